@@ -1,0 +1,101 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { events, type EventName, type EventPayload } from '../shared/contract';
+import { DATA_SOURCES } from '../shared/dataSources';
+import { languageForLocale, translate } from '../shared/i18n';
+import { hardenAllWebContents, hardenSession } from './hardening';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { composeServices } from './services/compose';
+import { resolveStoreFolder } from './services/paths';
+import { APP_ORIGIN } from './services/security';
+import { createMainWindow, preloadPath } from './window';
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const dataFolder = app.isPackaged ? join(process.resourcesPath, 'data') : join(app.getAppPath(), 'data');
+  let mainWindow: BrowserWindow | null = null;
+
+  const send = <E extends EventName>(name: E, payload: EventPayload<E>) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(events[name].channel, payload);
+  };
+  const refreshMenu = () =>
+    installMenu(services.language(), !app.isPackaged, {
+      command: (command) => send('onMenuCommand', command),
+      setLanguage: (next) => void services.invoke('atlas:prefs/set-language', { language: next }, true),
+    });
+
+  const services = await composeServices({
+    storeFolder: resolveStoreFolder(process.argv, process.env, app.getPath('userData')),
+    dataFolder,
+    appInfo: () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      electronVersion: process.versions.electron ?? null,
+      chromeVersion: process.versions.chrome ?? null,
+      platform: process.platform,
+      dataSources: [...DATA_SOURCES],
+    }),
+    defaultLanguage: languageForLocale(app.getLocale()),
+    onPrefsChanged: (next) => {
+      refreshMenu();
+      send('onPrefsChanged', next);
+    },
+    log: (message, error) => console.error(message, error),
+  });
+  const { store, prefs, language } = services;
+
+  hardenSession(devServerUrl ? new URL(devServerUrl).origin : null);
+  hardenAllWebContents(language);
+  handleAppProtocol(join(mainDir, '../renderer'));
+  registerIpc(services.invoke, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN);
+  refreshMenu();
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({
+      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      preload: preloadPath(mainDir),
+      saved: prefs.windowState(),
+      title: translate(language(), 'app.title'),
+      onBoundsChanged: (state) => void prefs.setWindowState(state).catch(() => undefined),
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  openWindow();
+
+  if (store.recovery) {
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: translate(language(), 'dialog.storeRecoveredTitle'),
+      message: translate(language(), 'dialog.storeRecoveredMessage', { path: store.recovery.movedTo }),
+    });
+  }
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return openWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (!mainWindow) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,34 @@
+import type { AppInfo, CountrySummary, Handlers, Language, Prefs } from '../../shared/contract';
+import type { PrefsRepository } from '../store/prefs';
+
+export interface HandlerDeps {
+  appInfo: () => AppInfo;
+  countries: readonly CountrySummary[];
+  prefs: PrefsRepository;
+  /** Language used until the user picks one (from the OS locale). */
+  defaultLanguage: Language;
+  /** Told after a preference changed, to update the menu and every window. */
+  onPrefsChanged: (prefs: Prefs) => void;
+}
+
+/** The handler table, the same in Electron and in the test harness. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const currentPrefs = (): Prefs => ({ language: deps.prefs.language() ?? deps.defaultLanguage });
+  return {
+    app: {
+      info: () => deps.appInfo(),
+    },
+    countries: {
+      list: () => [...deps.countries],
+    },
+    prefs: {
+      get: () => currentPrefs(),
+      async setLanguage({ language }) {
+        await deps.prefs.setLanguage(language);
+        const prefs = currentPrefs();
+        deps.onPrefsChanged(prefs);
+        return prefs;
+      },
+    },
+  };
+}

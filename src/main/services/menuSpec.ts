@@ -1,0 +1,90 @@
+import type { Language, MenuCommand } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+
+/** A menu item as data, so the menu can be checked without Electron. */
+export type MenuItemSpec =
+  | { kind: 'separator' }
+  | { kind: 'role'; role: RoleName; label: string; accelerator?: string }
+  | { kind: 'command'; command: MenuCommand; label: string; accelerator?: string }
+  | { kind: 'language'; language: Language; label: string; checked: boolean }
+  | { kind: 'submenu'; label: string; items: MenuItemSpec[] };
+
+export type RoleName =
+  | 'quit'
+  | 'close'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'selectAll'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'toggleDevTools'
+  | 'minimize';
+
+export interface MenuOptions {
+  language: Language;
+  isMac: boolean;
+  developer: boolean;
+}
+
+/** The application menu, every label translated. */
+export function buildMenuSpec({ language, isMac, developer }: MenuOptions): MenuItemSpec[] {
+  const t = (key: string) => translate(language, key);
+  const role = (name: RoleName, key: string, accelerator?: string): MenuItemSpec =>
+    accelerator ? { kind: 'role', role: name, label: t(key), accelerator } : { kind: 'role', role: name, label: t(key) };
+  const command = (name: MenuCommand, key: string, accelerator?: string): MenuItemSpec =>
+    accelerator ? { kind: 'command', command: name, label: t(key), accelerator } : { kind: 'command', command: name, label: t(key) };
+  const separator: MenuItemSpec = { kind: 'separator' };
+
+  return [
+    { kind: 'submenu', label: t('menu.file'), items: [role('close', 'menu.close'), separator, role('quit', 'menu.quit')] },
+    {
+      kind: 'submenu',
+      label: t('menu.edit'),
+      items: [
+        role('undo', 'menu.undo'),
+        role('redo', 'menu.redo'),
+        separator,
+        role('cut', 'menu.cut'),
+        role('copy', 'menu.copy'),
+        role('paste', 'menu.paste'),
+        role('selectAll', 'menu.selectAll'),
+        separator,
+        command('focus-search', 'menu.find', 'CommandOrControl+F'),
+      ],
+    },
+    {
+      kind: 'submenu',
+      label: t('menu.view'),
+      items: [
+        {
+          kind: 'submenu',
+          label: t('menu.language'),
+          items: (['en', 'ko'] as const).map((code) => ({
+            kind: 'language',
+            language: code,
+            label: translate(code, `language.${code}`),
+            checked: code === language,
+          })),
+        },
+        separator,
+        command('zoom-in', 'menu.zoomIn', 'CommandOrControl+Shift+='),
+        command('zoom-out', 'menu.zoomOut', 'CommandOrControl+Shift+-'),
+        command('reset-view', 'menu.resetView', 'CommandOrControl+0'),
+        separator,
+        role('resetZoom', 'menu.actualSize', 'CommandOrControl+Alt+0'),
+        role('zoomIn', 'menu.textBigger', 'CommandOrControl+='),
+        role('zoomOut', 'menu.textSmaller', 'CommandOrControl+-'),
+        separator,
+        role('togglefullscreen', 'menu.fullscreen'),
+        ...(developer ? [role('toggleDevTools', 'menu.devtools')] : []),
+      ],
+    },
+    ...(isMac ? [{ kind: 'submenu' as const, label: t('menu.window'), items: [role('minimize', 'menu.minimize'), role('close', 'menu.close')] }] : []),
+    { kind: 'submenu', label: t('menu.help'), items: [command('about', 'menu.about')] },
+  ];
+}

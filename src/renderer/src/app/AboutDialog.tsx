@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../shared/contract';
+import { atlas, unwrap } from './client';
+
+/** Help › About: version, runtime, and every data source with its licence. */
+export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      element.showModal();
+      unwrap(atlas().app.info()).then(setInfo, (reason: unknown) => setError(String(reason)));
+    }
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  return (
+    <dialog ref={dialog} className="about" aria-labelledby="about-title" onClose={onClose}>
+      <h2 id="about-title">{t('about.title')}</h2>
+      <p>{t('about.description')}</p>
+      {error && <p role="alert">{t('errors.generic', { message: error })}</p>}
+      {info && (
+        <>
+          <p className="about-version">{t('about.version', { version: info.version })}</p>
+          <p className="muted">
+            {info.electronVersion
+              ? t('about.runtime', { electron: info.electronVersion, chrome: info.chromeVersion ?? '' })
+              : t('about.runtimeBrowser')}
+          </p>
+          <h3>{t('about.dataSources')}</h3>
+          <ul className="about-sources">
+            {info.dataSources.map((source) => (
+              <li key={source.id}>
+                <strong>{source.title}</strong>
+                <span>{t(source.usageKey)}</span>
+                <span>{t('about.by', { author: source.author })}</span>
+                <span>{t('about.licence', { licence: source.licence })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+          {t('about.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

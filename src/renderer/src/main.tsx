@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
+import { App } from './app/App';
+import { atlas, unwrap } from './app/client';
+import { languageForLocale, translate } from '../../shared/i18n';
+import { startI18n } from './i18n/i18n';
+
+async function boot(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('No #root element');
+  const [prefs, countries] = await Promise.all([unwrap(atlas().prefs.get()), unwrap(atlas().countries.list())]);
+  await startI18n(prefs.language);
+  createRoot(container).render(
+    <StrictMode>
+      <App countries={countries} />
+    </StrictMode>,
+  );
+}
+
+boot().catch((error: unknown) => {
+  const message = document.createElement('p');
+  message.className = 'boot-error';
+  message.setAttribute('role', 'alert');
+  const text = error instanceof Error ? error.message : String(error);
+  message.textContent = translate(languageForLocale(navigator.language), 'app.loadFailed', { message: text });
+  document.body.replaceChildren(message);
+});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { parseDataFile } from './parse';
+import { RELATIONSHIP_TIERS } from './tierIds';
+import type { RelationshipTier } from './tierIds';
+import type { Evidence, LinkedPassage } from './types';
+
+const evidenceReferenceSchema = z
+  .strictObject({
+    passageId: z.string().min(1).optional(),
+    passagePrefix: z.string().min(12).optional(),
+    phrase: z.string().min(3),
+  })
+  .refine((reference) => (reference.passageId === undefined) !== (reference.passagePrefix === undefined), {
+    error: 'give exactly one of passageId and passagePrefix',
+  });
+
+const curatedEntrySchema = z.strictObject({
+  countryId: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code'),
+  tier: z.enum(RELATIONSHIP_TIERS),
+  reason: z.string().min(1),
+  evidence: z.array(evidenceReferenceSchema).min(1),
+});
+
+/** The shape of `data/atlas/curated.json`. */
+export const curatedFileSchema = z
+  .strictObject({ description: z.string(), entries: z.array(curatedEntrySchema) })
+  .refine((file) => new Set(file.entries.map((entry) => entry.countryId)).size === file.entries.length, {
+    error: 'each country may be curated once',
+  });
+
+/** A tier fixed by hand, with the passages and phrases that justify it. */
+export type CuratedEntry = z.infer<typeof curatedEntrySchema>;
+
+/** Thrown when a curated entry's evidence cannot be found in the loaded passages. */
+export class CuratedEvidenceError extends Error {
+  constructor(message: string) {
+    super(`curated.json: ${message}`);
+    this.name = 'CuratedEvidenceError';
+  }
+}
+
+/** Parses `data/atlas/curated.json`; throws naming the file and every problem. */
+export function parseCurated(file: unknown): CuratedEntry[] {
+  return parseDataFile('curated.json', curatedFileSchema, file).entries;
+}
+
+/**
+ * Finds each piece of a curated entry's evidence in the passages: the passage (by id, or by a prefix
+ * of its text that only one passage has) must link the country as a subject and contain the phrase.
+ * Throws a {@link CuratedEvidenceError} otherwise, so a curated tier never outlives its evidence.
+ */
+export function resolveCuratedEntry(
+  entry: CuratedEntry,
+  passages: readonly LinkedPassage[],
+): { tier: RelationshipTier; evidence: Evidence[] } {
+  const evidence = entry.evidence.map((reference): Evidence => {
+    const label = reference.passageId ?? `"${reference.passagePrefix ?? ''}"`;
+    const candidates = passages.filter((passage) =>
+      reference.passageId !== undefined ? passage.id === reference.passageId : passage.text.startsWith(reference.passagePrefix ?? ''),
+    );
+    const passage = candidates[0];
+    if (!passage) throw new CuratedEvidenceError(`${entry.countryId}: no passage ${label}`);
+    if (candidates.length > 1) throw new CuratedEvidenceError(`${entry.countryId}: passage ${label} is ambiguous`);
+    const isSubject = passage.links.some((link) => link.countryId === entry.countryId && link.role === 'subject');
+    if (!isSubject) throw new CuratedEvidenceError(`${entry.countryId}: passage ${label} does not link ${entry.countryId} as a subject`);
+    const start = passage.text.indexOf(reference.phrase);
+    if (start === -1) throw new CuratedEvidenceError(`${entry.countryId}: passage ${label} does not contain "${reference.phrase}"`);
+    return { passageId: passage.id, start, end: start + reference.phrase.length, phrase: reference.phrase, rule: 'curated' };
+  });
+  return { tier: entry.tier, evidence };
+}
+
+/** Resolves every curated entry, throwing on the first one whose evidence is not in the passages. */
+export function verifyCurated(entries: readonly CuratedEntry[], passages: readonly LinkedPassage[]): void {
+  for (const entry of entries) resolveCuratedEntry(entry, passages);
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestSource, normalisePassage } from './ingest';
+
+const SOURCE_ID = 'wikipedia-foreign-relations-of-south-korea';
+const TITLE = 'Foreign relations of South Korea';
+const text = readFileSync(new URL('../../../data/sources/foreign-relations-of-south-korea.txt', import.meta.url), 'utf8');
+const passages = ingestSource({ sourceId: SOURCE_ID, title: TITLE, text });
+
+function find(prefix: string) {
+  const passage = passages.find((candidate) => candidate.text.startsWith(prefix));
+  if (!passage) throw new Error(`no passage starts with ${prefix}`);
+  return passage;
+}
+
+describe('ingestSource()', () => {
+  it('reads every paragraph and caption of the source in order, and not the title', () => {
+    expect(passages).toHaveLength(40);
+    expect(passages.map((passage) => passage.index)).toEqual(passages.map((_, index) => index));
+    expect(passages[0]?.text).toMatch(/^South Korea is a member of the United Nations/);
+    expect(passages.some((passage) => passage.text === TITLE)).toBe(false);
+  });
+
+  it('recognises the final block of short lines as captions, one per line', () => {
+    const captions = passages.filter((passage) => passage.kind === 'caption');
+    expect(captions).toHaveLength(13);
+    expect(captions[0]?.text).toMatch(/^Participants of the 2010 G20 Seoul summit/);
+    expect(captions.at(-1)?.text).toMatch(/^South Korean President Moon Jae-in with U\.S\. President Donald Trump/);
+    expect(passages.filter((passage) => passage.kind === 'prose')).toHaveLength(27);
+    expect(passages.findIndex((passage) => passage.kind === 'caption')).toBe(27);
+  });
+
+  it('removes citation markers from the text and records each label where it stood', () => {
+    const vietnam = find('In December 2022');
+    expect(vietnam.raw.startsWith('[20][21] In December 2022')).toBe(true);
+    expect(vietnam.citations).toEqual([
+      { label: '20', offset: 0 },
+      { label: '21', offset: 0 },
+    ]);
+    expect(passages.every((passage) => !/\[\d+\]/.test(passage.text))).toBe(true);
+  });
+
+  it('keeps the raw passage exactly as the source has it', () => {
+    for (const passage of passages) expect(text).toContain(passage.raw);
+  });
+
+  it('places a marker inside a passage at the end of the word before it', () => {
+    const { text: clean, citations } = normalisePassage('Seoul and Tokyo.[3] Relations  thawed[4][a]\tagain. ');
+    expect(clean).toBe('Seoul and Tokyo. Relations thawed again.');
+    expect(citations).toEqual([
+      { label: '3', offset: 'Seoul and Tokyo.'.length },
+      { label: '4', offset: 'Seoul and Tokyo. Relations thawed'.length },
+      { label: 'a', offset: 'Seoul and Tokyo. Relations thawed'.length },
+    ]);
+  });
+
+  it('gives ids derived from the source id and the text, so the same text keeps its id', () => {
+    const again = ingestSource({ sourceId: SOURCE_ID, title: TITLE, text });
+    expect(again.map((passage) => passage.id)).toEqual(passages.map((passage) => passage.id));
+    expect(new Set(passages.map((passage) => passage.id)).size).toBe(passages.length);
+    const other = ingestSource({ sourceId: 'another-source', title: TITLE, text });
+    expect(other[0]?.id).not.toBe(passages[0]?.id);
+  });
+
+  it('keeps a passage id when another passage changes, is added or is removed', () => {
+    const edited = text
+      .replace('This incident, called', 'This incident, later called')
+      .replace('The fourth stage,', 'A new paragraph.\n\nThe fourth stage,');
+    const editedPassages = ingestSource({ sourceId: SOURCE_ID, title: TITLE, text: edited });
+    const stable = find('However, the Liancourt Rocks');
+    expect(editedPassages.find((passage) => passage.text === stable.text)?.id).toBe(stable.id);
+    const changed = find('This incident, called');
+    expect(editedPassages.some((passage) => passage.id === changed.id)).toBe(false);
+  });
+
+  it('ignores whitespace and citation changes when deriving an id', () => {
+    const [plain] = ingestSource({ sourceId: 's', title: 'T', text: 'T\n\nKorea and Japan met.' });
+    const [cited] = ingestSource({ sourceId: 's', title: 'T', text: 'T\n\n[9]  Korea and  Japan met.[10]' });
+    expect(cited?.id).toBe(plain?.id);
+  });
+
+  it('gives duplicate passages numbered ids in source order', () => {
+    const duplicated = ingestSource({ sourceId: 's', title: 'T', text: 'T\n\nSame text.\n\nOther.\n\nSame text.' });
+    const [first, , third] = duplicated;
+    expect(third?.id).toBe(`${first?.id ?? ''}-2`);
+  });
+
+  it('joins a wrapped paragraph that is not the final block into one prose passage', () => {
+    const wrapped = ingestSource({ sourceId: 's', title: 'T', text: 'T\n\nA paragraph\nwrapped over lines.\n\nLast paragraph.' });
+    expect(wrapped.map((passage) => [passage.kind, passage.text])).toEqual([
+      ['prose', 'A paragraph wrapped over lines.'],
+      ['prose', 'Last paragraph.'],
+    ]);
+  });
+
+  it('keeps a first line that is not the title as a passage', () => {
+    const untitled = ingestSource({ sourceId: 's', title: 'Something else', text: 'Korea and Japan met.\n\nThen they parted.' });
+    expect(untitled.map((passage) => passage.text)).toEqual(['Korea and Japan met.', 'Then they parted.']);
+  });
+});

@@ -1,0 +1,73 @@
+import type { TensionKind } from './tierIds';
+
+/** Whether a passage is running text or an image caption. */
+export type PassageKind = 'prose' | 'caption';
+
+/** A citation marker such as `[20]`, removed from the text but remembered where it stood. */
+export interface Citation {
+  /** What stood between the brackets: `"20"` for `[20]`. */
+  label: string;
+  /** Index into the passage's normalised `text` where the marker stood. */
+  offset: number;
+}
+
+/** One paragraph or caption of a source, in source order. */
+export interface Passage {
+  /** Stable across releases while the passage's normalised text is unchanged. */
+  id: string;
+  sourceId: string;
+  /** Position in the source, from 0. */
+  index: number;
+  kind: PassageKind;
+  /** Citation markers removed, whitespace collapsed. */
+  text: string;
+  /** The passage exactly as the source has it. */
+  raw: string;
+  citations: Citation[];
+}
+
+/** Why a country is linked to a passage: it is what the passage is about, or only where something happened. */
+export type LinkRole = 'subject' | 'venue';
+
+/** A span of a passage's text that names or implies a country. */
+export interface Link {
+  /** ISO 3166-1 alpha-3. */
+  countryId: string;
+  /** Start of the matched span in `passage.text`. */
+  start: number;
+  /** End (exclusive) of the matched span in `passage.text`. */
+  end: number;
+  matched: string;
+  role: LinkRole;
+}
+
+/** A passage together with the countries it links. */
+export interface LinkedPassage extends Passage {
+  links: Link[];
+}
+
+/** A bilingual string. */
+export interface Localised {
+  en: string;
+  ko: string;
+}
+
+/** A phrase in a passage that supports a country's tier. */
+export interface Evidence {
+  passageId: string;
+  start: number;
+  end: number;
+  phrase: string;
+  /** The rule id, or `curated` for an entry of `data/atlas/curated.json`. */
+  rule: string;
+}
+
+/** A phrase in a passage that flags a tension with the country. */
+export interface Tension {
+  kind: TensionKind;
+  passageId: string;
+  start: number;
+  end: number;
+  phrase: string;
+  rule: string;
+}

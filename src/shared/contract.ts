@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/** Languages the interface is translated into. */
+export const languageSchema = z.enum(['en', 'ko']);
+export type Language = z.infer<typeof languageSchema>;
+
+/** One data set the app is built from, with the attribution its licence asks for. */
+export interface DataSource {
+  id: string;
+  title: string;
+  author: string;
+  licence: string;
+  /** What the app uses it for, as an i18n key. */
+  usageKey: string;
+}
+
+/** What Help › About shows. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  electronVersion: string | null;
+  chromeVersion: string | null;
+  platform: string;
+  dataSources: DataSource[];
+}
+
+/** A country or an area on the map, as the renderer lists it. */
+export interface CountrySummary {
+  /** Stable id: ISO 3166-1 alpha-3 where one exists, otherwise an `x-` slug. */
+  id: string;
+  /** ISO 3166-1 alpha-3, or null for areas without an officially assigned code. */
+  iso3: string | null;
+  name: { en: string; ko: string };
+  officialName: { en: string; ko: string };
+  /** Flag emoji, or an empty string where the area has none. */
+  flag: string;
+  region: string;
+  subregion: string;
+  capital: string[];
+  /** Other names a user may type when searching. */
+  altNames: string[];
+}
+
+/** User preferences the renderer may read. */
+export interface Prefs {
+  language: Language;
+}
+
+/** Commands the application menu sends to the renderer. */
+export const menuCommandSchema = z.enum(['about', 'focus-search', 'reset-view', 'zoom-in', 'zoom-out']);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
+/** Error codes every call can answer with. */
+export type ErrorCode = 'unknown-channel' | 'forbidden' | 'invalid-input' | 'not-found' | 'failed' | 'internal';
+
+export interface AtlasError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The envelope every call resolves to; calls never reject across the bridge. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AtlasError };
+
+interface CallSpec<I extends z.ZodType, O> {
+  readonly channel: string;
+  readonly input: I;
+  /** Phantom: carries the output type; never read at run time. */
+  readonly output?: O;
+}
+
+interface EventSpec<P extends z.ZodType> {
+  readonly channel: string;
+  readonly payload: P;
+}
+
+function call<O>() {
+  return <I extends z.ZodType>(channel: `atlas:${string}/${string}`, input: I): CallSpec<I, O> => ({ channel, input });
+}
+
+function event<P extends z.ZodType>(channel: `atlas:${string}/${string}`, payload: P): EventSpec<P> {
+  return { channel, payload };
+}
+
+const noInput = z.undefined();
+
+/** Every renderer → main call, declared once. */
+export const calls = {
+  app: {
+    info: call<AppInfo>()('atlas:app/info', noInput),
+  },
+  countries: {
+    list: call<CountrySummary[]>()('atlas:countries/list', noInput),
+  },
+  prefs: {
+    get: call<Prefs>()('atlas:prefs/get', noInput),
+    setLanguage: call<Prefs>()('atlas:prefs/set-language', z.strictObject({ language: languageSchema })),
+  },
+} as const;
+
+/** Every main → renderer event, declared once. */
+export const events = {
+  onMenuCommand: event('atlas:menu/command', menuCommandSchema),
+  onPrefsChanged: event('atlas:prefs/changed', z.strictObject({ language: languageSchema })),
+} as const;
+
+type Calls = typeof calls;
+type Events = typeof events;
+export type Area = keyof Calls;
+
+type InputOf<S> = S extends CallSpec<infer I, unknown> ? z.input<I> : never;
+type ParsedOf<S> = S extends CallSpec<infer I, unknown> ? z.output<I> : never;
+type OutputOf<S> = S extends CallSpec<z.ZodType, infer O> ? O : never;
+type PayloadOf<S> = S extends EventSpec<infer P> ? z.output<P> : never;
+
+type BridgeCall<S> = undefined extends InputOf<S>
+  ? () => Promise<Result<OutputOf<S>>>
+  : (input: InputOf<S>) => Promise<Result<OutputOf<S>>>;
+
+/** The API the preload exposes as `window.atlas`; a new call does not compile until it is here. */
+export type AtlasApi = {
+  [A in keyof Calls]: { [V in keyof Calls[A]]: BridgeCall<Calls[A][V]> };
+} & {
+  [E in keyof Events]: (listener: (payload: PayloadOf<Events[E]>) => void) => () => void;
+};
+
+/** The handler table main registers: one function per call, taking the parsed input. */
+export type Handlers = {
+  [A in keyof Calls]: {
+    [V in keyof Calls[A]]: (input: ParsedOf<Calls[A][V]>) => OutputOf<Calls[A][V]> | Promise<OutputOf<Calls[A][V]>>;
+  };
+};
+
+export type EventPayload<E extends keyof Events> = PayloadOf<Events[E]>;
+export type EventName = keyof Events;
+
+/** A flat view of the contract, for transports that only need names. */
+export interface ChannelEntry {
+  area: string;
+  verb: string;
+  channel: string;
+  input: z.ZodType;
+}
+
+/** Lists every call with its area, verb and channel. */
+export function listCalls(): ChannelEntry[] {
+  return Object.entries(calls).flatMap(([area, verbs]) =>
+    Object.entries(verbs).map(([verb, spec]) => ({ area, verb, channel: spec.channel, input: spec.input as z.ZodType })),
+  );
+}
+
+/** Lists every event with the name the bridge exposes it under. */
+export function listEvents(): { name: EventName; channel: string; payload: z.ZodType }[] {
+  return (Object.keys(events) as EventName[]).map((name) => ({
+    name,
+    channel: events[name].channel,
+    payload: events[name].payload as z.ZodType,
+  }));
+}

@@ -1,0 +1,117 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { createFeatureIdResolver } from '../countries';
+import { prepareGeometry } from './prepare';
+
+const require = createRequire(import.meta.url);
+const worldCountries = require('world-countries') as unknown[];
+const areas = JSON.parse(readFileSync(new URL('../../../data/atlas/areas.json', import.meta.url), 'utf8')) as unknown;
+const resolve = createFeatureIdResolver(worldCountries, areas);
+const world50 = prepareGeometry(require('world-atlas/countries-50m.json'), resolve, 3);
+
+function rings(geometry: Polygon | MultiPolygon): Position[][] {
+  return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+}
+
+function widestEdge(geometry: Polygon | MultiPolygon): number {
+  let widest = 0;
+  for (const ring of rings(geometry)) {
+    for (let i = 1; i < ring.length; i++) widest = Math.max(widest, Math.abs((ring[i]?.[0] ?? 0) - (ring[i - 1]?.[0] ?? 0)));
+  }
+  return widest;
+}
+
+describe('prepareGeometry()', () => {
+  it('gives every Natural Earth feature an id, none left unresolved', () => {
+    expect(world50.unresolved).toEqual([]);
+    expect(world50.shapes.features.length).toBeGreaterThan(230);
+    const ids = world50.shapes.features.map((f) => f.properties.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps areas without an ISO code under a stable id', () => {
+    const ids = new Set(world50.shapes.features.map((f) => f.properties.id));
+    for (const id of ['UNK', 'x-somaliland', 'x-northern-cyprus', 'KOR', 'PRK', 'JPN']) expect(ids).toContain(id);
+  });
+
+  it.each(['RUS', 'FJI', 'ATA', 'USA', 'NZL', 'KIR'])('cuts %s at the antimeridian: no edge spans the map', (id) => {
+    const shape = world50.shapes.features.find((f) => f.properties.id === id);
+    expect(shape).toBeDefined();
+    expect(widestEdge(shape!.geometry)).toBeLessThan(90);
+  });
+
+  it('keeps every coordinate on the flat map', () => {
+    for (const shape of world50.shapes.features) {
+      for (const ring of rings(shape.geometry)) {
+        for (const [lon = 0, lat = 0] of ring) {
+          expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+          expect(Math.abs(lat)).toBeLessThanOrEqual(90);
+        }
+      }
+    }
+  });
+
+  it('puts each label point inside its country', () => {
+    const shapes = new Map(world50.shapes.features.map((f) => [f.properties.id, f]));
+    const outside = world50.places.features.filter((place) => {
+      const shape = shapes.get(place.properties.id)!;
+      const [lon = 0, lat = 0] = place.geometry.coordinates;
+      // The cut shapes are planar lon/lat; test containment with a tiny box around the point.
+      return !rings(shape.geometry).some((ring) => pointInRing(lon, lat, ring));
+    });
+    expect(outside.map((p) => p.properties.id)).toEqual([]);
+  });
+
+  it('ranks countries by area, largest first', () => {
+    const rank = new Map(world50.places.features.map((p) => [p.properties.id, p.properties.rank]));
+    expect(rank.get('RUS')).toBeLessThan(rank.get('KOR')!);
+    expect(rank.get('KOR')).toBeLessThan(rank.get('LUX')!);
+  });
+
+  it('never lets a shape cover the map: every 10m polygon encloses less than a hemisphere', () => {
+    const world10 = prepareGeometry(require('world-atlas/countries-10m.json'), resolve, 4);
+    expect(world10.unresolved).toEqual([]);
+    const maldives = world10.shapes.features.find((f) => f.properties.id === 'MDV')!;
+    const [west, south, east, north] = extent(maldives.geometry);
+    expect(west).toBeGreaterThan(72);
+    expect(east).toBeLessThan(74);
+    expect(south).toBeGreaterThan(-1);
+    expect(north).toBeLessThan(8);
+    for (const shape of world10.shapes.features) {
+      if (shape.properties.id === 'ATA') continue;
+      const polygons = shape.geometry.type === 'Polygon' ? [shape.geometry.coordinates] : shape.geometry.coordinates;
+      for (const polygon of polygons) {
+        const [w, s, e, n] = extent({ type: 'Polygon', coordinates: polygon });
+        expect.soft(e - w < 200 && n - s < 90, shape.properties.id).toBe(true);
+      }
+    }
+  });
+
+  it('gives Korea a bounding box around the peninsula', () => {
+    const korea = world50.places.features.find((p) => p.properties.id === 'KOR')!;
+    const [west, south, east, north] = korea.properties.bbox;
+    expect(west).toBeGreaterThan(124);
+    expect(east).toBeLessThan(131);
+    expect(south).toBeGreaterThan(33);
+    expect(north).toBeLessThan(39);
+  });
+});
+
+function extent(geometry: Polygon | MultiPolygon): [number, number, number, number] {
+  const points = rings(geometry).flat();
+  const xs = points.map((p) => p[0] ?? 0);
+  const ys = points.map((p) => p[1] ?? 0);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+function pointInRing(x: number, y: number, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] ?? [];
+    const [xj = 0, yj = 0] = ring[j] ?? [];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

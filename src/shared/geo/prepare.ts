@@ -1,0 +1,155 @@
+import { geoArea, geoBounds, geoEquirectangular } from 'd3-geo';
+import { geoProject } from 'd3-geo-projection';
+import polylabel from 'polylabel';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+/** Properties of a country shape on the map. */
+export interface ShapeProperties {
+  id: string;
+}
+
+/** Properties of a country's label point. */
+export interface PlaceProperties {
+  id: string;
+  /** 0 for the largest country; smaller shapes get higher ranks and lose label collisions. */
+  rank: number;
+  /** Bounding box [west, south, east, north] of the country's largest part, for fly-to. */
+  bbox: [number, number, number, number];
+}
+
+export interface PreparedGeometry {
+  shapes: FeatureCollection<Polygon | MultiPolygon, ShapeProperties>;
+  places: FeatureCollection<Point, PlaceProperties>;
+  /** Names of features no id could be found for; they are left out. */
+  unresolved: string[];
+}
+
+export type FeatureIdResolver = (numericId: string | undefined, name: string) => string | null;
+
+/**
+ * Turns a world-atlas topology into map-ready GeoJSON: every shape keyed by country id, cut at the
+ * antimeridian (world-atlas stitches shapes across it for spherical rendering, which a flat map
+ * draws as streaks), coordinates rounded to `decimals`; plus one label point per country at the
+ * pole of inaccessibility of its largest part.
+ */
+export function prepareGeometry(topology: unknown, resolveId: FeatureIdResolver, decimals: number): PreparedGeometry {
+  const topo = topology as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const collection = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  const byId = new Map<string, Feature<Polygon | MultiPolygon, { name: string }>[]>();
+  const unresolved: string[] = [];
+  for (const source of collection.features) {
+    const id = resolveId(source.id === undefined ? undefined : String(source.id), source.properties.name);
+    if (!id) {
+      unresolved.push(source.properties.name);
+      continue;
+    }
+    byId.set(id, [...(byId.get(id) ?? []), source]);
+  }
+
+  const cut = geoEquirectangular().scale(180 / Math.PI).translate([0, 0]).precision(0).reflectY(true);
+  const shapes: Feature<Polygon | MultiPolygon, ShapeProperties>[] = [];
+  const places: Feature<Point, PlaceProperties>[] = [];
+  const areas: { id: string; area: number }[] = [];
+
+  for (const [id, parts] of byId) {
+    const sphericalPolygons = parts.flatMap((part) => polygonsOf(part.geometry)).flatMap(repairWinding);
+    if (sphericalPolygons.length === 0) {
+      unresolved.push(parts[0]?.properties.name ?? id);
+      continue;
+    }
+    const largest = sphericalPolygons.reduce((best, polygon) =>
+      geoArea({ type: 'Polygon', coordinates: polygon }) > geoArea({ type: 'Polygon', coordinates: best }) ? polygon : best,
+    );
+    areas.push({ id, area: sphericalPolygons.reduce((sum, polygon) => sum + geoArea({ type: 'Polygon', coordinates: polygon }), 0) });
+
+    const merged: MultiPolygon = { type: 'MultiPolygon', coordinates: sphericalPolygons };
+    const flat = geoProject(merged, cut) as MultiPolygon | Polygon | null;
+    if (!flat) continue;
+    shapes.push({ type: 'Feature', id, properties: { id }, geometry: roundGeometry(flat, decimals) });
+
+    const flatLargest = geoProject({ type: 'Polygon', coordinates: largest } as Polygon, cut) as Polygon | MultiPolygon | null;
+    const labelPolygon = flatLargest ? largestPlanar(polygonsOf(flatLargest)) : largest;
+    const bounds = geoBounds({ type: 'Polygon', coordinates: largest });
+    places.push({
+      type: 'Feature',
+      id,
+      properties: { id, rank: 0, bbox: [bounds[0][0], bounds[0][1], bounds[1][0], bounds[1][1]].map((v) => round(v, 3)) as PlaceProperties['bbox'] },
+      geometry: { type: 'Point', coordinates: labelPoint(labelPolygon) },
+    });
+  }
+
+  const rankOf = new Map([...areas].sort((a, b) => b.area - a.area).map((entry, index) => [entry.id, index]));
+  for (const place of places) place.properties.rank = rankOf.get(place.properties.id) ?? 0;
+
+  return {
+    shapes: { type: 'FeatureCollection', features: shapes },
+    places: { type: 'FeatureCollection', features: places },
+    unresolved,
+  };
+}
+
+/**
+ * Quantisation collapses a few tiny islands (two of the Maldives at 10m) into rings wound the wrong
+ * way, which on a sphere means "everything but this speck": they would cover the whole map. Such a
+ * ring is turned round; one that still encloses nothing is dropped.
+ */
+function repairWinding(polygon: Position[][]): Position[][][] {
+  if (geoArea({ type: 'Polygon', coordinates: polygon }) <= 2 * Math.PI) return [polygon];
+  const turned = polygon.map((ring) => [...ring].reverse());
+  return geoArea({ type: 'Polygon', coordinates: turned }) > 1e-12 ? [turned] : [];
+}
+
+function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+function largestPlanar(polygons: Position[][][]): Position[][] {
+  const size = (polygon: Position[][]) => Math.abs(ringArea(mercatorRing(polygon[0] ?? [])));
+  return polygons.reduce((best, polygon) => (size(polygon) > size(best) ? polygon : best));
+}
+
+/** Pole of inaccessibility computed in Web Mercator, where it will be seen, then turned back into degrees. */
+function labelPoint(polygon: Position[][]): [number, number] {
+  const projected = polygon.map(mercatorRing);
+  const outer = projected[0] ?? [];
+  const xs = outer.map((p) => p[0] ?? 0);
+  const ys = outer.map((p) => p[1] ?? 0);
+  const extent = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const [x, y] = polylabel(projected, Math.max(extent / 200, 1e-6));
+  const lat = (Math.atan(Math.sinh((y * Math.PI) / 180)) * 180) / Math.PI;
+  return [round(x, 4), round(lat, 4)];
+}
+
+function mercatorRing(ring: Position[]): number[][] {
+  return ring.map(([lon = 0, lat = 0]) => {
+    const clamped = Math.max(-85, Math.min(85, lat));
+    return [lon, (Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) * 180) / Math.PI];
+  });
+}
+
+function ringArea(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] ?? [];
+    const [xj = 0, yj = 0] = ring[j] ?? [];
+    sum += (xj - xi) * (yj + yi);
+  }
+  return sum / 2;
+}
+
+function roundGeometry(geometry: Polygon | MultiPolygon, decimals: number): Polygon | MultiPolygon {
+  const ring = (points: Position[]) => dedupe(points.map(([x = 0, y = 0]) => [round(x, decimals), round(y, decimals)]));
+  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) };
+  return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(ring)) };
+}
+
+function dedupe(points: Position[]): Position[] {
+  return points.filter((point, index) => index === 0 || point[0] !== points[index - 1]?.[0] || point[1] !== points[index - 1]?.[1]);
+}
+
+function round(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { electronBinary, NO_ELECTRON_REASON } from '../support/electronBinary';
+
+const repo = resolve(import.meta.dirname, '../..');
+const binary = electronBinary();
+
+test.describe('the real Electron app', () => {
+  test.skip(binary === null, NO_ELECTRON_REASON);
+
+  let app: ElectronApplication;
+  let storeFolder: string;
+
+  test.beforeAll(async () => {
+    storeFolder = await mkdtemp(join(tmpdir(), 'atlas-electron-'));
+    app = await electron.launch({
+      executablePath: binary!,
+      args: [join(repo, 'out/main/index.js'), `--store-dir=${storeFolder}`],
+      env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+    });
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    await rm(storeFolder, { recursive: true, force: true });
+  });
+
+  test('opens one sandboxed window showing the map; clicking a country opens its panel', async () => {
+    const page = await app.firstWindow();
+    await page.waitForFunction(() => window.__atlasProbe !== undefined);
+    await page.evaluate(() => window.__atlasProbe!.whenIdle());
+    expect(page.url()).toBe('app://atlas/index.html');
+    const point = await page.evaluate(() => window.__atlasProbe!.screenPoint('BRA'));
+    await page.mouse.click(point!.x, point!.y);
+    await expect(page.locator('aside.panel')).toHaveAttribute('data-country', 'BRA');
+
+    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  });
+
+  test('window.open and navigation are refused', async () => {
+    const page = await app.firstWindow();
+    const opened = await page.evaluate(() => window.open('https://example.com/') === null);
+    expect(opened).toBe(true);
+    await page.evaluate(() => {
+      window.location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe('app://atlas/index.html');
+    expect(app.windows()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,69 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Imports each layer may not make: the renderer never reaches main; shared reaches neither. */
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream'];
+const restricted = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration > ObjectExpression', message: 'Export named functions, not a default namespace object.' }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': restricted(
+        ['electron', '**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom', 'maplibre-gl', ...NODE_BUILTINS],
+        'src/shared is pure TypeScript: no Electron, Node, DOM or other layer.',
+      ),
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restricted(['electron', '**/main/**', '**/preload/**', ...NODE_BUILTINS], 'The renderer talks to main only through window.atlas.'),
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted(['**/main/**', '**/renderer/**', ...NODE_BUILTINS], 'The preload only bridges the contract.'),
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': restricted(['**/renderer/**', '**/preload/**', 'react', 'react-dom', 'maplibre-gl'], 'Main never imports the renderer.'),
+    },
+  },
+  {
+    files: ['src/main/services/**/*.ts', 'src/main/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restricted(
+        ['electron', '**/renderer/**', '**/preload/**'],
+        'Services take their dependencies as arguments so they run without Electron (tests, the harness).',
+      ),
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,js,mjs}', 'bench/**/*.{ts,js,mjs}', '*.config.ts', 'src/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);
