@@ -102,6 +102,8 @@ export default defineConfig({
     plugins: [react(), atlasGeometry(), dropCspWhileDeveloping()],
     build: {
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
+      // electron-vite leaves output unminified by default; the renderer's start-up parses all of it.
+      minify: true,
       chunkSizeWarningLimit: 1500,
     },
   },

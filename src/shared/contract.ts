@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { AtlasView } from './atlasView';
+
+export type { AtlasView };
 
 /** Languages the interface is translated into. */
 export const languageSchema = z.enum(['en', 'ko']);
@@ -90,6 +93,9 @@ export const calls = {
   },
   countries: {
     list: call<CountrySummary[]>()('atlas:countries/list', noInput),
+  },
+  atlas: {
+    get: call<AtlasView>()('atlas:atlas/get', noInput),
   },
   prefs: {
     get: call<Prefs>()('atlas:prefs/get', noInput),

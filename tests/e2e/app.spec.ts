@@ -10,7 +10,7 @@ test.describe('the app around the map', () => {
     const search = page.getByRole('combobox', { name: 'Search countries' });
     await expect(search).toBeFocused();
     await page.keyboard.type('kor');
-    const options = page.getByRole('option');
+    const options = page.getByRole('listbox', { name: 'Countries' }).getByRole('option');
     await expect(options.first()).toBeVisible();
     const names = await options.allTextContents();
     expect(names.some((name) => name.includes('South Korea'))).toBe(true);
@@ -21,7 +21,7 @@ test.describe('the app around the map', () => {
     const activeId = active!.replace('country-option-', '');
     await page.keyboard.press('Enter');
     await expect(page.locator('aside.panel')).toHaveAttribute('data-country', activeId);
-    await expect(page.getByRole('option', { selected: true })).toHaveCount(1);
+    await expect(options.and(page.getByRole('option', { selected: true }))).toHaveCount(1);
 
     await search.fill('대한');
     await expect(options).toHaveCount(1);
@@ -45,7 +45,7 @@ test.describe('the app around the map', () => {
 
     const second = await launch({ storeFolder: first.storeFolder });
     await expect(second.page.getByRole('heading', { level: 1 })).toHaveText('한국 대외관계 지도');
-    await expect(second.page.getByRole('combobox')).toHaveAttribute('placeholder', '한국어 또는 영어 이름으로 검색');
+    await expect(second.page.locator('#country-search')).toHaveAttribute('placeholder', '한국어 또는 영어 이름으로 검색');
     await second.page.getByRole('button', { name: 'English(으)로 바꾸기' }).click();
     await expect(second.page.getByRole('heading', { level: 1 })).toHaveText('Korea Relations Atlas');
   });

@@ -34,7 +34,7 @@ export async function clickCountry(page: Page, id: string): Promise<void> {
 
 /** Opens a country through the list with the keyboard alone. */
 export async function chooseInList(page: Page, query: string): Promise<void> {
-  const search = page.getByRole('combobox');
+  const search = page.locator('#country-search');
   await search.focus();
   await search.fill(query);
   await search.press('Enter');

@@ -48,8 +48,9 @@ test.describe('the world map', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('aside.panel')).toHaveCount(0);
     await clickCountry(page, 'CAN');
-    const sea = await page.evaluate(() => window.__atlasProbe!.project(-140, -30));
+    const sea = await page.evaluate(() => window.__atlasProbe!.project(-40, 30));
     expect(await page.evaluate(({ x, y }) => window.__atlasProbe!.countriesAt(x, y), sea)).toEqual([]);
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, sea)).toBe('CANVAS');
     await page.mouse.click(sea.x, sea.y);
     await expect(page.locator('aside.panel')).toHaveCount(0);
   });

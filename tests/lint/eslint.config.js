@@ -33,6 +33,8 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
+    // Unit tests run in Node and may load the real data the way main does.
+    ignores: ['src/renderer/**/*.test.ts'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
     rules: {

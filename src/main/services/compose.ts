@@ -1,6 +1,7 @@
 import type { AppInfo, Language, Prefs } from '../../shared/contract';
 import { openStore, type Store } from '../store/openStore';
 import { createPrefsRepository, type PrefsRepository } from '../store/prefs';
+import { loadAtlas } from './atlas';
 import { loadCountries } from './countries';
 import { createHandlers } from './handlers';
 import { createInvoker, type Invoker } from './invoke';
@@ -28,10 +29,11 @@ export interface Services {
 export async function composeServices(options: ServiceOptions): Promise<Services> {
   const store = await openStore({ folder: options.storeFolder });
   const prefs = createPrefsRepository(store);
-  const countries = await loadCountries(options.dataFolder);
+  const [countries, atlas] = await Promise.all([loadCountries(options.dataFolder), loadAtlas(options.dataFolder)]);
   const handlers = createHandlers({
     appInfo: options.appInfo,
     countries,
+    atlas,
     prefs,
     defaultLanguage: options.defaultLanguage,
     onPrefsChanged: options.onPrefsChanged,

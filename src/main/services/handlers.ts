@@ -1,9 +1,10 @@
-import type { AppInfo, CountrySummary, Handlers, Language, Prefs } from '../../shared/contract';
+import type { AppInfo, AtlasView, CountrySummary, Handlers, Language, Prefs } from '../../shared/contract';
 import type { PrefsRepository } from '../store/prefs';
 
 export interface HandlerDeps {
   appInfo: () => AppInfo;
   countries: readonly CountrySummary[];
+  atlas: AtlasView;
   prefs: PrefsRepository;
   /** Language used until the user picks one (from the OS locale). */
   defaultLanguage: Language;
@@ -20,6 +21,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     countries: {
       list: () => [...deps.countries],
+    },
+    atlas: {
+      get: () => deps.atlas,
     },
     prefs: {
       get: () => currentPrefs(),

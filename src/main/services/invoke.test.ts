@@ -8,6 +8,11 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
       info: () => ({ name: 'Atlas', version: '1.0.0', electronVersion: null, chromeVersion: null, platform: 'linux', dataSources: [] }),
     },
     countries: { list: () => [] },
+    atlas: {
+      get: () => {
+        throw new Error('not used');
+      },
+    },
     prefs: { get: () => ({ language: 'en' }), setLanguage: ({ language }) => ({ language }), ...overrides },
   };
 }

@@ -10,11 +10,15 @@ import { startI18n } from './i18n/i18n';
 async function boot(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('No #root element');
-  const [prefs, countries] = await Promise.all([unwrap(atlas().prefs.get()), unwrap(atlas().countries.list())]);
+  const [prefs, countries, view] = await Promise.all([
+    unwrap(atlas().prefs.get()),
+    unwrap(atlas().countries.list()),
+    unwrap(atlas().atlas.get()),
+  ]);
   await startI18n(prefs.language);
   createRoot(container).render(
     <StrictMode>
-      <App countries={countries} />
+      <App countries={countries} view={view} />
     </StrictMode>,
   );
 }

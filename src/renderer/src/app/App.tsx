@@ -1,44 +1,93 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountrySummary, Language, MenuCommand } from '../../../shared/contract';
-import { HOME_COUNTRY_ID } from '../../../shared/countries';
+import type { TierId } from '../../../shared/atlas';
+import type { AtlasView, CountrySummary, Language, MenuCommand } from '../../../shared/contract';
+import { indexAtlas } from '../atlas/atlasIndex';
 import { applyLanguage } from '../i18n/i18n';
-import { MAP_COLOURS } from '../map/palette';
+import { Legend } from '../legend/Legend';
 import { MapControls } from '../map/MapControls';
 import { WorldMap, type WorldMapHandle } from '../map/WorldMap';
 import { CountryPanel } from '../panel/CountryPanel';
 import { CountryList } from '../search/CountryList';
+import { createPassageSearch, type PassageHit } from '../search/passageSearch';
+import { allEvents, countriesInRange, lastYear, type AtlasEvent } from '../timeline/timelineEvents';
+import { TimelineView } from '../timeline/TimelineView';
 import { AboutDialog } from './AboutDialog';
 import { atlas, unwrap } from './client';
 
-const PANEL_WIDTH = 380;
+const PANEL_WIDTH = 420;
 
-/** The main view: country list, map, and the panel of the selected country. */
-export function App({ countries }: { countries: CountrySummary[] }) {
+interface Selection {
+  id: string;
+  from: 'map' | 'list';
+  passageId: string | null;
+}
+
+/** The main view: the sidebar (countries, search, timeline), the map with its legend, and the panel. */
+export function App({ countries, view }: { countries: CountrySummary[]; view: AtlasView }) {
   const { t, i18n } = useTranslation();
   const language = (i18n.language === 'ko' ? 'ko' : 'en') satisfies Language;
-  const [selection, setSelection] = useState<{ id: string; from: 'map' | 'list' } | null>(null);
+  const [selection, setSelection] = useState<Selection | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [mapped, setMapped] = useState<ReadonlySet<string> | null>(null);
+  const [tierFilter, setTierFilter] = useState<TierId | null>(null);
+  const [tab, setTab] = useState<'countries' | 'timeline'>('countries');
+  const [body, setBody] = useState<string | null>(null);
   const mapHandle = useRef<WorldMapHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
-  const byId = useMemo(() => new Map(countries.map((country) => [country.id, country])), [countries]);
-  const selected = selection ? byId.get(selection.id) : undefined;
-  // Until relationship tiers exist every partner shares the neutral fill, set through feature-state
-  // like any later colouring.
-  const fills = useMemo(
-    () => new Map(countries.filter((country) => country.id !== HOME_COUNTRY_ID).map((country) => [country.id, MAP_COLOURS.neutral])),
-    [countries],
-  );
 
-  const select = useCallback((id: string | null, from: 'map' | 'list') => {
-    setSelection(id ? { id, from } : null);
+  const index = useMemo(() => indexAtlas(view), [view]);
+  const byId = useMemo(() => new Map(countries.map((country) => [country.id, country])), [countries]);
+  const searchable = useMemo(
+    () => countries.map((country) => ({ ...country, altNames: [...country.altNames, ...(view.searchNames[country.id] ?? [])] })),
+    [countries, view],
+  );
+  const passageSearch = useMemo(() => createPassageSearch(view.model.passages), [view]);
+  const events = useMemo(() => allEvents(view.model), [view]);
+  const bounds = useMemo<[number, number]>(
+    () => (events.length > 0 ? [Math.min(...events.map((e) => e.date.year)), Math.max(...events.map(lastYear))] : [1945, 2025]),
+    [events],
+  );
+  const [range, setRange] = useState<[number, number]>(bounds);
+
+  const fills = useMemo(() => new Map(countries.map((country) => [country.id, index.tier(index.tierOf(country.id)).colour.light])), [countries, index]);
+  const counts = useMemo(() => {
+    const result = new Map<TierId, number>();
+    for (const country of countries) result.set(index.tierOf(country.id), (result.get(index.tierOf(country.id)) ?? 0) + 1);
+    return result;
+  }, [countries, index]);
+  const dimmed = useMemo(() => {
+    const inRange = tab === 'timeline' ? countriesInRange(events, range[0], range[1]) : null;
+    const members = body ? new Set(view.model.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null;
+    const hidden = (id: string) =>
+      (tierFilter !== null && index.tierOf(id) !== tierFilter) || (inRange !== null && !inRange.has(id)) || (members !== null && !members.has(id));
+    return new Set(countries.filter((country) => hidden(country.id)).map((country) => country.id));
+  }, [countries, index, tierFilter, tab, events, range, body, view]);
+
+  const selected = selection ? byId.get(selection.id) : undefined;
+
+  const select = useCallback((id: string | null, from: 'map' | 'list', passageId: string | null = null) => {
+    setSelection(id ? { id, from, passageId } : null);
     if (id && from === 'list') mapHandle.current?.flyTo(id, PANEL_WIDTH + 24);
   }, []);
 
+  const describe = useCallback(
+    (id: string) => {
+      const name = byId.get(id)?.name[language] ?? id;
+      const tier = index.tierOf(id);
+      return tier === 'home' ? t('tooltip.home', { name }) : t('tooltip.tier', { name, tier: index.tier(tier).label[language] });
+    },
+    [byId, index, language, t],
+  );
+
+  const subjectsOfHit = useCallback((hit: PassageHit) => index.subjectsOf(hit.passage), [index]);
+
   const runCommand = useCallback((command: MenuCommand) => {
     if (command === 'about') setAboutOpen(true);
-    if (command === 'focus-search') searchInput.current?.focus();
+    if (command === 'focus-search') {
+      setTab('countries');
+      requestAnimationFrame(() => searchInput.current?.focus());
+    }
     if (command === 'reset-view') mapHandle.current?.resetView();
     if (command === 'zoom-in') mapHandle.current?.zoomIn();
     if (command === 'zoom-out') mapHandle.current?.zoomOut();
@@ -56,16 +105,26 @@ export function App({ countries }: { countries: CountrySummary[] }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && selection && !aboutOpen) setSelection(null);
+      // In the browser harness there is no application menu; the shortcut works the same.
+      if (event.key === 'f' && (event.ctrlKey || event.metaKey) && !event.shiftKey) {
+        event.preventDefault();
+        runCommand('focus-search');
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, aboutOpen]);
+  }, [selection, aboutOpen, runCommand]);
 
   useEffect(() => {
     document.title = t('app.title');
   }, [t, language]);
 
   const otherLanguage: Language = language === 'en' ? 'ko' : 'en';
+  const selectEvent = (event: AtlasEvent) => {
+    const id = event.countries[0];
+    if (id) select(id, 'list', event.passageId);
+  };
+
   return (
     <div className="app" data-panel={selected ? 'open' : 'closed'}>
       <a className="skip-link" href="#country-search">
@@ -88,14 +147,50 @@ export function App({ countries }: { countries: CountrySummary[] }) {
         </div>
       </header>
       <main className="workspace">
-        <CountryList
-          ref={searchInput}
-          countries={countries}
-          language={language}
-          selectedId={selection?.id ?? null}
-          onSelect={(id) => select(id, 'list')}
-          mapped={mapped}
-        />
+        <nav className="sidebar" aria-label={t('sidebar.tabs')}>
+          <div className="tabs" role="tablist" aria-label={t('sidebar.tabs')}>
+            {(['countries', 'timeline'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`tabpanel-${name}`}
+                onClick={() => setTab(name)}
+              >
+                {t(`sidebar.${name}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id="tabpanel-countries" aria-labelledby="tab-countries" hidden={tab !== 'countries'} className="tabpanel">
+            <CountryList
+              ref={searchInput}
+              countries={searchable}
+              language={language}
+              selectedId={selection?.id ?? null}
+              onSelect={(id) => select(id, 'list')}
+              mapped={mapped}
+              passageSearch={passageSearch}
+              subjectsOf={subjectsOfHit}
+              onSelectPassage={(passageId, countryId) => select(countryId, 'list', passageId)}
+            />
+          </div>
+          <div role="tabpanel" id="tabpanel-timeline" aria-labelledby="tab-timeline" hidden={tab !== 'timeline'} className="tabpanel">
+            {tab === 'timeline' && (
+              <TimelineView
+                atlas={index}
+                events={events}
+                bounds={bounds}
+                range={range}
+                onRange={setRange}
+                names={byId}
+                language={language}
+                onSelectEvent={selectEvent}
+              />
+            )}
+          </div>
+        </nav>
         <section className="map-area" aria-label={t('map.ariaLabel')}>
           <WorldMap
             ref={mapHandle}
@@ -103,6 +198,8 @@ export function App({ countries }: { countries: CountrySummary[] }) {
             language={language}
             selectedId={selection?.id ?? null}
             fills={fills}
+            dimmed={dimmed}
+            describe={describe}
             onSelect={(id) => select(id, 'map')}
             onMapped={setMapped}
           />
@@ -111,8 +208,28 @@ export function App({ countries }: { countries: CountrySummary[] }) {
             onZoomOut={() => mapHandle.current?.zoomOut()}
             onReset={() => mapHandle.current?.resetView()}
           />
+          <Legend
+            atlas={index}
+            language={language}
+            counts={counts}
+            filter={tierFilter}
+            onFilter={setTierFilter}
+            body={body}
+            onBody={setBody}
+          />
           {selected && (
-            <CountryPanel country={selected} language={language} onClose={() => setSelection(null)} takeFocus={selection?.from === 'map'} />
+            <CountryPanel
+              country={selected}
+              language={language}
+              atlas={index}
+              names={byId}
+              onClose={() => setSelection(null)}
+              onSelectCountry={(id) => select(id, 'list')}
+              takeFocus={selection?.from === 'map'}
+              focusPassageId={selection?.passageId ?? null}
+              body={body}
+              onBody={setBody}
+            />
           )}
         </section>
       </main>

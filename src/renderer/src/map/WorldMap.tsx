@@ -3,7 +3,6 @@ import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature, type MapMouse
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useTranslation } from 'react-i18next';
 import type { CountrySummary, Language } from '../../../shared/contract';
-import { HOME_COUNTRY_ID } from '../../../shared/countries';
 import { geometryUrl, loadPlaces, type Place } from './geometry';
 import { installProbe } from './probe';
 import { buildStyle, FINE_ZOOM, labelText, layerIds, shapeLayers, SOURCES } from './style';
@@ -23,8 +22,12 @@ interface WorldMapProps {
   countries: readonly CountrySummary[];
   language: Language;
   selectedId: string | null;
-  /** Partner fill colours by country id; applied through feature-state. */
+  /** Fill colours by country id; applied through feature-state. */
   fills: ReadonlyMap<string, string>;
+  /** Countries drawn faded (filtered out by the legend or the timeline). */
+  dimmed: ReadonlySet<string>;
+  /** The tooltip text for a country. */
+  describe: (id: string) => string;
   onSelect: (id: string | null) => void;
   /** Told once which countries have a shape on the map. */
   onMapped: (ids: ReadonlySet<string>) => void;
@@ -43,7 +46,7 @@ interface Tooltip {
 
 /** The world map: MapLibre with the bundled shapes, coloured by feature-state. */
 export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function WorldMap(
-  { countries, language, selectedId, fills, onSelect, onMapped },
+  { countries, language, selectedId, fills, dimmed, describe, onSelect, onMapped },
   ref,
 ) {
   const { t } = useTranslation();
@@ -182,7 +185,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     const apply = () => {
       const sources = stateRef.current.fineLoaded ? [SOURCES.coarse, SOURCES.fine] : [SOURCES.coarse];
       for (const source of sources) {
-        for (const [id, fill] of fills) map.setFeatureState({ source, id }, { fill });
+        for (const [id, fill] of fills) map.setFeatureState({ source, id }, { fill, dimmed: dimmed.has(id) });
         if (stateRef.current.selected) map.setFeatureState({ source, id: stateRef.current.selected }, { selected: false });
         if (selectedId) map.setFeatureState({ source, id: selectedId }, { selected: true });
       }
@@ -191,7 +194,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     apply();
     window.addEventListener('atlas:fine-shapes', apply);
     return () => window.removeEventListener('atlas:fine-shapes', apply);
-  }, [ready, fills, selectedId]);
+  }, [ready, fills, dimmed, selectedId]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -229,6 +232,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
   );
 
   const hovered = tooltip ? names.current.get(tooltip.id) : undefined;
+  const tooltipText = tooltip ? describe(tooltip.id) : '';
   return (
     <div className="map-wrap">
       <div ref={container} className="map" role="img" aria-label={t('map.ariaLabel')} data-ready={ready ? 'true' : 'false'} />
@@ -240,7 +244,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       {tooltip && hovered && (
         <div className="map-tooltip" style={{ transform: `translate(${tooltip.x + 14}px, ${tooltip.y + 14}px)` }} role="tooltip">
           <span aria-hidden="true">{hovered.flag} </span>
-          {tooltip.id === HOME_COUNTRY_ID ? t('tooltip.home', { name: hovered.name[language] }) : hovered.name[language]}
+          {tooltipText}
         </div>
       )}
     </div>

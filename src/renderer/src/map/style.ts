@@ -26,8 +26,8 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       source,
       ...range,
       paint: {
-        'fill-color': ['case', isHome, MAP_COLOURS.home, ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_COLOURS.neutral]]],
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'dimmed'], false], 0.35, 1],
+        'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_COLOURS.neutral]],
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'dimmed'], false], 0.2, 1],
       },
     },
     {

@@ -1,29 +1,64 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AtlasCountry, AtlasPassage, TimelineEvent } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
-import { HOME_COUNTRY_ID } from '../../../shared/countries';
+import type { AtlasIndex } from '../atlas/atlasIndex';
+import { PassageText } from '../atlas/PassageText';
+import type { Mark } from '../atlas/segments';
+import { TierBadge } from '../legend/TierBadge';
 
 interface CountryPanelProps {
   country: CountrySummary;
   language: Language;
+  atlas: AtlasIndex;
+  names: ReadonlyMap<string, CountrySummary>;
   onClose: () => void;
+  onSelectCountry: (id: string) => void;
   /** Move focus into the panel when it opens (opened from the map rather than the list). */
   takeFocus: boolean;
+  /** A passage to scroll to and highlight (from search or the timeline). */
+  focusPassageId: string | null;
+  /** The organisation whose members the map highlights. */
+  body: string | null;
+  onBody: (id: string | null) => void;
 }
 
-/** The side panel of one country: names in both languages, flag, region, capital and code. */
-export function CountryPanel({ country, language, onClose, takeFocus }: CountryPanelProps) {
+/**
+ * The side panel of one country: names, its tier and why, tensions, every passage of the sources in
+ * source order with citation markers, dated events, shared memberships, co-mentioned countries and
+ * the attribution of every source shown.
+ */
+export function CountryPanel({
+  country,
+  language,
+  atlas,
+  names,
+  onClose,
+  onSelectCountry,
+  takeFocus,
+  focusPassageId,
+  body,
+  onBody,
+}: CountryPanelProps) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const other: Language = language === 'en' ? 'ko' : 'en';
+  const entry = atlas.country(country.id);
+  const tier = atlas.tier(atlas.tierOf(country.id));
+  const passages = (entry?.passageIds ?? []).map((id) => atlas.passage(id)).filter((p): p is AtlasPassage => p !== undefined);
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
   }, [country.id, takeFocus]);
 
-  const subregionKey = `subregions.${country.subregion}`;
+  useEffect(() => {
+    if (focusPassageId) panel.current?.querySelector(`#passage-${CSS.escape(focusPassageId)}`)?.scrollIntoView({ block: 'center' });
+    else panel.current?.scrollTo({ top: 0 });
+  }, [country.id, focusPassageId]);
+
   return (
-    <aside className="panel" aria-labelledby="panel-heading" data-country={country.id}>
+    <aside ref={panel} className="panel" aria-labelledby="panel-heading" data-country={country.id}>
       <header className="panel-header">
         <span className="panel-flag" role="img" aria-label={country.flag ? country.name[language] : t('panel.noFlag')}>
           {country.flag || '▫'}
@@ -40,34 +75,219 @@ export function CountryPanel({ country, language, onClose, takeFocus }: CountryP
           ×
         </button>
       </header>
-      {country.id === HOME_COUNTRY_ID && <p className="panel-home">{t('panel.homeCountry')}</p>}
-      <dl className="panel-facts">
-        <dt>{t('panel.englishName')}</dt>
-        <dd lang="en">
-          <Names common={country.name.en} official={country.officialName.en} />
-        </dd>
-        <dt>{t('panel.koreanName')}</dt>
-        <dd lang="ko">
-          <Names common={country.name.ko} official={country.officialName.ko} />
-        </dd>
-        <dt>{t('panel.region')}</dt>
-        <dd>{t(`regions.${country.region}`, { defaultValue: country.region })}</dd>
-        {country.subregion && (
-          <>
-            <dt>{t('panel.subregion')}</dt>
-            <dd>{t(subregionKey, { defaultValue: country.subregion })}</dd>
-          </>
-        )}
-        {country.capital.length > 0 && (
-          <>
-            <dt>{t('panel.capital')}</dt>
-            <dd>{country.capital.join(', ')}</dd>
-          </>
-        )}
-        <dt>{t('panel.isoCode')}</dt>
-        <dd>{country.iso3 ?? t('panel.noIsoCode', { id: country.id })}</dd>
-      </dl>
+
+      <section className="panel-tier" aria-labelledby="panel-tier-heading">
+        <h3 id="panel-tier-heading" className="visually-hidden">
+          {t('panel.relationship')}
+        </h3>
+        <TierBadge tier={tier} language={language} />
+        <p className="tier-definition">{tier.definition[language]}</p>
+        {tier.id === 'not-covered' && <p className="panel-note">{t('panel.notCovered')}</p>}
+        {tier.id === 'mentioned' && <p className="panel-note">{t('panel.mentionedOnly')}</p>}
+        {tier.id === 'home' && <p className="panel-note">{t('panel.homeCountry')}</p>}
+      </section>
+
+      {entry && entry.evidence.length > 0 && <Why entry={entry} atlas={atlas} />}
+      {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
+      {passages.length > 0 && (
+        <Passages passages={passages} entry={entry!} focusPassageId={focusPassageId} />
+      )}
+      {entry && entry.events.length > 0 && <Timeline events={entry.events} />}
+      {entry && entry.memberships.length > 0 && <Memberships entry={entry} atlas={atlas} language={language} body={body} onBody={onBody} />}
+      {entry && entry.coMentioned.length > 0 && (
+        <section aria-labelledby="panel-co-heading">
+          <h3 id="panel-co-heading">{t('panel.coMentioned')}</h3>
+          <ul className="chips">
+            {entry.coMentioned.map((id) => (
+              <li key={id}>
+                <button type="button" className="chip" onClick={() => onSelectCountry(id)}>
+                  {names.get(id)?.flag} {names.get(id)?.name[language] ?? id}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <Facts country={country} />
+      {passages.length > 0 && <Attribution atlas={atlas} passages={passages} />}
     </aside>
+  );
+}
+
+function marksFor(entry: AtlasCountry, passageId: string): Mark[] {
+  return [
+    ...entry.evidence.filter((e) => e.passageId === passageId).map((e) => ({ start: e.start, end: e.end, kind: 'evidence' as const })),
+    ...entry.tensions.filter((e) => e.passageId === passageId).map((e) => ({ start: e.start, end: e.end, kind: 'tension' as const })),
+  ];
+}
+
+function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
+  const { t } = useTranslation();
+  const deciding = [...new Set(entry.evidence.map((e) => e.passageId))];
+  return (
+    <section className="panel-why" aria-labelledby="panel-why-heading">
+      <h3 id="panel-why-heading">{t('panel.why')}</h3>
+      {entry.decidedBy === 'curated' && <p className="panel-note">{t('panel.whyCurated')}</p>}
+      {deciding.map((passageId) => {
+        const passage = atlas.passage(passageId);
+        if (!passage) return null;
+        const marks = entry.evidence.filter((e) => e.passageId === passageId).map((e) => ({ start: e.start, end: e.end, kind: 'evidence' as const }));
+        return (
+          <blockquote key={passageId} className="evidence">
+            <PassageText text={passage.text} marks={marks} citations={passage.citations} />
+          </blockquote>
+        );
+      })}
+    </section>
+  );
+}
+
+function Tensions({ entry }: { entry: AtlasCountry }) {
+  const { t } = useTranslation();
+  const kinds = [...new Set(entry.tensions.map((tension) => tension.kind))];
+  return (
+    <section aria-labelledby="panel-tensions-heading">
+      <h3 id="panel-tensions-heading">{t('panel.tensions')}</h3>
+      <ul className="chips">
+        {kinds.map((kind) => (
+          <li key={kind} className="tension-flag">
+            <span aria-hidden="true">⚠ </span>
+            {t(`tensions.${kind}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Passages({ passages, entry, focusPassageId }: { passages: AtlasPassage[]; entry: AtlasCountry; focusPassageId: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="panel-passages-heading">
+      <h3 id="panel-passages-heading">{t('panel.passages', { count: passages.length })}</h3>
+      <ol className="passages">
+        {passages.map((passage) => {
+          const venueOnly = passage.links.filter((link) => link.countryId === entry.id).every((link) => link.role === 'venue');
+          return (
+            <li
+              key={passage.id}
+              id={`passage-${passage.id}`}
+              className={passage.id === focusPassageId ? 'passage focused' : 'passage'}
+              data-kind={passage.kind}
+            >
+              {passage.kind === 'caption' && <span className="passage-kind">{t('panel.caption')} · </span>}
+              <PassageText text={passage.text} marks={marksFor(entry, passage.id)} citations={passage.citations} />
+              {venueOnly && <span className="passage-kind"> ({t('panel.venueOnly')})</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function Timeline({ events }: { events: TimelineEvent[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="panel-timeline-heading">
+      <h3 id="panel-timeline-heading">{t('panel.timeline')}</h3>
+      <ol className="panel-timeline">
+        {events.map((event) => (
+          <li key={`${event.passageId}-${event.start}`}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`${event.text}: ${t('panel.showPassage')}`}
+              onClick={() => document.getElementById(`passage-${event.passageId}`)?.scrollIntoView({ block: 'center' })}
+            >
+              {event.text}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+interface MembershipsProps {
+  entry: AtlasCountry;
+  atlas: AtlasIndex;
+  language: Language;
+  body: string | null;
+  onBody: (id: string | null) => void;
+}
+
+function Memberships({ entry, atlas, language, body, onBody }: MembershipsProps) {
+  const { t } = useTranslation();
+  const organisations = atlas.model.organisations.filter((organisation) => entry.memberships.includes(organisation.id));
+  return (
+    <section aria-labelledby="panel-members-heading">
+      <h3 id="panel-members-heading">{t('panel.memberships')}</h3>
+      <ul className="chips">
+        {organisations.map((organisation) => (
+          <li key={organisation.id}>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={body === organisation.id}
+              aria-label={t('panel.showMembers', { name: organisation.names[language] })}
+              title={t('panel.membershipsAsOf', { date: organisation.asOf })}
+              onClick={() => onBody(body === organisation.id ? null : organisation.id)}
+            >
+              {organisation.names[language]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Facts({ country }: { country: CountrySummary }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="panel-facts">
+      <dt>{t('panel.englishName')}</dt>
+      <dd lang="en">
+        <Names common={country.name.en} official={country.officialName.en} />
+      </dd>
+      <dt>{t('panel.koreanName')}</dt>
+      <dd lang="ko">
+        <Names common={country.name.ko} official={country.officialName.ko} />
+      </dd>
+      <dt>{t('panel.region')}</dt>
+      <dd>{t(`regions.${country.region}`, { defaultValue: country.region })}</dd>
+      {country.subregion && (
+        <>
+          <dt>{t('panel.subregion')}</dt>
+          <dd>{t(`subregions.${country.subregion}`, { defaultValue: country.subregion })}</dd>
+        </>
+      )}
+      {country.capital.length > 0 && (
+        <>
+          <dt>{t('panel.capital')}</dt>
+          <dd>{country.capital.join(', ')}</dd>
+        </>
+      )}
+      <dt>{t('panel.isoCode')}</dt>
+      <dd>{country.iso3 ?? t('panel.noIsoCode', { id: country.id })}</dd>
+    </dl>
+  );
+}
+
+function Attribution({ atlas, passages }: { atlas: AtlasIndex; passages: AtlasPassage[] }) {
+  const { t } = useTranslation();
+  const used = new Set(passages.map((passage) => passage.sourceId));
+  return (
+    <footer className="panel-attribution">
+      <h3>{t('panel.sources')}</h3>
+      {atlas.model.sources
+        .filter((source) => used.has(source.id))
+        .map((source) => (
+          <p key={source.id}>{t('panel.attribution', { title: source.title, author: source.author, licence: source.licence })}</p>
+        ))}
+    </footer>
   );
 }
 

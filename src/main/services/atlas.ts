@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import worldCountries from 'world-countries';
+import { buildAtlasView, sourcesManifestSchema, type AtlasView } from '../../shared/atlasView';
+
+async function readJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+
+/** Reads data/sources and data/atlas in `dataFolder` and builds the atlas the renderer shows. */
+export async function loadAtlas(dataFolder: string): Promise<AtlasView> {
+  const manifest = await readJson(join(dataFolder, 'sources', 'sources.json'));
+  const { sources } = sourcesManifestSchema.parse(manifest);
+  const texts = new Map(
+    await Promise.all(sources.map(async ({ file }) => [file, await readFile(join(dataFolder, 'sources', file), 'utf8')] as const)),
+  );
+  const [aliases, tiers, curated, organisations] = await Promise.all(
+    ['aliases', 'tiers', 'curated', 'organisations'].map((name) => readJson(join(dataFolder, 'atlas', `${name}.json`))),
+  );
+  return buildAtlasView({ manifest, texts, worldCountries, aliases, tiers, curated, organisations });
+}
