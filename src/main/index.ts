@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { events, type EventName, type EventPayload } from '../shared/contract';
 import { DATA_SOURCES } from '../shared/dataSources';
 import { languageForLocale, translate } from '../shared/i18n';
+import { electronDialogs } from './dialogs';
 import { hardenAllWebContents, hardenSession } from './hardening';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
       refreshMenu();
       send('onPrefsChanged', next);
     },
+    dialogs: electronDialogs(),
     log: (message, error) => console.error(message, error),
   });
   const { store, prefs, language } = services;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { AtlasView } from './atlasView';
+import type { StoreErrorCode } from './store/errors';
+import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './store/notes';
+import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
 
-export type { AtlasView };
+export type { AtlasView, Note, PlacedNote, TierOverride };
 
 /** Languages the interface is translated into. */
 export const languageSchema = z.enum(['en', 'ko']);
@@ -50,7 +53,17 @@ export interface Prefs {
 }
 
 /** Commands the application menu sends to the renderer. */
-export const menuCommandSchema = z.enum(['about', 'focus-search', 'reset-view', 'zoom-in', 'zoom-out']);
+export const menuCommandSchema = z.enum([
+  'about',
+  'focus-search',
+  'reset-view',
+  'zoom-in',
+  'zoom-out',
+  'notes',
+  'export-notes',
+  'import-notes',
+  'restore-snapshot',
+]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 /** Error codes every call can answer with. */
@@ -59,6 +72,41 @@ export type ErrorCode = 'unknown-channel' | 'forbidden' | 'invalid-input' | 'not
 export interface AtlasError {
   code: ErrorCode;
   message: string;
+  /** For store failures: what went wrong (disk full, read-only, not JSON…), for a translated message. */
+  reason?: StoreErrorCode;
+}
+
+/** A note as the renderer shows it: the note and whether its passage still reads the same. */
+export type NoteView = PlacedNote;
+
+/** One dated copy of the store the user can go back to. */
+export interface SnapshotView {
+  name: string;
+  kind: 'daily' | 'before-restore';
+  takenAt: string;
+  bytes: number;
+}
+
+/** What an import would change, shown before the user confirms. */
+export interface ImportPreview {
+  /** Names the plan kept in main until it is applied or another preview replaces it. */
+  token: string;
+  fileName: string;
+  exportedAt: string;
+  notes: { added: number; updated: number; unchanged: number; conflicts: number };
+  overrides: { added: number; updated: number; unchanged: number; conflicts: number };
+  /** The first few notes that would be added or changed, for the preview list. */
+  sample: { countryId: string; excerpt: string; change: 'added' | 'updated' }[];
+}
+
+/** How to export notes; where to is asked by main's own dialog. */
+export const exportFormatSchema = z.enum(['markdown-folder', 'markdown-file', 'json']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/** Where the store is, and what happened to an unusable file at start. */
+export interface StoreStatus {
+  path: string;
+  recovery: { movedTo: string; restoredFrom: 'backup' | 'snapshot' | 'empty' } | null;
 }
 
 /** The envelope every call resolves to; calls never reject across the bridge. */
@@ -97,6 +145,36 @@ export const calls = {
   atlas: {
     get: call<AtlasView>()('atlas:atlas/get', noInput),
   },
+  notes: {
+    list: call<NoteView[]>()('atlas:notes/list', noteFilterSchema.optional()),
+    create: call<Note>()('atlas:notes/create', newNoteInputSchema),
+    update: call<Note>()('atlas:notes/update', z.strictObject({ id: z.uuid(), patch: notePatchSchema })),
+    remove: call<Note>()('atlas:notes/remove', z.strictObject({ id: z.uuid() })),
+    restore: call<Note>()('atlas:notes/restore', z.strictObject({ note: noteSchema })),
+    tags: call<{ tag: string; count: number }[]>()('atlas:notes/tags', noInput),
+    exportAll: call<{ written: string[] } | null>()('atlas:notes/export', z.strictObject({ format: exportFormatSchema })),
+    previewImport: call<ImportPreview | null>()('atlas:notes/preview-import', noInput),
+    applyImport: call<{ notesAdded: number; notesUpdated: number; overridesAdded: number; overridesUpdated: number }>()(
+      'atlas:notes/apply-import',
+      z.strictObject({ token: z.string().min(1).max(100) }),
+    ),
+  },
+  overrides: {
+    list: call<TierOverride[]>()('atlas:overrides/list', noInput),
+    set: call<TierOverride>()(
+      'atlas:overrides/set',
+      z.strictObject({ countryId: countryIdSchema, tier: tierIdSchema, reason: z.string().max(OVERRIDE_REASON_MAX) }),
+    ),
+    clear: call<TierOverride | null>()('atlas:overrides/clear', z.strictObject({ countryId: countryIdSchema })),
+  },
+  store: {
+    status: call<StoreStatus>()('atlas:store/status', noInput),
+    snapshots: call<SnapshotView[]>()('atlas:store/snapshots', noInput),
+    restoreSnapshot: call<{ notes: number; overrides: number; undo: SnapshotView }>()(
+      'atlas:store/restore-snapshot',
+      z.strictObject({ name: z.string().min(1).max(200) }),
+    ),
+  },
   prefs: {
     get: call<Prefs>()('atlas:prefs/get', noInput),
     setLanguage: call<Prefs>()('atlas:prefs/set-language', z.strictObject({ language: languageSchema })),
@@ -119,7 +197,7 @@ type OutputOf<S> = S extends CallSpec<z.ZodType, infer O> ? O : never;
 type PayloadOf<S> = S extends EventSpec<infer P> ? z.output<P> : never;
 
 type BridgeCall<S> = undefined extends InputOf<S>
-  ? () => Promise<Result<OutputOf<S>>>
+  ? (input?: InputOf<S>) => Promise<Result<OutputOf<S>>>
   : (input: InputOf<S>) => Promise<Result<OutputOf<S>>>;
 
 /** The API the preload exposes as `window.atlas`; a new call does not compile until it is here. */

@@ -26,6 +26,11 @@ export interface AtlasApp {
   pageErrors: string[];
   /** Errors a test provokes on purpose (a blocked request, say), not counted against the app. */
   expectedErrors: RegExp[];
+  /**
+   * Stands in for the OS file dialogs (which do not exist outside Electron): each dialog main opens
+   * takes the next answer queued here (a path, or null for Cancel) and is recorded in `asked`.
+   */
+  dialogs: { answers: (string | null)[]; asked: { kind: 'save' | 'folder' | 'open'; title: string; defaultName?: string }[] };
   /** Sends a main → renderer event, as the menu does in Electron. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): Promise<void>;
   /** Calls a channel exactly as a page script could, bypassing the typed bridge. */
@@ -104,7 +109,17 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
   const pageErrors: string[] = [];
   const guardStart = guard.attempts.length;
 
+  const dialogs: AtlasApp['dialogs'] = { answers: [], asked: [] };
+  const answer = (kind: 'save' | 'folder' | 'open', title: string, defaultName?: string) => {
+    dialogs.asked.push({ kind, title, ...(defaultName ? { defaultName } : {}) });
+    return Promise.resolve(dialogs.answers.shift() ?? null);
+  };
   const services = await composeServices({
+    dialogs: {
+      saveFile: ({ title, defaultName }) => answer('save', title, defaultName),
+      chooseFolder: ({ title }) => answer('folder', title),
+      openFile: ({ title }) => answer('open', title),
+    },
     storeFolder,
     dataFolder: join(repo, 'data'),
     appInfo: () => ({
@@ -160,6 +175,7 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     },
     pageErrors,
     expectedErrors: [],
+    dialogs,
     emit: (name, payload) => emitTo(context, events[name].channel, payload),
     rawInvoke: (channel, input) =>
       page.evaluate(([c, i]) => (window as unknown as { __atlasInvoke: (c: string, i: unknown) => Promise<Result<unknown>> }).__atlasInvoke(c, i), [channel, input] as const),

@@ -12,8 +12,8 @@ export interface HandlerDeps {
   onPrefsChanged: (prefs: Prefs) => void;
 }
 
-/** The handler table, the same in Electron and in the test harness. */
-export function createHandlers(deps: HandlerDeps): Handlers {
+/** The handlers of the app, the atlas and preferences (notes have their own, in notesHandlers.ts). */
+export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'notes' | 'overrides' | 'store'> {
   const currentPrefs = (): Prefs => ({ language: deps.prefs.language() ?? deps.defaultLanguage });
   return {
     app: {

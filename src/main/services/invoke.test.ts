@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/contract';
 import { createInvoker, HandlerError } from './invoke';
 
+const unused = (): never => {
+  throw new Error('not used in these tests');
+};
+
 function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
   return {
     app: {
@@ -14,6 +18,19 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
       },
     },
     prefs: { get: () => ({ language: 'en' }), setLanguage: ({ language }) => ({ language }), ...overrides },
+    notes: {
+      list: () => [],
+      create: unused,
+      update: unused,
+      remove: unused,
+      restore: unused,
+      tags: () => [],
+      exportAll: () => null,
+      previewImport: () => null,
+      applyImport: unused,
+    },
+    overrides: { list: () => [], set: unused, clear: () => null },
+    store: { status: () => ({ path: '/tmp/store.json', recovery: null }), snapshots: () => [], restoreSnapshot: unused },
   };
 }
 

@@ -41,7 +41,19 @@ export function buildMenuSpec({ language, isMac, developer }: MenuOptions): Menu
   const separator: MenuItemSpec = { kind: 'separator' };
 
   return [
-    { kind: 'submenu', label: t('menu.file'), items: [role('close', 'menu.close'), separator, role('quit', 'menu.quit')] },
+    {
+      kind: 'submenu',
+      label: t('menu.file'),
+      items: [
+        command('export-notes', 'menu.exportNotes', 'CommandOrControl+E'),
+        command('import-notes', 'menu.importNotes'),
+        command('restore-snapshot', 'menu.restoreSnapshot'),
+        separator,
+        role('close', 'menu.close'),
+        separator,
+        role('quit', 'menu.quit'),
+      ],
+    },
     {
       kind: 'submenu',
       label: t('menu.edit'),
@@ -75,6 +87,7 @@ export function buildMenuSpec({ language, isMac, developer }: MenuOptions): Menu
         command('zoom-in', 'menu.zoomIn', 'CommandOrControl+Shift+='),
         command('zoom-out', 'menu.zoomOut', 'CommandOrControl+Shift+-'),
         command('reset-view', 'menu.resetView', 'CommandOrControl+0'),
+        command('notes', 'menu.notes', 'CommandOrControl+Shift+N'),
         separator,
         role('resetZoom', 'menu.actualSize', 'CommandOrControl+Alt+0'),
         role('zoomIn', 'menu.textBigger', 'CommandOrControl+='),

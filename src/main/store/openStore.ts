@@ -1,84 +1,244 @@
-import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { StoreError } from '../../shared/store/errors';
 import { emptyStore, type StoreData, type StoreProblem } from '../../shared/store/schema';
-import { StoreFile, StoreFileError } from './atomicJsonFile';
+import { createStateChecker, draftOf } from '../../shared/store/stateCheck';
+import {
+  copyFileAtomic,
+  removeOrphanTempFiles,
+  StoreFile,
+  StoreFileError,
+  syncFolder,
+  toWriteError,
+  writeFileAtomic,
+  type DurableWrite,
+} from './atomicJsonFile';
+import { listSnapshots, readSnapshot, takeDailySnapshot } from './snapshots';
 
+/** The store file's name inside the store folder. */
 export const STORE_FILE = 'atlas-store.json';
 
 /** What happened to an unusable store file at start-up, for the user to be told. */
 export interface StoreRecovery {
   problem: StoreProblem;
+  /** Where the unusable file now is; it is never overwritten or deleted. */
   movedTo: string;
-  restoredFrom: 'backup' | 'empty';
+  restoredFrom: 'backup' | 'snapshot' | 'empty';
+  /** The snapshot the store started from, when `restoredFrom` is `snapshot`. */
+  snapshot?: string;
 }
 
 /** The app's one database. Only main holds it; every change goes through `update`. */
 export interface Store {
   readonly path: string;
+  /** The store folder, which also holds the backup and the snapshots. */
+  readonly folder: string;
   readonly recovery: StoreRecovery | null;
+  /** The schema version the file was migrated from at open, or null. */
+  readonly migratedFrom: number | null;
+  /** The current state; deeply frozen. */
   read(): Readonly<StoreData>;
-  /** Applies `change` to a copy, writes it durably, and only then makes it current. Serialised. */
+  /**
+   * Applies `change` to a draft, validates it, writes it durably, and only then makes it current;
+   * resolves with the state that was written. Serialised: changes queued while a write is in
+   * flight go out together in the next write, each resolving only once it is on disk, so a burst
+   * of saves costs a few writes rather than one each.
+   *
+   * The draft's preferences and its notes and overrides arrays are fresh copies, but the notes and
+   * overrides in them are frozen: a change replaces an item, never edits it (editing throws). A
+   * change that throws rejects alone. A failed write rejects with a StoreError (`disk-full`,
+   * `read-only`, `folder-missing`, `write-failed`; `invalid-state` for a draft that would not load
+   * again) and leaves the file and `read()` as they were, so the same change can be retried.
+   *
+   * `change` must only touch the draft: it may run more than once when another change in the same
+   * write throws.
+   */
   update(change: (draft: StoreData) => void): Promise<Readonly<StoreData>>;
+  /** Resolves once every change queued so far has been written or has failed. */
+  idle(): Promise<void>;
 }
 
+/** Where the store lives, and the clock and disk it uses (replaceable in tests). */
 export interface OpenStoreOptions {
   folder: string;
   now?: () => Date;
+  /** Replaces the durable write of the store file; tests use it to make the disk fail. */
+  write?: DurableWrite;
+}
+
+interface PendingChange {
+  change: (draft: StoreData) => void;
+  resolve: (data: Readonly<StoreData>) => void;
+  reject: (error: unknown) => void;
 }
 
 /**
- * Opens (or creates) the store in `folder`. The last good file is kept as `.bak`. A file that cannot
- * be used is moved aside with a timestamp, never overwritten, and the store starts from the backup
- * or empty, saying which in `recovery`.
+ * Opens (or creates) the store in `folder`. After a good load the file is kept as `.bak` and, once
+ * a day, as a snapshot. A file that cannot be used is moved aside with a timestamp, never
+ * overwritten, and the store starts from the backup, else the newest usable snapshot, else empty,
+ * saying which in `recovery`.
  */
-export async function openStore({ folder, now = () => new Date() }: OpenStoreOptions): Promise<Store> {
+export async function openStore({ folder, now = () => new Date(), write = writeFileAtomic }: OpenStoreOptions): Promise<Store> {
   await mkdir(folder, { recursive: true });
+  await removeOrphanTempFiles(folder);
   const path = join(folder, STORE_FILE);
-  const file = new StoreFile(path);
-  const backup = new StoreFile(`${path}.bak`);
+  const file = new StoreFile(path, write);
+  const backupPath = `${path}.bak`;
   const db = new Low<StoreData>(file, emptyStore());
   let recovery: StoreRecovery | null = null;
+  let loaded = false;
 
   try {
     await db.read();
-    await copyFile(path, backup.path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+    loaded = true;
   } catch (error) {
     if (!(error instanceof StoreFileError)) throw error;
-    const movedTo = join(folder, `atlas-store.unreadable-${now().toISOString().replace(/[:.]/g, '-')}.json`);
-    await rename(path, movedTo);
-    const restored = await backup.read().catch(() => null);
-    db.data = restored ?? emptyStore();
-    recovery = { problem: error.problem, movedTo, restoredFrom: restored ? 'backup' : 'empty' };
+    const recovered = await recover(folder, path, backupPath, error.problem, now());
+    db.data = recovered.data;
+    recovery = withoutData(recovered);
+    // The unusable file is already preserved under movedTo, so replacing it here loses nothing.
     await db.write();
   }
 
+  if (loaded && file.found) {
+    // Both are safety nets, not the save itself: a read-only or full disk must not stop the app
+    // from opening and showing the notes (saving will then fail visibly).
+    await copyFileAtomic(path, backupPath).catch(() => undefined);
+    await takeDailySnapshot(folder, path, now()).catch(() => undefined);
+  }
+
+  return createStore({ db, path, folder, recovery, migratedFrom: file.migratedFrom });
+}
+
+async function recover(
+  folder: string,
+  path: string,
+  backupPath: string,
+  problem: StoreProblem,
+  at: Date,
+): Promise<StoreRecovery & { data: StoreData }> {
+  const movedTo = await preserveUnreadable(folder, path, at);
+  const backup = await new StoreFile(backupPath).read().catch(() => null);
+  if (backup) return { problem, movedTo, restoredFrom: 'backup', data: backup };
+  for (const snapshot of await listSnapshots(folder).catch(() => [])) {
+    const restored = await readSnapshot(folder, snapshot.name).catch(() => null);
+    if (restored) return { problem, movedTo, restoredFrom: 'snapshot', snapshot: snapshot.name, data: restored.data };
+  }
+  return { problem, movedTo, restoredFrom: 'empty', data: emptyStore() };
+}
+
+/**
+ * Keeps the unusable file under a timestamped name. It is linked (or copied) rather than renamed so
+ * that the store path always holds a file: a crash during recovery then just recovers again on
+ * the next start, instead of finding no file and starting empty.
+ */
+async function preserveUnreadable(folder: string, path: string, at: Date): Promise<string> {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  for (let attempt = 0; ; attempt++) {
+    const movedTo = join(folder, `atlas-store.unreadable-${stamp}${attempt === 0 ? '' : `-${String(attempt)}`}.json`);
+    try {
+      await link(path, movedTo).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') throw error;
+        // File systems without hard links (FAT on a portable drive) get a copy instead.
+        return copyFile(path, movedTo, constants.COPYFILE_EXCL);
+      });
+      await syncFolder(folder);
+      return movedTo;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 100) throw error;
+    }
+  }
+}
+
+function withoutData({ problem, movedTo, restoredFrom, snapshot }: StoreRecovery & { data: StoreData }): StoreRecovery {
+  return snapshot === undefined ? { problem, movedTo, restoredFrom } : { problem, movedTo, restoredFrom, snapshot };
+}
+
+function createStore(init: { db: Low<StoreData>; path: string; folder: string; recovery: StoreRecovery | null; migratedFrom: number | null }): Store {
+  const { db } = init;
+  const checker = createStateChecker();
   let current: StoreData = db.data;
-  let queue: Promise<unknown> = Promise.resolve();
+  checker.trust(current);
+  let pending: PendingChange[] = [];
+  let draining: Promise<void> | null = null;
+
+  const drain = async (): Promise<void> => {
+    // Let every change made in the same tick join the first write.
+    await Promise.resolve();
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      await commit(batch);
+    }
+    draining = null;
+  };
+
+  const commit = async (batch: PendingChange[]): Promise<void> => {
+    const { draft, applied } = applyChanges(current, batch);
+    if (applied.length === 0) return;
+    const problem = checker.problem(draft);
+    if (problem !== null) {
+      // A repository bug, never user input (repositories validate first): refuse to write a file
+      // that the next start would have to move aside.
+      const error = new StoreError('invalid-state', `Refused to save an invalid store: ${problem}`);
+      for (const change of applied) change.reject(error);
+      return;
+    }
+    db.data = draft;
+    try {
+      await db.write();
+    } catch (error) {
+      db.data = current;
+      const failure = toWriteError(error, 'the store');
+      for (const change of applied) change.reject(failure);
+      return;
+    }
+    checker.seal(draft);
+    current = draft;
+    for (const change of applied) change.resolve(current);
+  };
 
   return {
-    path,
-    recovery,
+    path: init.path,
+    folder: init.folder,
+    recovery: init.recovery,
+    migratedFrom: init.migratedFrom,
     read: () => current,
     update(change) {
-      const run = async () => {
-        const draft = structuredClone(current);
-        change(draft);
-        db.data = draft;
-        try {
-          await db.write();
-        } catch (error) {
-          db.data = current;
-          throw error;
-        }
-        current = draft;
-        return current;
-      };
-      const result = queue.then(run, run);
-      queue = result.catch(() => undefined);
-      return result;
+      return new Promise<Readonly<StoreData>>((resolve, reject) => {
+        pending.push({ change, resolve, reject });
+        draining ??= drain();
+      });
+    },
+    async idle() {
+      while (draining) await draining;
     },
   };
+}
+
+/**
+ * Applies a batch of changes to one draft of `base`. A change that throws is rejected and the draft
+ * rebuilt without it, since it may have half-changed the draft before throwing.
+ */
+function applyChanges(base: StoreData, batch: readonly PendingChange[]): { draft: StoreData; applied: PendingChange[] } {
+  let remaining = [...batch];
+  for (;;) {
+    const draft = draftOf(base);
+    const applied: PendingChange[] = [];
+    let failed = false;
+    for (const change of remaining) {
+      try {
+        change.change(draft);
+        applied.push(change);
+      } catch (error) {
+        change.reject(error);
+        remaining = remaining.filter((other) => other !== change);
+        failed = true;
+        break;
+      }
+    }
+    if (!failed) return { draft, applied };
+  }
 }

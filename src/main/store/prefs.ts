@@ -10,6 +10,7 @@ export interface PrefsRepository {
   setWindowState(state: WindowState): Promise<void>;
 }
 
+/** The preferences repository over `store`. */
 export function createPrefsRepository(store: Store): PrefsRepository {
   return {
     language: () => store.read().prefs.language,
@@ -21,7 +22,10 @@ export function createPrefsRepository(store: Store): PrefsRepository {
     windowState: () => store.read().prefs.window,
     async setWindowState(state) {
       await store.update((draft) => {
-        draft.prefs.window = state;
+        // A copy of just the known fields: the store freezes what it saves (the caller's object is
+        // not ours to freeze) and refuses unknown keys.
+        const { x, y, width, height, maximized } = state;
+        draft.prefs.window = { x, y, width, height, maximized };
       });
     },
   };

@@ -4,6 +4,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { App } from './app/App';
 import { atlas, unwrap } from './app/client';
+import { ToastProvider } from './app/Toasts';
+import { NotesProvider } from './notes/NotesContext';
 import { languageForLocale, translate } from '../../shared/i18n';
 import { startI18n } from './i18n/i18n';
 
@@ -18,7 +20,11 @@ async function boot(): Promise<void> {
   await startI18n(prefs.language);
   createRoot(container).render(
     <StrictMode>
-      <App countries={countries} view={view} />
+      <ToastProvider>
+        <NotesProvider>
+          <App countries={countries} view={view} />
+        </NotesProvider>
+      </ToastProvider>
     </StrictMode>,
   );
 }

@@ -1,11 +1,24 @@
 import { z } from 'zod';
-import { languageSchema } from '../contract';
+import { migrations } from './migrations';
+import { parseJsonSafely } from './safeJson';
+import { normaliseTag } from './tags';
 
 /** The version this build writes; older files are migrated on load. */
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
+
+/** Longest note body, in UTF-16 code units: a long essay, far from a whole book. */
+export const NOTE_BODY_MAX = 100_000;
+/** Most tags one note may carry. */
+export const NOTE_TAGS_MAX = 20;
+/** Longest tag, after normalisation. */
+export const TAG_MAX = 50;
+/** Longest tier-override reason. */
+export const OVERRIDE_REASON_MAX = 2_000;
+/** Longest passage text kept with a passage note (a paragraph; generous so no real passage is cut). */
+export const PASSAGE_TEXT_MAX = 20_000;
 
 /** A window's saved bounds, in screen coordinates. */
-export const windowStateSchema = z.object({
+export const windowStateSchema = z.strictObject({
   x: z.number().int(),
   y: z.number().int(),
   width: z.number().int().positive(),
@@ -14,22 +27,106 @@ export const windowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
 
-export const storedPrefsSchema = z.object({
-  language: languageSchema.optional(),
+/**
+ * The interface languages, as the store keeps them. The contract's `languageSchema` says the same,
+ * but the contract imports the store's schemas, so the store cannot import it back without a cycle;
+ * a test keeps the two equal.
+ */
+export const storedLanguageSchema = z.enum(['en', 'ko']);
+
+/** Preferences as the store keeps them. */
+export const storedPrefsSchema = z.strictObject({
+  language: storedLanguageSchema.optional(),
   window: windowStateSchema.optional(),
 });
 export type StoredPrefs = z.infer<typeof storedPrefsSchema>;
 
-/** The whole store file at the current version. */
-export const storeSchema = z.object({
-  schemaVersion: z.literal(STORE_VERSION),
-  prefs: storedPrefsSchema,
+/** A country id as the atlas has them: ISO 3166-1 alpha-3, or an `x-` slug for other areas. */
+export const countryIdSchema = z.string().regex(/^(?:[A-Z]{3}|x-[a-z0-9-]{1,64})$/, 'Not a country id.');
+
+/** A passage id as the atlas makes them (a hash, maybe with a duplicate suffix). */
+export const passageIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'Not a passage id.');
+
+/** A UTC timestamp as `Date.prototype.toISOString` writes it. */
+export const timestampSchema = z.iso.datetime();
+
+/** A tag as stored: already normalised, so filtering by tag is a plain comparison. */
+export const tagSchema = z
+  .string()
+  .min(1)
+  .max(TAG_MAX)
+  .refine((tag) => tag === normaliseTag(tag), 'Tag is not normalised.');
+
+/** What a note is about: a whole country, or one passage as it read when the note was written. */
+export const noteTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('country'), countryId: countryIdSchema }),
+  z.strictObject({
+    kind: z.literal('passage'),
+    countryId: countryIdSchema,
+    passageId: passageIdSchema,
+    // Kept so a note whose passage later changes or disappears can still show what it was about.
+    passageText: z.string().max(PASSAGE_TEXT_MAX),
+  }),
+]);
+export type NoteTarget = z.infer<typeof noteTargetSchema>;
+
+/** One personal note. */
+export const noteSchema = z.strictObject({
+  id: z.uuid(),
+  target: noteTargetSchema,
+  /** Markdown, rendered only through the sanitiser. */
+  body: z.string().max(NOTE_BODY_MAX),
+  tags: z
+    .array(tagSchema)
+    .max(NOTE_TAGS_MAX)
+    .refine((tags) => new Set(tags).size === tags.length, 'Tags repeat.'),
+  pinned: z.boolean(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
 });
+export type Note = z.infer<typeof noteSchema>;
+
+/** A tier id: lower-case words joined by hyphens; which ids exist is checked against the atlas. */
+export const tierIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'Not a tier id.').max(64);
+
+/** The user's own tier for a country, shown next to (never instead of) the source tier. */
+export const tierOverrideSchema = z.strictObject({
+  countryId: countryIdSchema,
+  tier: tierIdSchema,
+  reason: z.string().max(OVERRIDE_REASON_MAX),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type TierOverride = z.infer<typeof tierOverrideSchema>;
+
+/** The whole store file at the current version. */
+export const storeSchema = z
+  .strictObject({
+    schemaVersion: z.literal(STORE_VERSION),
+    prefs: storedPrefsSchema,
+    notes: z.array(noteSchema),
+    overrides: z.array(tierOverrideSchema),
+  })
+  .superRefine((store, context) => {
+    const duplicateNote = firstDuplicate(store.notes.map((note) => note.id));
+    if (duplicateNote !== null) context.addIssue({ code: 'custom', path: ['notes'], message: `Two notes share the id ${duplicateNote}.` });
+    const duplicateOverride = firstDuplicate(store.overrides.map((override) => override.countryId));
+    if (duplicateOverride !== null) context.addIssue({ code: 'custom', path: ['overrides'], message: `Two overrides for ${duplicateOverride}.` });
+  });
 export type StoreData = z.infer<typeof storeSchema>;
+
+function firstDuplicate(values: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) return value;
+    seen.add(value);
+  }
+  return null;
+}
 
 /** A fresh, empty store. */
 export function emptyStore(): StoreData {
-  return { schemaVersion: STORE_VERSION, prefs: {} };
+  return { schemaVersion: STORE_VERSION, prefs: {}, notes: [], overrides: [] };
 }
 
 /** Why a store file could not be used as it is. */
@@ -38,22 +135,18 @@ export type StoreProblem =
   | { kind: 'wrong-shape'; message: string }
   | { kind: 'newer-version'; version: number };
 
+/** The outcome of reading a store file's text. */
 export type ParsedStore = { ok: true; data: StoreData; migratedFrom: number | null } | { ok: false; problem: StoreProblem };
-
-/**
- * One step per version: `migrations[n]` turns a version-n document into version n+1. A new schema
- * version adds its step here together with a fixture test of a real file of the old version.
- */
-const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
 
 /** Parses, migrates and validates the text of a store file. */
 export function parseStore(text: string): ParsedStore {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: { kind: 'not-json', message: (error as Error).message } };
-  }
+  const json = parseJsonSafely(text);
+  if (!json.ok) return { ok: false, problem: { kind: json.kind === 'not-json' ? 'not-json' : 'wrong-shape', message: json.message } };
+  return parseStoreDocument(json.value);
+}
+
+/** Migrates and validates an already parsed store document (one that passed `parseJsonSafely`). */
+export function parseStoreDocument(raw: unknown): ParsedStore {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, problem: { kind: 'wrong-shape', message: 'The file does not hold an object.' } };
   }
@@ -65,7 +158,7 @@ export function parseStore(text: string): ParsedStore {
   if (version > STORE_VERSION) return { ok: false, problem: { kind: 'newer-version', version } };
   for (let current = version; current < STORE_VERSION; current++) {
     const step = migrations[current];
-    if (!step) return { ok: false, problem: { kind: 'wrong-shape', message: `No migration from version ${current}.` } };
+    if (!step) return { ok: false, problem: { kind: 'wrong-shape', message: `No migration from version ${String(current)}.` } };
     document = { ...step(document), schemaVersion: current + 1 };
   }
   const parsed = storeSchema.safeParse(document);

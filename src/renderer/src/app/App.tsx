@@ -8,12 +8,18 @@ import { Legend } from '../legend/Legend';
 import { MapControls } from '../map/MapControls';
 import { WorldMap, type WorldMapHandle } from '../map/WorldMap';
 import { CountryPanel } from '../panel/CountryPanel';
+import { useNotes } from '../notes/NotesContext';
+import { ExportDialog, ImportDialog, SnapshotDialog } from '../notes/NotesDialogs';
+import { NotesView } from '../notes/NotesView';
+import { errorText } from '../notes/errorText';
 import { CountryList } from '../search/CountryList';
 import { createPassageSearch, type PassageHit } from '../search/passageSearch';
 import { allEvents, countriesInRange, lastYear, type AtlasEvent } from '../timeline/timelineEvents';
 import { TimelineView } from '../timeline/TimelineView';
 import { AboutDialog } from './AboutDialog';
 import { atlas, unwrap } from './client';
+import { useToast } from './Toasts';
+import type { ImportPreview, StoreStatus } from '../../../shared/contract';
 
 const PANEL_WIDTH = 420;
 
@@ -31,7 +37,12 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
   const [aboutOpen, setAboutOpen] = useState(false);
   const [mapped, setMapped] = useState<ReadonlySet<string> | null>(null);
   const [tierFilter, setTierFilter] = useState<TierId | null>(null);
-  const [tab, setTab] = useState<'countries' | 'timeline'>('countries');
+  const [tab, setTab] = useState<'countries' | 'timeline' | 'notes'>('countries');
+  const [dialog, setDialog] = useState<'export' | 'snapshots' | null>(null);
+  const [importPreview, setImportPreview] = useState<ImportPreview | null>(null);
+  const [recovery, setRecovery] = useState<StoreStatus['recovery']>(null);
+  const notes = useNotes();
+  const toast = useToast();
   const [body, setBody] = useState<string | null>(null);
   const mapHandle = useRef<WorldMapHandle>(null);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -50,19 +61,26 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
   );
   const [range, setRange] = useState<[number, number]>(bounds);
 
-  const fills = useMemo(() => new Map(countries.map((country) => [country.id, index.tier(index.tierOf(country.id)).colour.light])), [countries, index]);
+  // The map shows the user's own tier where there is one (with a dashed outline), else the sources'.
+  const shownTier = useCallback(
+    (id: string): TierId => (notes.overrides.get(id)?.tier as TierId | undefined) ?? index.tierOf(id),
+    [notes.overrides, index],
+  );
+  const fills = useMemo(() => new Map(countries.map((country) => [country.id, index.tier(shownTier(country.id)).colour.light])), [countries, index, shownTier]);
+  const overridden = useMemo(() => new Set(notes.overrides.keys()), [notes.overrides]);
+  const noted = useMemo(() => new Set(notes.counts.keys()), [notes.counts]);
   const counts = useMemo(() => {
     const result = new Map<TierId, number>();
-    for (const country of countries) result.set(index.tierOf(country.id), (result.get(index.tierOf(country.id)) ?? 0) + 1);
+    for (const country of countries) result.set(shownTier(country.id), (result.get(shownTier(country.id)) ?? 0) + 1);
     return result;
-  }, [countries, index]);
+  }, [countries, shownTier]);
   const dimmed = useMemo(() => {
     const inRange = tab === 'timeline' ? countriesInRange(events, range[0], range[1]) : null;
     const members = body ? new Set(view.model.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null;
     const hidden = (id: string) =>
-      (tierFilter !== null && index.tierOf(id) !== tierFilter) || (inRange !== null && !inRange.has(id)) || (members !== null && !members.has(id));
+      (tierFilter !== null && shownTier(id) !== tierFilter) || (inRange !== null && !inRange.has(id)) || (members !== null && !members.has(id));
     return new Set(countries.filter((country) => hidden(country.id)).map((country) => country.id));
-  }, [countries, index, tierFilter, tab, events, range, body, view]);
+  }, [countries, shownTier, tierFilter, tab, events, range, body, view]);
 
   const selected = selection ? byId.get(selection.id) : undefined;
 
@@ -74,10 +92,10 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
   const describe = useCallback(
     (id: string) => {
       const name = byId.get(id)?.name[language] ?? id;
-      const tier = index.tierOf(id);
+      const tier = shownTier(id);
       return tier === 'home' ? t('tooltip.home', { name }) : t('tooltip.tier', { name, tier: index.tier(tier).label[language] });
     },
-    [byId, index, language, t],
+    [byId, index, language, t, shownTier],
   );
 
   const subjectsOfHit = useCallback((hit: PassageHit) => index.subjectsOf(hit.passage), [index]);
@@ -91,6 +109,19 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
     if (command === 'reset-view') mapHandle.current?.resetView();
     if (command === 'zoom-in') mapHandle.current?.zoomIn();
     if (command === 'zoom-out') mapHandle.current?.zoomOut();
+    if (command === 'notes') setTab('notes');
+    if (command === 'export-notes') setDialog('export');
+    if (command === 'restore-snapshot') setDialog('snapshots');
+    if (command === 'import-notes') {
+      unwrap(atlas().notes.previewImport()).then(
+        (preview) => setImportPreview(preview),
+        (error: unknown) => toast.show(errorText(t, error)),
+      );
+    }
+  }, [toast, t]);
+
+  useEffect(() => {
+    void unwrap(atlas().store.status()).then((status) => setRecovery(status.recovery));
   }, []);
 
   useEffect(() => {
@@ -104,7 +135,7 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && selection && !aboutOpen) setSelection(null);
+      if (event.key === 'Escape' && selection && !aboutOpen && dialog === null && importPreview === null && !event.defaultPrevented) setSelection(null);
       // In the browser harness there is no application menu; the shortcut works the same.
       if (event.key === 'f' && (event.ctrlKey || event.metaKey) && !event.shiftKey) {
         event.preventDefault();
@@ -113,7 +144,7 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, aboutOpen, runCommand]);
+  }, [selection, aboutOpen, runCommand, dialog, importPreview]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -146,10 +177,20 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
           </button>
         </div>
       </header>
+      {recovery && (
+        <div className="recovery-banner" role="alert">
+          <span>
+            {t('recovery.message', { path: recovery.movedTo, from: t(`recovery.${recovery.restoredFrom}`) })}
+          </span>
+          <button type="button" onClick={() => setRecovery(null)}>
+            {t('recovery.dismiss')}
+          </button>
+        </div>
+      )}
       <main className="workspace">
         <nav className="sidebar" aria-label={t('sidebar.tabs')}>
           <div className="tabs" role="tablist" aria-label={t('sidebar.tabs')}>
-            {(['countries', 'timeline'] as const).map((name) => (
+            {(['countries', 'timeline', 'notes'] as const).map((name) => (
               <button
                 key={name}
                 type="button"
@@ -159,7 +200,7 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
                 aria-controls={`tabpanel-${name}`}
                 onClick={() => setTab(name)}
               >
-                {t(`sidebar.${name}`)}
+                {name === 'notes' ? t('notes.tab') : t(`sidebar.${name}`)}
               </button>
             ))}
           </div>
@@ -190,6 +231,11 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
               />
             )}
           </div>
+          <div role="tabpanel" id="tabpanel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'} className="tabpanel">
+            {tab === 'notes' && (
+              <NotesView names={byId} language={language} onOpen={(id, passageId) => select(id, 'list', passageId)} onExport={() => setDialog('export')} />
+            )}
+          </div>
         </nav>
         <section className="map-area" aria-label={t('map.ariaLabel')}>
           <WorldMap
@@ -199,6 +245,8 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
             selectedId={selection?.id ?? null}
             fills={fills}
             dimmed={dimmed}
+            overridden={overridden}
+            noted={noted}
             describe={describe}
             onSelect={(id) => select(id, 'map')}
             onMapped={setMapped}
@@ -234,6 +282,9 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
         </section>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
+      <SnapshotDialog open={dialog === 'snapshots'} onClose={() => setDialog(null)} />
+      <ImportDialog preview={importPreview} onClose={() => setImportPreview(null)} />
     </div>
   );
 }

@@ -10,9 +10,11 @@ declare global {
 /** A call that came back as `{ ok: false }`. */
 export class AtlasCallError extends Error {
   readonly code: AtlasError['code'];
+  readonly reason: AtlasError['reason'];
   constructor(error: AtlasError) {
     super(error.message);
     this.code = error.code;
+    this.reason = error.reason;
   }
 }
 

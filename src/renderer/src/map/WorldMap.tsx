@@ -26,6 +26,10 @@ interface WorldMapProps {
   fills: ReadonlyMap<string, string>;
   /** Countries drawn faded (filtered out by the legend or the timeline). */
   dimmed: ReadonlySet<string>;
+  /** Countries whose colour is the user's own tier (drawn with a dashed outline). */
+  overridden: ReadonlySet<string>;
+  /** Countries with notes (marked with a dot). */
+  noted: ReadonlySet<string>;
   /** The tooltip text for a country. */
   describe: (id: string) => string;
   onSelect: (id: string | null) => void;
@@ -46,7 +50,7 @@ interface Tooltip {
 
 /** The world map: MapLibre with the bundled shapes, coloured by feature-state. */
 export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function WorldMap(
-  { countries, language, selectedId, fills, dimmed, describe, onSelect, onMapped },
+  { countries, language, selectedId, fills, dimmed, overridden, noted, describe, onSelect, onMapped },
   ref,
 ) {
   const { t } = useTranslation();
@@ -185,16 +189,17 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     const apply = () => {
       const sources = stateRef.current.fineLoaded ? [SOURCES.coarse, SOURCES.fine] : [SOURCES.coarse];
       for (const source of sources) {
-        for (const [id, fill] of fills) map.setFeatureState({ source, id }, { fill, dimmed: dimmed.has(id) });
+        for (const [id, fill] of fills) map.setFeatureState({ source, id }, { fill, dimmed: dimmed.has(id), override: overridden.has(id) });
         if (stateRef.current.selected) map.setFeatureState({ source, id: stateRef.current.selected }, { selected: false });
         if (selectedId) map.setFeatureState({ source, id: selectedId }, { selected: true });
       }
       stateRef.current.selected = selectedId;
+      for (const id of fills.keys()) map.setFeatureState({ source: SOURCES.places, id }, { hasNotes: noted.has(id) });
     };
     apply();
     window.addEventListener('atlas:fine-shapes', apply);
     return () => window.removeEventListener('atlas:fine-shapes', apply);
-  }, [ready, fills, dimmed, selectedId]);
+  }, [ready, fills, dimmed, overridden, noted, selectedId]);
 
   useEffect(() => {
     const map = mapRef.current;

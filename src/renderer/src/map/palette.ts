@@ -10,4 +10,6 @@ export const MAP_COLOURS = {
   label: '#2b2b2b',
   labelHalo: 'rgba(255,255,255,0.85)',
   homeLabel: '#0b2540',
+  override: '#1f1d1a',
+  note: '#c2410c',
 } as const;

@@ -16,8 +16,8 @@ export interface AtlasProbe {
   project(lon: number, lat: number): { x: number; y: number };
   /** Country ids whose label the map is drawing right now. */
   renderedLabels(): string[];
-  /** The feature-state of a country's 50m shape (fill, dimmed, hover, selected). */
-  featureState(id: string): Record<string, unknown>;
+  /** The feature-state of a country's 50m shape (fill, dimmed, override, hover, selected), or of its label point (hasNotes). */
+  featureState(id: string, source?: 'shapes-50m' | 'places'): Record<string, unknown>;
   /** Countries under a viewport pixel, as the click handler sees them, with the shape source drawn. */
   countriesAt(x: number, y: number): { id: string; source: string }[];
 }
@@ -55,7 +55,7 @@ export function installProbe(map: MapLibreMap, places: ReadonlyMap<string, Place
     },
     renderedLabels: () =>
       map.queryRenderedFeatures({ layers: ['country-labels'] }).map((feature) => String(feature.properties['id'])),
-    featureState: (id) => map.getFeatureState({ source: 'shapes-50m', id }),
+    featureState: (id, source = 'shapes-50m') => map.getFeatureState({ source, id }),
     countriesAt(x, y) {
       const rect = map.getCanvas().getBoundingClientRect();
       const layers = map.getStyle().layers.filter((layer) => layer.id.endsWith('-fill')).map((layer) => layer.id);

@@ -10,7 +10,13 @@ export const SOURCES = { coarse: 'shapes-50m', fine: 'shapes-10m', places: 'plac
 
 /** Layer ids per shape source, so both resolutions are styled and queried alike. */
 export function layerIds(source: string) {
-  return { fill: `${source}-fill`, border: `${source}-border`, home: `${source}-home`, outline: `${source}-outline` };
+  return {
+    fill: `${source}-fill`,
+    border: `${source}-border`,
+    home: `${source}-home`,
+    override: `${source}-override`,
+    outline: `${source}-outline`,
+  };
 }
 
 const isHome: ExpressionSpecification = ['==', ['get', 'id'], HOME_COUNTRY_ID];
@@ -46,6 +52,19 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       paint: { 'line-color': MAP_COLOURS.homeOutline, 'line-width': 1.5 },
     },
     {
+      // A tier the user set is drawn with a dashed outline, so it never passes for the sources' tier.
+      id: ids.override,
+      type: 'line',
+      source,
+      ...range,
+      paint: {
+        'line-color': MAP_COLOURS.override,
+        'line-width': 1.8,
+        'line-dasharray': [2, 1.5],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'override'], false], 1, 0],
+      },
+    },
+    {
       id: ids.outline,
       type: 'line',
       source,
@@ -77,6 +96,20 @@ export function buildStyle(shapesUrl: string, places: GeoJSON.FeatureCollection,
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': MAP_COLOURS.ocean } },
       ...shapeLayers(SOURCES.coarse),
+      {
+        id: 'note-dots',
+        type: 'circle',
+        source: SOURCES.places,
+        paint: {
+          'circle-radius': 4.5,
+          'circle-color': MAP_COLOURS.note,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+          'circle-translate': [0, -12],
+          'circle-opacity': ['case', ['boolean', ['feature-state', 'hasNotes'], false], 1, 0],
+          'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'hasNotes'], false], 1, 0],
+        },
+      },
       {
         id: 'country-labels',
         type: 'symbol',

@@ -6,6 +6,10 @@ import type { AtlasIndex } from '../atlas/atlasIndex';
 import { PassageText } from '../atlas/PassageText';
 import type { Mark } from '../atlas/segments';
 import { TierBadge } from '../legend/TierBadge';
+import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
+import { useNotes } from '../notes/NotesContext';
+import { PassageNotes } from '../notes/PassageNotes';
+import { TierOverride } from '../notes/TierOverride';
 
 interface CountryPanelProps {
   country: CountrySummary;
@@ -47,6 +51,8 @@ export function CountryPanel({
   const entry = atlas.country(country.id);
   const tier = atlas.tier(atlas.tierOf(country.id));
   const passages = (entry?.passageIds ?? []).map((id) => atlas.passage(id)).filter((p): p is AtlasPassage => p !== undefined);
+  const { overrides } = useNotes();
+  const overridden = overrides.has(country.id);
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -80,6 +86,7 @@ export function CountryPanel({
         <h3 id="panel-tier-heading" className="visually-hidden">
           {t('panel.relationship')}
         </h3>
+        {overridden && <span className="muted tier-source-label">{t('notes.override.source')} </span>}
         <TierBadge tier={tier} language={language} />
         <p className="tier-definition">{tier.definition[language]}</p>
         {tier.id === 'not-covered' && <p className="panel-note">{t('panel.notCovered')}</p>}
@@ -87,11 +94,14 @@ export function CountryPanel({
         {tier.id === 'home' && <p className="panel-note">{t('panel.homeCountry')}</p>}
       </section>
 
+      {tier.id !== 'home' && (
+        <TierOverride key={`${country.id}-${overrides.get(country.id)?.updatedAt ?? ''}`} countryId={country.id} atlas={atlas} language={language} />
+      )}
       {entry && entry.evidence.length > 0 && <Why entry={entry} atlas={atlas} />}
       {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
-      {passages.length > 0 && (
-        <Passages passages={passages} entry={entry!} focusPassageId={focusPassageId} />
-      )}
+      <CountryNotes countryId={country.id} />
+      {passages.length > 0 && <Passages passages={passages} entry={entry!} focusPassageId={focusPassageId} />}
+      <DetachedNotes countryId={country.id} />
       {entry && entry.events.length > 0 && <Timeline events={entry.events} />}
       {entry && entry.memberships.length > 0 && <Memberships entry={entry} atlas={atlas} language={language} body={body} onBody={onBody} />}
       {entry && entry.coMentioned.length > 0 && (
@@ -179,6 +189,7 @@ function Passages({ passages, entry, focusPassageId }: { passages: AtlasPassage[
               {passage.kind === 'caption' && <span className="passage-kind">{t('panel.caption')} · </span>}
               <PassageText text={passage.text} marks={marksFor(entry, passage.id)} citations={passage.citations} />
               {venueOnly && <span className="passage-kind"> ({t('panel.venueOnly')})</span>}
+              <PassageNotes countryId={entry.id} passage={passage} />
             </li>
           );
         })}

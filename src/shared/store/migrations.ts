@@ -1,0 +1,36 @@
+/** A step that turns a document of one version into the next; `schemaVersion` is set by the caller. */
+export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * One step per version: `migrations[n]` turns a version-n document into version n+1. A new schema
+ * version adds its step here together with a fixture test of a real file of the old version
+ * (tests/fixtures/store/).
+ */
+export const migrations: Readonly<Record<number, Migration>> = {
+  1: migrateV1ToV2,
+};
+
+/**
+ * Version 2 adds notes and tier overrides. Version 1 validated loosely (unknown keys were dropped on
+ * load), so only the keys version 1 knew are carried over; version 2 is strict.
+ */
+function migrateV1ToV2(document: Record<string, unknown>): Record<string, unknown> {
+  return { schemaVersion: 1, prefs: pickV1Prefs(document['prefs']), notes: [], overrides: [] };
+}
+
+function pickV1Prefs(prefs: unknown): unknown {
+  if (!isRecord(prefs)) return prefs;
+  const picked: Record<string, unknown> = {};
+  if (Object.hasOwn(prefs, 'language')) picked['language'] = prefs['language'];
+  if (Object.hasOwn(prefs, 'window')) picked['window'] = pickKeys(prefs['window'], ['x', 'y', 'width', 'height', 'maximized']);
+  return picked;
+}
+
+function pickKeys(value: unknown, keys: readonly string[]): unknown {
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(keys.filter((key) => Object.hasOwn(value, key)).map((key) => [key, value[key]]));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

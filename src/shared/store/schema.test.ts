@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { languageSchema } from '../contract';
+import { emptyStore, parseStore, STORE_VERSION, storedLanguageSchema } from './schema';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/store/${name}`, import.meta.url), 'utf8');
+
+describe('storedLanguageSchema', () => {
+  it('stores exactly the languages the contract offers', () => {
+    expect([...storedLanguageSchema.options].sort()).toEqual([...languageSchema.options].sort());
+  });
+});
+
+describe('parseStore()', () => {
+  it('migrates a real version-1 file to the current version, keeping its preferences', () => {
+    const parsed = parseStore(fixture('v1-store.json'));
+    expect(parsed).toEqual({
+      ok: true,
+      migratedFrom: 1,
+      data: {
+        schemaVersion: STORE_VERSION,
+        prefs: { language: 'ko', window: { x: 120, y: 80, width: 1280, height: 800, maximized: false } },
+        notes: [],
+        overrides: [],
+      },
+    });
+  });
+
+  it('drops keys version 1 ignored on load instead of refusing the migrated file', () => {
+    const parsed = parseStore(JSON.stringify({ schemaVersion: 1, prefs: { language: 'en', theme: 'dark' }, experimental: true }));
+    expect(parsed).toMatchObject({ ok: true, migratedFrom: 1, data: { prefs: { language: 'en' }, notes: [] } });
+  });
+
+  it('reads a real version-2 file as it is', () => {
+    const parsed = parseStore(fixture('v2-store.json'));
+    expect(parsed.ok && parsed.migratedFrom).toBeNull();
+    expect(parsed.ok && parsed.data.notes.map((note) => note.target.countryId)).toEqual(['JPN', 'USA', 'x-kosovo']);
+  });
+
+  it.each([
+    ['__proto__ inside a note', fixture('v2-proto-key.json'), /__proto__/],
+    ['constructor in the preferences', JSON.stringify({ ...emptyStore(), prefs: { constructor: { name: 'x' } } }), /constructor/],
+    ['prototype at the top', JSON.stringify({ ...emptyStore(), prototype: {} }), /prototype/],
+  ])('refuses a file with %s', (_, text, key) => {
+    const parsed = parseStore(text);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problem).toMatchObject({ kind: 'wrong-shape', message: expect.stringMatching(key) });
+  });
+
+  it('refuses unknown keys, since a newer shape must come with a newer version', () => {
+    expect(parseStore(JSON.stringify({ ...emptyStore(), extra: 1 })).ok).toBe(false);
+  });
+
+  it('refuses two notes with the same id', () => {
+    const store = JSON.parse(fixture('v2-store.json')) as { notes: unknown[] };
+    store.notes.push(store.notes[0]);
+    const parsed = parseStore(JSON.stringify(store));
+    expect(!parsed.ok && parsed.problem.kind === 'wrong-shape' && parsed.problem.message).toMatch(/share the id/);
+  });
+
+  it('tells a file from a newer version apart from a broken one', () => {
+    expect(parseStore(JSON.stringify({ ...emptyStore(), schemaVersion: STORE_VERSION + 1 }))).toEqual({
+      ok: false,
+      problem: { kind: 'newer-version', version: STORE_VERSION + 1 },
+    });
+  });
+
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(parseStore(`\uFEFF${JSON.stringify(emptyStore())}`).ok).toBe(true);
+  });
+});
