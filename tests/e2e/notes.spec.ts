@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -202,5 +202,34 @@ test.describe('personal notes', () => {
     await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled();
     await preview.getByRole('button', { name: 'Cancel' }).click();
     await rm(out, { recursive: true, force: true });
+  });
+});
+
+test.describe('a store from before, and a broken one', () => {
+  test('a passage note whose passage is gone is kept and shown apart, with its old text', async ({ launch }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-fixture-'));
+    await copyFile(new URL('../fixtures/store/v2-store.json', import.meta.url), join(folder, 'atlas-store.json'));
+    const app = await launch({ storeFolder: folder });
+    await chooseInList(app.page, 'United States');
+    const detached = panel(app.page).getByRole('region', { name: 'Notes on passages that changed' });
+    await expect(detached).toContainText('is no longer in the sources');
+    await expect(detached.locator('.old-passage')).toHaveText("The United States is South Korea's only treaty ally.");
+    await expect(detached.locator('.note-card')).toContainText('Mutual Defense Treaty, 1953.');
+    await app.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  test('an unreadable store is moved aside, never overwritten, and the user is told where', async ({ launch }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-broken-'));
+    await writeFile(join(folder, 'atlas-store.json'), '{"schemaVersion": 2, "notes": [ torn');
+    const app = await launch({ storeFolder: folder });
+    const banner = app.page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await expect(banner).toBeVisible();
+    const kept = (await readdir(folder)).filter((name) => name.startsWith('atlas-store.unreadable-'));
+    expect(kept).toHaveLength(1);
+    await expect(banner).toContainText(kept[0]!);
+    expect(await readFile(join(folder, kept[0]!), 'utf8')).toBe('{"schemaVersion": 2, "notes": [ torn');
+    await app.close();
+    await rm(folder, { recursive: true, force: true });
   });
 });
