@@ -6,6 +6,7 @@ import { events, listCalls, listEvents, type EventName, type EventPayload, type 
 import { DATA_SOURCES } from '../../src/shared/dataSources';
 import { composeServices, type Services } from '../../src/main/services/compose';
 import { startAppServer } from '../support/appServer';
+import { installBridge } from '../support/bridge';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { startNetGuard, type NetGuard } from '../support/netGuard';
 
@@ -191,29 +192,3 @@ async function emitTo(context: BrowserContext, channel: string, payload: unknown
   );
 }
 
-/**
- * Runs in the page before any app script: builds `window.atlas` from the contract's channel list,
- * the same shape the preload builds, on top of the `__atlasInvoke` binding.
- */
-function installBridge(spec: { calls: [string, string, string][]; events: [string, string][] }): void {
-  const target = window as unknown as Record<string, unknown>;
-  const invoke = (channel: string, input: unknown) => (target['__atlasInvoke'] as (c: string, i: unknown) => Promise<unknown>)(channel, input);
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const api: Record<string, unknown> = {};
-  for (const [area, verb, channel] of spec.calls) {
-    const calls = (api[area] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>;
-    calls[verb] = (input?: unknown) => invoke(channel, input);
-  }
-  for (const [name, channel] of spec.events) {
-    api[name] = (listener: (payload: unknown) => void) => {
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    };
-  }
-  Object.defineProperty(window, 'atlas', { value: Object.freeze(api) });
-  Object.defineProperty(window, '__atlasEmit', {
-    value: (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload)),
-  });
-}

@@ -1,0 +1,371 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { test } from '@playwright/test';
+import { startSetup } from './lib/environment';
+import { quantile } from './lib/stats';
+import { errorRow, formatTable, measuredRow, notMeasuredRow, writeResults, type Goal, type Row, type Unit } from './lib/table';
+import { measureBundle, type BundleFigures } from './metrics/bundle';
+import { runDetail } from './metrics/detail';
+import { runInteraction, runMemory, type MemoryFigures } from './metrics/interaction';
+import { failedSessions, runMapSessions, type SessionResults } from './metrics/mapSession';
+import { runStore, type StoreFigures } from './metrics/store';
+
+const repo = resolve(import.meta.dirname, '..');
+
+function fromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** Run counts: BENCH_RUNS for the interleaved ours/baseline pairs, the rest per metric. */
+const config = {
+  runs: fromEnv('BENCH_RUNS', 5),
+  clicks: fromEnv('BENCH_CLICKS', 50),
+  cycles: fromEnv('BENCH_CYCLES', 100),
+  tiers: fromEnv('BENCH_TIERS', 3),
+  /** Flights of metric 5, far apart on purpose; the first is a warm-up. */
+  flights: ['BRA', 'JPN', 'CHL'],
+  /** BENCH_ONLY=startup,detail,clicks,memory,bundle runs a subset (while working on one figure). */
+  only: new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean)),
+  storeRuns: fromEnv('BENCH_STORE_RUNS', 9),
+};
+const wanted = (group: string) => config.only.size === 0 || config.only.has(group);
+
+const started = Date.now();
+function log(line: string): void {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`[bench ${String(seconds).padStart(4)}s] ${line}`);
+}
+
+const message = (error: unknown): string => (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+
+test('npm run bench', async () => {
+  test.setTimeout(60 * 60_000);
+  if (!existsSync(join(repo, 'out/renderer/index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm run bench does it for you).');
+  const startedAt = new Date();
+  log(`runs ${config.runs} (+1 warm-up), clicks ${config.clicks}, panel cycles ${config.cycles}; CPUs ${cpus().length}`);
+  const setup = await startSetup(repo, log);
+  log(`Chromium ${setup.chromiumVersion}; ${setup.mapIds.length} countries on the map`);
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  const pageErrors: string[] = [];
+  try {
+    // Each group is isolated: one failing leaves its rows marked "error: …" and the others stand.
+    let session: SessionResults | null = null;
+    if (wanted('startup')) {
+      log('1, 4, 5: start-up, recolour and flights — app and bare page alternating');
+      try {
+        session = await runMapSessions(setup, { runs: config.runs, flights: config.flights, tiers: config.tiers }, log);
+        raw['session'] = session;
+        pageErrors.push(...session.pageErrors);
+      } catch (error) {
+        log(`map sessions failed: ${message(error)}`);
+        session = failedSessions(message(error));
+      }
+    }
+
+    let detail: Awaited<ReturnType<typeof runDetail>> | null = null;
+    if (wanted('detail')) {
+      log('2: detail cost — bare page with 110m, 50m, 10m shapes');
+      try {
+        detail = await runDetail(setup, { runs: config.runs, canvas: session?.facts?.canvas ?? { width: 1280, height: 800 } }, log);
+        raw['detail'] = detail;
+      } catch (error) {
+        detail = { times: { '110m': [], '50m': [], '10m': [] }, error: message(error) };
+      }
+    }
+
+    let interaction: Awaited<ReturnType<typeof runInteraction>> | { error: string } | null = null;
+    if (wanted('clicks')) {
+      log(`3, 6: ${config.clicks} clicks on countries, then search keystrokes`);
+      try {
+        interaction = await runInteraction(setup, { clicks: config.clicks }, log);
+        pageErrors.push(...interaction.pageErrors);
+        raw['interaction'] = interaction;
+      } catch (error) {
+        interaction = { error: message(error) };
+      }
+    }
+
+    let memory: (MemoryFigures & { pageErrors: string[] }) | { error: string } | null = null;
+    if (wanted('memory')) {
+      log(`7: memory over ${config.cycles} panel open/close cycles`);
+      try {
+        memory = await runMemory(setup, { cycles: config.cycles }, log);
+        pageErrors.push(...memory.pageErrors);
+        raw['memory'] = memory;
+      } catch (error) {
+        memory = { error: message(error) };
+      }
+    }
+
+    let bundle: BundleFigures | { error: string } | null = null;
+    if (wanted('bundle')) {
+      try {
+        bundle = await measureBundle(setup.rendererDir, join(repo, 'node_modules/maplibre-gl/dist'));
+        raw['bundle'] = bundle;
+      } catch (error) {
+        bundle = { error: message(error) };
+      }
+    }
+
+    let store: StoreFigures | { error: string } | null = null;
+    if (wanted('store')) {
+      log(`issue 4: notes store save and load, ${config.storeRuns} runs per size`);
+      try {
+        store = await runStore(config.storeRuns, log);
+        raw['store'] = store;
+      } catch (error) {
+        store = { error: message(error) };
+      }
+    }
+
+    rows.push(...buildRows(session, detail, interaction, memory, bundle), ...storeRows(store));
+  } finally {
+    raw['outsideRequests'] = setup.outsideRequests();
+    await setup.close();
+  }
+
+  const notes = verdictNotes(rows);
+  const table = formatTable(rows);
+  const legend = [
+    `Figures with a range: median (p25–p75) of ${config.runs} runs after a discarded warm-up, ours and baseline alternating;`,
+    'ratio = median of the per-run ratios. Figures without one come from a single page (p95 over its clicks or keystrokes,',
+    'or one reading). Chromium with SwiftShader (software WebGL): every map frame is drawn on the CPU.',
+  ].join('\n');
+  console.log(['', table, '', legend, ...notes, ''].join('\n'));
+  const outside = raw['outsideRequests'] as string[];
+  if (outside.length > 0) log(`warning: ${outside.length} requests left the app: ${outside.slice(0, 5).join(', ')}`);
+  if (pageErrors.length > 0) log(`warning: the pages reported ${pageErrors.length} errors, first: ${pageErrors[0]}`);
+  const path = await writeResults(join(repo, 'bench/results'), startedAt, {
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    git: gitState(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: setup.chromiumVersion },
+    config: { ...config, only: [...config.only] },
+    rows,
+    notes,
+    table,
+    pageErrors,
+    raw,
+  });
+  log(`results written to ${relative(repo, path)}`);
+});
+
+function gitState(): { commit: string; dirty: boolean } | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' }).trim() !== '';
+    return { commit, dirty };
+  } catch {
+    return null;
+  }
+}
+
+/** Lines printed under the table: what a missed goal suggests (the issue asks for the PMTiles one). */
+function verdictNotes(rows: readonly Row[]): string[] {
+  const notes: string[] = [];
+  const detail = rows.find((row) => row.key === 'detail.10m-vs-50m');
+  if (detail?.ratio && detail.ratio.median > 2) {
+    notes.push(
+      `Proposal: the 10m shapes cost ${detail.ratio.median.toFixed(2)}× the 50m idle time (over 2×): pre-tile them ` +
+        '(PMTiles, vector tiles cut at build time and read from a local file) instead of loading one GeoJSON.',
+    );
+  }
+  const missed = rows.filter((row) => row.met === false).map((row) => row.metric);
+  if (missed.length > 0) notes.push(`Goals missed: ${missed.join('; ')}.`);
+  return notes;
+}
+
+type Maybe<T> = T | { error: string } | null;
+const failed = <T extends object>(value: Maybe<T>): value is { error: string } => value !== null && 'error' in value && typeof value.error === 'string';
+
+/** The table's rows, in the order of the issue's metrics, each from its group or with its error. */
+/** Issue 4: save within 1.5× of the bare write plus its fsyncs; load reported against a bare parse. */
+function storeRows(store: StoreFigures | { error: string } | null): Row[] {
+  if (store === null) return [];
+  const goals: Goal[] = [{ on: 'ratio', max: 1.5 }];
+  if ('error' in store) return [errorRow('store.save', 'Notes store: save one note', 'ms', store.error, goals)];
+  return store.sizes.flatMap((size) => {
+    const label = `${size.toLocaleString('en-US')} notes, ${Math.round((store.bytes[size] ?? 0) / 1024).toLocaleString('en-US')} kB`;
+    const save = store.save[size];
+    const load = store.load[size];
+    if (!save || !load) return [errorRow(`store.save.${size}`, `Notes store: save one note (${label})`, 'ms', 'no figures', goals)];
+    return [
+      measuredRow({ key: `store.save.${size}`, metric: `Notes store: save one note (${label}) vs stringify + write + fsyncs`, unit: 'ms', ours: save.ours, baseline: save.baseline, goals }),
+      measuredRow({ key: `store.load.${size}`, metric: `Notes store: open (${label}) vs readFile + JSON.parse`, unit: 'ms', ours: load.ours, baseline: load.baseline }),
+    ];
+  });
+}
+
+function buildRows(
+  session: SessionResults | null,
+  detail: { times: Record<'110m' | '50m' | '10m', number[]>; error?: string } | null,
+  interaction: Maybe<Awaited<ReturnType<typeof runInteraction>>>,
+  memory: Maybe<MemoryFigures>,
+  bundle: Maybe<BundleFigures>,
+): Row[] {
+  const rows: Row[] = [];
+  /** A row from figures, or an error row if there are none. */
+  function row(key: string, metric: string, unit: Unit, goals: Goal[], build: () => Row | string | null): void {
+    try {
+      const result = build();
+      if (result === null) return;
+      rows.push(typeof result === 'string' ? errorRow(key, metric, unit, result, goals) : result);
+    } catch (error) {
+      rows.push(errorRow(key, metric, unit, error, goals));
+    }
+  }
+  const complete = (values: readonly number[]) => values.some(Number.isFinite);
+
+  // 1. Start-up.
+  const interactiveGoals: Goal[] = [{ on: 'ratio', max: 1.25 }];
+  row('startup.interactive', '1. Open → map interactive (vs bare MapLibre + 50m)', 'ms', interactiveGoals, () => {
+    if (!session) return null;
+    if (!complete(session.ours.readyMs)) return session.errors.startup ?? 'no start-up figures';
+    return measuredRow({ key: 'startup.interactive', metric: '1. Open → map interactive (vs bare MapLibre + 50m)', unit: 'ms', ours: session.ours.readyMs, baseline: session.baseline.readyMs, goals: interactiveGoals });
+  });
+
+  // 2. Detail cost.
+  for (const [key, metric, top, goals] of [
+    ['detail.10m-vs-50m', '2. World view idle, 10m vs 50m shapes (bare)', '10m', [{ on: 'ratio', max: 2 }]],
+    ['detail.110m-vs-50m', '2. World view idle, 110m vs 50m shapes (bare)', '110m', []],
+  ] as const) {
+    row(key, metric, 'ms', [...goals], () => {
+      if (!detail) return null;
+      if (!complete(detail.times[top])) return detail.error ?? 'no figures';
+      return measuredRow({ key, metric, unit: 'ms', ours: detail.times[top], baseline: detail.times['50m'], goals: [...goals] });
+    });
+  }
+
+  // 3. Click → panel.
+  const clicks = failed(interaction) ? null : interaction?.clicks;
+  const clickError = failed(interaction) ? interaction.error : interaction?.clickError;
+  for (const [key, metric, pick, max] of [
+    ['click.painted.p95', '3. Click → panel painted (2 frames), p95', 'paintedMs', 100],
+    ['click.presented.p95', '3. Click → frame presented (Event Timing), p95', 'presentedMs', 100],
+    ['click.js.p95', '3. Click → panel in DOM (JS part), p95', 'jsMs', 50],
+  ] as const) {
+    const goals: Goal[] = [{ on: 'ours', max }];
+    row(key, metric, 'ms', goals, () => {
+      if (interaction === null) return null;
+      if (!clicks || clicks.length === 0) return clickError ?? 'no clicks timed';
+      const values = clicks.map((click) => click[pick]);
+      const available = failed(interaction) ? 0 : (interaction?.available ?? 0);
+      const missed = failed(interaction) ? 0 : (interaction?.misses.length ?? 0);
+      const extra = [available < config.clicks + 3 ? `only ${available} clickable` : '', missed > 0 ? `${missed} missed` : ''].filter(Boolean);
+      const note = `(median ${quantile(values, 0.5).toFixed(0)} ms, n=${values.length}${extra.map((text) => `, ${text}`).join('')})`;
+      return measuredRow({ key, metric, unit: 'ms', ours: quantile(values, 0.95), goals, message: clickError ? `${note} ${clickError}` : note });
+    });
+  }
+
+  // 4. Recolour.
+  const recolourGoals: Goal[] = [
+    { on: 'ratio', max: 0.5 },
+    { on: 'ours', max: 16.7 },
+  ];
+  const recolourMetric = '4. Tier filter → drawn (feature-state vs setPaintProperty)';
+  row('recolour.filter', recolourMetric, 'ms', recolourGoals, () => {
+    if (!session) return null;
+    if (!complete(session.ours.recolourMs)) return session.errors.recolour ?? 'no recolour figures';
+    const js = `(JS part ${quantile(session.ours.recolourJsMs, 0.5).toFixed(1)} ms vs ${quantile(session.baseline.recolourJsMs, 0.5).toFixed(1)} ms)`;
+    return measuredRow({
+      key: 'recolour.filter',
+      metric: recolourMetric,
+      unit: 'ms',
+      ours: session.ours.recolourMs,
+      baseline: session.baseline.recolourMs,
+      goals: recolourGoals,
+      message: js,
+    });
+  });
+
+  // 5. Flights.
+  const flightGoals: Goal[] = [{ on: 'ratio', max: 1.1 }];
+  const flightMetric = '5. flyTo across the world, frame interval p95';
+  row('flight.frame.p95', flightMetric, 'ms', flightGoals, () => {
+    if (!session) return null;
+    if (!complete(session.ours.frameP95Ms)) return session.errors.flights ?? 'no flight figures';
+    return measuredRow({ key: 'flight.frame.p95', metric: flightMetric, unit: 'ms', ours: session.ours.frameP95Ms, baseline: session.baseline.frameP95Ms, goals: flightGoals });
+  });
+
+  // 6. Search.
+  const keys = failed(interaction) ? null : interaction?.keys;
+  const searchError = failed(interaction) ? interaction.error : interaction?.searchError;
+  const searchGoals: Goal[] = [{ on: 'ours', max: 16 }];
+  row('search.passages.p95', '6. Search keystroke → results painted, p95 (passages)', 'ms', searchGoals, () => {
+    if (interaction === null) return null;
+    const typed = keys ?? [];
+    if (typed.length === 0) return searchError ?? 'no keystrokes timed';
+    const painted = typed.map((key) => key.paintedMs);
+    const js = typed.map((key) => key.jsMs);
+    const changed = typed.filter((key) => key.changed).length;
+    const note = `(JS part p95 ${quantile(js, 0.95).toFixed(0)} ms; median ${quantile(painted, 0.5).toFixed(0)} ms; n=${painted.length}, ${changed} changed the list)`;
+    return measuredRow({ key: 'search.passages.p95', metric: '6. Search keystroke → results painted, p95 (passages)', unit: 'ms', ours: quantile(painted, 0.95), goals: searchGoals, message: note });
+  });
+  row('search.presented.p95', '6. Search keystroke → frame presented (Event Timing), p95', 'ms', searchGoals, () => {
+    if (interaction === null) return null;
+    const typed = keys ?? [];
+    if (typed.length === 0) return searchError ?? 'no keystrokes timed';
+    const presented = typed.map((key) => key.presentedMs);
+    return measuredRow({
+      key: 'search.presented.p95',
+      metric: '6. Search keystroke → frame presented (Event Timing), p95',
+      unit: 'ms',
+      ours: quantile(presented, 0.95),
+      goals: searchGoals,
+      message: `(median ${quantile(presented, 0.5).toFixed(0)} ms)`,
+    });
+  });
+  if (interaction !== null) rows.push(notMeasuredRow('search.notes.p95', '6. Search keystroke → results painted, p95 (10,000 notes)', 'ms', 'notes not built', searchGoals));
+
+  // 7. Memory.
+  const memoryGoals: Goal[] = [{ on: 'ratio', max: 1.05 }];
+  const memoryMetric = `7. JS heap after ${config.cycles} panel open/close (vs after load)`;
+  row('memory.heap', memoryMetric, 'MB', memoryGoals, () => {
+    if (memory === null) return null;
+    if (failed(memory)) return memory.error;
+    const warm = Math.max(1, Math.round(memory.cycles / 10));
+    const later = (memory.afterCyclesMB / memory.afterWarmMB - 1) * 100;
+    const note = `(after ${warm} cycle${warm === 1 ? '' : 's'} ${memory.afterWarmMB.toFixed(1)} MB, then ${later >= 0 ? '+' : ''}${later.toFixed(1)}%; DOM nodes ${memory.nodes[0]} → ${memory.nodes[1]}, listeners ${memory.listeners[0]} → ${memory.listeners[1]})`;
+    return measuredRow({ key: 'memory.heap', metric: memoryMetric, unit: 'MB', ours: memory.afterCyclesMB, baseline: memory.afterLoadMB, goals: memoryGoals, message: note });
+  });
+
+  // 8. Size and start-up script time.
+  row('bundle.js', '8. Renderer JS, gzip (vs MapLibre alone)', 'kB', [], () => {
+    if (bundle === null) return null;
+    if (failed(bundle)) return bundle.error;
+    return measuredRow({ key: 'bundle.js', metric: '8. Renderer JS, gzip (vs MapLibre alone)', unit: 'kB', ours: bundle.jsKB, baseline: bundle.maplibreJsKB });
+  });
+  row('bundle.css', '8. Renderer CSS, gzip (vs MapLibre alone)', 'kB', [], () => {
+    if (bundle === null) return null;
+    if (failed(bundle)) return bundle.error;
+    return measuredRow({ key: 'bundle.css', metric: '8. Renderer CSS, gzip (vs MapLibre alone)', unit: 'kB', ours: bundle.cssKB, baseline: bundle.maplibreCssKB });
+  });
+  row('bundle.geometry', '8. Geometry files, gzip', 'kB', [], () => {
+    if (bundle === null) return null;
+    if (failed(bundle)) return bundle.error;
+    const parts = Object.entries(bundle.geometryKB).map(([name, kb]) => `${name} ${Math.round(kb).toLocaleString('en-US')}`);
+    const total = Object.values(bundle.geometryKB).reduce((sum, kb) => sum + kb, 0);
+    return measuredRow({ key: 'bundle.geometry', metric: '8. Geometry files, gzip', unit: 'kB', ours: total, message: `(${parts.join(', ')})` });
+  });
+  row('startup.script', '8. Start-up JS time to interactive (ScriptDuration)', 'ms', [], () => {
+    if (!session) return null;
+    if (!complete(session.ours.scriptMs)) return session.errors.startup ?? 'no start-up figures';
+    return measuredRow({ key: 'startup.script', metric: '8. Start-up JS time to interactive (ScriptDuration)', unit: 'ms', ours: session.ours.scriptMs, baseline: session.baseline.scriptMs });
+  });
+  row('startup.longest-task', '8. Start-up longest main-thread task', 'ms', [], () => {
+    if (!session) return null;
+    if (!complete(session.ours.longestTaskMs)) return session.errors.startup ?? 'no start-up figures';
+    return measuredRow({ key: 'startup.longest-task', metric: '8. Start-up longest main-thread task', unit: 'ms', ours: session.ours.longestTaskMs, baseline: session.baseline.longestTaskMs });
+  });
+
+  // Figures other issues ask for, once their features exist.
+  if (config.only.size === 0) {
+    rows.push(notMeasuredRow('pdf.briefing', 'PDF: one briefing, whole atlas, map vs text-only (issue 5)', 'ms', 'PDF export not built', [{ on: 'ours', max: 1000 }]));
+    rows.push(notMeasuredRow('import.documents', 'Import a 1 MB and a 10 MB document (issue 6)', 'ms', 'import not built', [{ on: 'ours', max: 2000 }]));
+  }
+  return rows;
+}
