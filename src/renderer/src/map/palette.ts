@@ -3,7 +3,6 @@ export const MAP_COLOURS = {
   ocean: '#dde7ee',
   neutral: '#e6e1d6',
   border: '#9c9588',
-  home: '#1f4e79',
   homeOutline: '#0b2540',
   hover: '#3b3b3b',
   selected: '#c2410c',
