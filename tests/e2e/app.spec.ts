@@ -69,6 +69,7 @@ test.describe('the app around the map', () => {
     await expect(dialog).toContainText('CC BY-SA 4.0');
     await expect(dialog).toContainText('Natural Earth');
     await expect(dialog).toContainText('ODbL 1.0');
+    await page.screenshot({ path: join(screenshotDir, 'about.png') });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });

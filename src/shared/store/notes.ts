@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoreError } from './errors';
 import { countryIdSchema, NOTE_BODY_MAX, noteSchema, noteTargetSchema, TAG_MAX, type Note } from './schema';
+import { foldForSearch } from '../text';
 import { normaliseTag } from './tags';
 
 /** Tags as typed by the user: normalised and de-duplicated before they are stored. */
@@ -74,14 +75,6 @@ export function validNote(note: unknown): Note {
   return parseInput(noteSchema, note, 'note');
 }
 
-/**
- * Folds text for searching: Unicode-decomposed with combining marks removed and lower-cased, so
- * `Türkiye` matches `turkiye`. Hangul decomposes into jamo on both sides, so Korean still matches
- * syllable by syllable (and a half-typed syllable matches too).
- */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** The notes matching `filter`, sorted as every list shows them (see `compareNotes`). */
 export function filterNotes(notes: readonly Note[], filter: NoteFilter = {}): Note[] {

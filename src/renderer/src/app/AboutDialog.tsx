@@ -1,28 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
 import { atlas, unwrap } from './client';
+import { Modal } from './Modal';
 
 /** Help › About: version, runtime, and every data source with its licence. */
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      unwrap(atlas().app.info()).then(setInfo, (reason: unknown) => setError(String(reason)));
-    }
-    if (!open && element.open) element.close();
+    if (open) unwrap(atlas().app.info()).then(setInfo, (reason: unknown) => setError(String(reason)));
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="about" aria-labelledby="about-title" onClose={onClose}>
-      <h2 id="about-title">{t('about.title')}</h2>
+    <Modal open={open} title={t('about.title')} onClose={onClose}>
       <p>{t('about.description')}</p>
       {error && <p role="alert">{t('errors.generic', { message: error })}</p>}
       {info && (
@@ -47,10 +40,10 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
         </>
       )}
       <div className="dialog-actions">
-        <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+        <button type="button" autoFocus onClick={onClose}>
           {t('about.close')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

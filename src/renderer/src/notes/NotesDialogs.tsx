@@ -1,27 +1,12 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ImportPreview, SnapshotView } from '../../../shared/contract';
 import { atlas, unwrap } from '../app/client';
+import { Modal } from '../app/Modal';
 import { useToast } from '../app/Toasts';
 import { errorText } from './errorText';
 import { useNotes } from './NotesContext';
 
-/** A modal <dialog>: focus moves in, Esc closes, focus returns where it was. */
-function Modal({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-  return (
-    <dialog ref={dialog} className="about" aria-label={title} onClose={onClose}>
-      <h2>{title}</h2>
-      {children}
-    </dialog>
-  );
-}
 
 /** File › Export Notes: choose a format; main asks where. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -1,8 +1,8 @@
+import { foldForSearch } from '../../../shared/text';
 import type { CountrySummary } from '../../../shared/contract';
 
-/** Lower-cases and strips accents so "cote d'ivoire" finds "Côte d'Ivoire". */
-export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+function normalise(text: string): string {
+  return foldForSearch(text).trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { AtlasPassage } from '../../../shared/atlas';
+import { foldForSearch } from '../../../shared/text';
 
 export interface PassageHit {
   passage: AtlasPassage;
@@ -15,7 +16,7 @@ export function createPassageSearch(passages: readonly AtlasPassage[]): PassageS
   const byId = new Map(passages.map((passage) => [passage.id, passage]));
   const index = new MiniSearch<{ id: string; text: string }>({
     fields: ['text'],
-    processTerm: (term) => term.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase(),
+    processTerm: foldForSearch,
   });
   index.addAll(passages.map((passage) => ({ id: passage.id, text: passage.text })));
   return {
