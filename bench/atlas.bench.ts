@@ -8,9 +8,12 @@ import { quantile } from './lib/stats';
 import { errorRow, formatTable, measuredRow, notMeasuredRow, writeResults, type Goal, type Row, type Unit } from './lib/table';
 import { measureBundle, type BundleFigures } from './metrics/bundle';
 import { runDetail } from './metrics/detail';
-import { runInteraction, runMemory, type MemoryFigures } from './metrics/interaction';
+import { keystrokeRow, runInteraction, runMemory, SEARCH_GOALS, type MemoryFigures } from './metrics/interaction';
 import { failedSessions, runMapSessions, type SessionResults } from './metrics/mapSession';
+import { notesRows, runNotes, type NotesFigures } from './metrics/notes';
 import { runStore, type StoreFigures } from './metrics/store';
+import { runBriefing, type BriefingFigures } from './metrics/briefing';
+import { importRows, runImport, type ImportFigures } from './metrics/import';
 
 const repo = resolve(import.meta.dirname, '..');
 
@@ -24,12 +27,20 @@ const config = {
   runs: fromEnv('BENCH_RUNS', 5),
   clicks: fromEnv('BENCH_CLICKS', 50),
   cycles: fromEnv('BENCH_CYCLES', 100),
+  /** Panel cycles before the memory figure's starting point: code compiled on first use, caches filled. */
+  warmUpCycles: fromEnv('BENCH_WARM_CYCLES', 10),
   tiers: fromEnv('BENCH_TIERS', 3),
   /** Flights of metric 5, far apart on purpose; the first is a warm-up. */
   flights: ['BRA', 'JPN', 'CHL'],
-  /** BENCH_ONLY=startup,detail,clicks,memory,bundle runs a subset (while working on one figure). */
+  /** BENCH_ONLY=startup,detail,clicks,memory,bundle,store,briefing,import runs a subset (while working on one figure). */
   only: new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean)),
   storeRuns: fromEnv('BENCH_STORE_RUNS', 9),
+  /** Notes in the store for the `notes` group (metric 6's notes half, long tasks while saving). */
+  notes: fromEnv('BENCH_NOTES', 10_000),
+  briefingRuns: fromEnv('BENCH_BRIEFING_RUNS', 7),
+  atlasPdfRuns: fromEnv('BENCH_ATLAS_PDF_RUNS', 2),
+  /** Imports of each generated document (1 MB, 10 MB) for the `import` group, after a warm-up. */
+  importRuns: fromEnv('BENCH_IMPORT_RUNS', 3),
 };
 const wanted = (group: string) => config.only.size === 0 || config.only.has(group);
 
@@ -89,11 +100,23 @@ test('npm run bench', async () => {
       }
     }
 
+    let notes: NotesFigures | { error: string } | null = null;
+    if (wanted('notes')) {
+      log(`6: search with ${config.notes.toLocaleString('en-US')} notes in the store, then long tasks while a note autosaves`);
+      try {
+        notes = await runNotes(setup, { notes: config.notes }, log);
+        pageErrors.push(...notes.pageErrors);
+        raw['notes'] = notes;
+      } catch (error) {
+        notes = { error: message(error) };
+      }
+    }
+
     let memory: (MemoryFigures & { pageErrors: string[] }) | { error: string } | null = null;
     if (wanted('memory')) {
-      log(`7: memory over ${config.cycles} panel open/close cycles`);
+      log(`7: memory over ${config.cycles} panel open/close cycles after ${config.warmUpCycles} to warm up`);
       try {
-        memory = await runMemory(setup, { cycles: config.cycles }, log);
+        memory = await runMemory(setup, { cycles: config.cycles, warmUp: config.warmUpCycles }, log);
         pageErrors.push(...memory.pageErrors);
         raw['memory'] = memory;
       } catch (error) {
@@ -122,7 +145,29 @@ test('npm run bench', async () => {
       }
     }
 
-    rows.push(...buildRows(session, detail, interaction, memory, bundle), ...storeRows(store));
+    let briefing: BriefingFigures | { error: string } | null = null;
+    if (wanted('briefing')) {
+      log(`issue 5: PDF briefings, ${config.briefingRuns} runs with and without the map, ${config.atlasPdfRuns} of the whole atlas`);
+      try {
+        briefing = await runBriefing(setup, { runs: config.briefingRuns, atlasRuns: config.atlasPdfRuns, country: 'JPN' }, log);
+        raw['briefing'] = briefing;
+      } catch (error) {
+        briefing = { error: message(error) };
+      }
+    }
+
+    let imports: ImportFigures | { error: string } | null = null;
+    if (wanted('import')) {
+      log(`issue 6: importing 1 MB and 10 MB text documents, ${config.importRuns} runs each`);
+      try {
+        imports = await runImport(repo, config.importRuns, log);
+        raw['import'] = imports;
+      } catch (error) {
+        imports = { error: message(error) };
+      }
+    }
+
+    rows.push(...buildRows(session, detail, interaction, notes, memory, bundle), ...storeRows(store), ...briefingRows(briefing), ...importRows(imports));
   } finally {
     raw['outsideRequests'] = setup.outsideRequests();
     await setup.close();
@@ -183,6 +228,27 @@ type Maybe<T> = T | { error: string } | null;
 const failed = <T extends object>(value: Maybe<T>): value is { error: string } => value !== null && 'error' in value && typeof value.error === 'string';
 
 /** The table's rows, in the order of the issue's metrics, each from its group or with its error. */
+/** Issue 5: a briefing printed in ≤ 1 s, its map costing ≤ 2× the same document without it; the atlas reported. */
+function briefingRows(briefing: BriefingFigures | { error: string } | null): Row[] {
+  if (briefing === null) return [];
+  const goals: Goal[] = [
+    { on: 'ours', max: 1000 },
+    { on: 'ratio', max: 2 },
+  ];
+  if ('error' in briefing) return [errorRow('pdf.briefing', 'PDF: one briefing', 'ms', briefing.error, goals)];
+  return [
+    measuredRow({
+      key: 'pdf.briefing',
+      metric: `PDF: one briefing (${briefing.country}, HTML + print) vs the same without its map`,
+      unit: 'ms',
+      ours: briefing.withMap,
+      baseline: briefing.textOnly,
+      goals,
+    }),
+    measuredRow({ key: 'pdf.atlas', metric: `PDF: the whole atlas (${briefing.atlasPages} pages, two passes, written)`, unit: 'ms', ours: briefing.atlas }),
+  ];
+}
+
 /** Issue 4: save within 1.5× of the bare write plus its fsyncs; load reported against a bare parse. */
 function storeRows(store: StoreFigures | { error: string } | null): Row[] {
   if (store === null) return [];
@@ -204,6 +270,7 @@ function buildRows(
   session: SessionResults | null,
   detail: { times: Record<'110m' | '50m' | '10m', number[]>; error?: string } | null,
   interaction: Maybe<Awaited<ReturnType<typeof runInteraction>>>,
+  notes: Maybe<NotesFigures>,
   memory: Maybe<MemoryFigures>,
   bundle: Maybe<BundleFigures>,
 ): Row[] {
@@ -294,16 +361,12 @@ function buildRows(
   // 6. Search.
   const keys = failed(interaction) ? null : interaction?.keys;
   const searchError = failed(interaction) ? interaction.error : interaction?.searchError;
-  const searchGoals: Goal[] = [{ on: 'ours', max: 16 }];
+  const searchGoals = SEARCH_GOALS;
   row('search.passages.p95', '6. Search keystroke → results painted, p95 (passages)', 'ms', searchGoals, () => {
     if (interaction === null) return null;
     const typed = keys ?? [];
     if (typed.length === 0) return searchError ?? 'no keystrokes timed';
-    const painted = typed.map((key) => key.paintedMs);
-    const js = typed.map((key) => key.jsMs);
-    const changed = typed.filter((key) => key.changed).length;
-    const note = `(JS part p95 ${quantile(js, 0.95).toFixed(0)} ms; median ${quantile(painted, 0.5).toFixed(0)} ms; n=${painted.length}, ${changed} changed the list)`;
-    return measuredRow({ key: 'search.passages.p95', metric: '6. Search keystroke → results painted, p95 (passages)', unit: 'ms', ours: quantile(painted, 0.95), goals: searchGoals, message: note });
+    return keystrokeRow('search.passages.p95', '6. Search keystroke → results painted, p95 (passages)', typed);
   });
   row('search.presented.p95', '6. Search keystroke → frame presented (Event Timing), p95', 'ms', searchGoals, () => {
     if (interaction === null) return null;
@@ -319,18 +382,23 @@ function buildRows(
       message: `(median ${quantile(presented, 0.5).toFixed(0)} ms)`,
     });
   });
-  if (interaction !== null) rows.push(notMeasuredRow('search.notes.p95', '6. Search keystroke → results painted, p95 (10,000 notes)', 'ms', 'not measured yet: the bench does not drive the Notes tab search', searchGoals));
+  rows.push(...notesRows(notes, config.notes));
 
   // 7. Memory.
   const memoryGoals: Goal[] = [{ on: 'ratio', max: 1.05 }];
-  const memoryMetric = `7. JS heap after ${config.cycles} panel open/close (vs after load)`;
-  row('memory.heap', memoryMetric, 'MB', memoryGoals, () => {
+  const memoryMetric = `7. JS heap after ${config.cycles} panel open/close (vs after ${config.warmUpCycles} to warm up)`;
+  row('memory.heap-after-warm-up', memoryMetric, 'MB', memoryGoals, () => {
     if (memory === null) return null;
     if (failed(memory)) return memory.error;
-    const warm = Math.max(1, Math.round(memory.cycles / 10));
-    const later = (memory.afterCyclesMB / memory.afterWarmMB - 1) * 100;
-    const note = `(after ${warm} cycle${warm === 1 ? '' : 's'} ${memory.afterWarmMB.toFixed(1)} MB, then ${later >= 0 ? '+' : ''}${later.toFixed(1)}%; DOM nodes ${memory.nodes[0]} → ${memory.nodes[1]}, listeners ${memory.listeners[0]} → ${memory.listeners[1]})`;
-    return measuredRow({ key: 'memory.heap', metric: memoryMetric, unit: 'MB', ours: memory.afterCyclesMB, baseline: memory.afterLoadMB, goals: memoryGoals, message: note });
+    const percent = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
+    const code = memory.codeMB[1] - memory.codeMB[0];
+    const growth = memory.afterCyclesMB - memory.afterWarmMB;
+    const breakdown = Number.isFinite(code) ? `, of which compiled code ${code >= 0 ? '+' : ''}${code.toFixed(2)} MB, the rest ${growth - code >= 0 ? '+' : ''}${(growth - code).toFixed(2)} MB` : '';
+    const note =
+      `(after load ${memory.afterLoadMB.toFixed(1)} MB, after the warm-up ${memory.afterWarmMB.toFixed(1)} MB, ` +
+      `${percent((memory.afterCyclesMB / memory.afterLoadMB - 1) * 100)} since load; growth since the warm-up ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB${breakdown}; ` +
+      `DOM nodes ${memory.nodes[0]} → ${memory.nodes[1]}, listeners ${memory.listeners[0]} → ${memory.listeners[1]})`;
+    return measuredRow({ key: 'memory.heap-after-warm-up', metric: memoryMetric, unit: 'MB', ours: memory.afterCyclesMB, baseline: memory.afterWarmMB, goals: memoryGoals, message: note });
   });
 
   // 8. Size and start-up script time.
@@ -365,7 +433,6 @@ function buildRows(
   // Figures other issues ask for, once their features exist.
   if (config.only.size === 0) {
     rows.push(notMeasuredRow('pdf.briefing', 'PDF: one briefing, whole atlas, map vs text-only (issue 5)', 'ms', 'PDF export not built', [{ on: 'ours', max: 1000 }]));
-    rows.push(notMeasuredRow('import.documents', 'Import a 1 MB and a 10 MB document (issue 6)', 'ms', 'import not built', [{ on: 'ours', max: 2000 }]));
   }
   return rows;
 }

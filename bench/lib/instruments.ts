@@ -109,18 +109,22 @@ export function armBareRecolour(dimmed: string[]): void {
 }
 
 /**
- * Arms the measurement of one keystroke in the search box (metric 6): from the keydown's
- * timestamp to the listbox changing (MutationObserver: the JavaScript part) and on to the end of
- * the frame that shows it. A keystroke that leaves the list as it was (same results) is timed to
- * the end of its handlers and the frame after them, and flagged `changed: false`.
+ * Arms the measurement of one keystroke in a search box (metric 6): from the keydown's timestamp
+ * to the results (`resultsSelector`: the listbox, or the notes view) changing (MutationObserver:
+ * the JavaScript part) and on to the end of the frame that shows it. A keystroke that leaves the
+ * results as they were is timed to the end of its handlers and the frame after them, and flagged
+ * `changed: false`. `settledAt` is the end of the frame that shows the results' last change, once
+ * two frames have passed without another: an app that renders a long list in steps (the first rows
+ * with the keystroke, the rest deferred) is complete then.
  */
-export function armKeystroke(): void {
+export function armKeystroke(resultsSelector: string): void {
   const bench = (window.__bench ??= {});
-  bench.pending = new Promise<FrameTiming & { changed: boolean }>((resolve, reject) => {
-    const list = document.getElementById('country-options');
-    if (!list) return reject(new Error('no #country-options listbox'));
+  bench.pending = new Promise<FrameTiming & { changed: boolean; settledAt: number }>((resolve, reject) => {
+    const list = document.querySelector(resultsSelector);
+    if (!list) return reject(new Error(`no ${resultsSelector}`));
     let keyAt = Number.NaN;
     let changedAt = Number.NaN;
+    let lastChangeAt = Number.NaN;
     let inputDoneAt = Number.NaN;
     let framed = false;
     // Event Timing: the latest presentation after any of this keystroke's events (INP's view).
@@ -136,8 +140,8 @@ export function armKeystroke(): void {
     presented.observe(eventTiming);
     addEventListener('keydown', (event) => (keyAt = event.timeStamp), { capture: true, once: true });
     const observer = new MutationObserver(() => {
-      if (Number.isNaN(changedAt)) changedAt = performance.now();
-      observer.disconnect();
+      lastChangeAt = performance.now();
+      if (Number.isNaN(changedAt)) changedAt = lastChangeAt;
       frame();
     });
     observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true });
@@ -148,16 +152,33 @@ export function armKeystroke(): void {
         const frameAt = performance.now();
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
-          observer.disconnect();
           const changed = !Number.isNaN(changedAt);
           const paintedAt = performance.now();
+          let settledAt = paintedAt;
+          let quiet = 0;
           const waitForEntry = () => {
             if (Number.isNaN(presentedEnd) && performance.now() - paintedAt < 300) return void setTimeout(waitForEntry, 10);
             presented.disconnect();
             const presentedMs = presentedEnd - keyAt;
-            resolve({ clickAt: keyAt, handledAt: changed ? changedAt : inputDoneAt, frameAt, paintedAt, presentedMs, changed });
+            resolve({ clickAt: keyAt, handledAt: changed ? changedAt : inputDoneAt, frameAt, paintedAt, presentedMs, changed, settledAt });
           };
-          waitForEntry();
+          // Frame by frame until two pass with no further change to the results.
+          const settle = () =>
+            requestAnimationFrame(() => {
+              const next = new MessageChannel();
+              next.port1.onmessage = () => {
+                const end = performance.now();
+                if (lastChangeAt > settledAt) {
+                  settledAt = end;
+                  quiet = 0;
+                } else quiet++;
+                if (quiet < 2 && end - paintedAt < 2000) return settle();
+                observer.disconnect();
+                waitForEntry();
+              };
+              next.port2.postMessage(null);
+            });
+          settle();
         };
         channel.port2.postMessage(null);
       });
@@ -216,4 +237,80 @@ export async function finishFlight(kind: PageKind | (string & {})): Promise<{ ti
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   frames.running = false;
   return { times: frames.times, views: frames.views };
+}
+
+/** What the long-task watch saw (metric 6's companion: the renderer while notes save). */
+export interface LongTaskReport {
+  /** Long tasks (over 50 ms) on the renderer's main thread: start (ms since navigation) and duration. */
+  tasks: { start: number; duration: number }[];
+  /** Long animation frames (Chromium's LoAF) and the scripts that took longest in each, for finding the cause. */
+  frames: { start: number; duration: number; blocking: number; scripts: string[] }[];
+}
+
+/** Starts recording long tasks and long animation frames from now on. */
+export function startLongTasks(): void {
+  const bench = (window.__bench ??= {});
+  const report: LongTaskReport = { tasks: [], frames: [] };
+  const observers: PerformanceObserver[] = [];
+  const tasks = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) report.tasks.push({ start: entry.startTime, duration: entry.duration });
+  });
+  tasks.observe({ type: 'longtask' });
+  observers.push(tasks);
+  try {
+    // Not in TypeScript's DOM types yet: the fields used here, by name.
+    type Script = { invoker?: string; sourceFunctionName?: string; sourceURL?: string; duration: number };
+    const frames = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { blockingDuration?: number; scripts?: Script[] })[]) {
+        const scripts = [...(entry.scripts ?? [])]
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((script) => `${script.invoker ?? ''} ${script.sourceFunctionName ?? ''} ${(script.sourceURL ?? '').split('/').pop() ?? ''} ${Math.round(script.duration)} ms`.trim());
+        report.frames.push({ start: entry.startTime, duration: entry.duration, blocking: entry.blockingDuration ?? 0, scripts });
+      }
+    });
+    frames.observe({ type: 'long-animation-frame' });
+    observers.push(frames);
+  } catch {
+    // No long-animation-frame timing in this browser: the tasks alone are reported.
+  }
+  bench.longTaskWatch = { report, observers };
+}
+
+/** Stops the long-task watch and returns what it saw. */
+export async function stopLongTasks(): Promise<LongTaskReport> {
+  const watch = window.__bench?.longTaskWatch;
+  if (!watch) throw new Error('no long-task watch');
+  // Entries are reported a little after their task ends: let the last ones in.
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  for (const observer of watch.observers) observer.disconnect();
+  return watch.report;
+}
+
+/**
+ * Resolves once the note editor's save state (`selector`, a `data-state` attribute) has gone
+ * through a pending state to `saved`: watched in the page with one MutationObserver, so the wait
+ * adds no work of its own to the frames it waits through (a Playwright locator would query the
+ * page again and again).
+ */
+export function waitForSaved(spec: { selector: string; timeout: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const state = () => document.querySelector(spec.selector)?.getAttribute('data-state');
+    let pendingSeen = state() !== 'saved';
+    const observer = new MutationObserver(check);
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${spec.selector} not saved within ${spec.timeout} ms`));
+    }, spec.timeout);
+    function check(): void {
+      if (state() !== 'saved') pendingSeen = true;
+      else if (pendingSeen) {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      }
+    }
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    check();
+  });
 }

@@ -5,8 +5,11 @@ import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test
 import { listCalls, listEvents } from '../../src/shared/contract';
 import { DATA_SOURCES } from '../../src/shared/dataSources';
 import { composeServices } from '../../src/main/services/compose';
+import { openStore } from '../../src/main/store/openStore';
+import type { Note } from '../../src/shared/store/schema';
 import { installBridge } from '../../tests/support/bridge';
 import type { NetGuard } from '../../tests/support/netGuard';
+import type { LongTaskReport } from './instruments';
 import type { BaselineServer } from './servers';
 
 /** What the bare page offers the bench (see bench/baseline/bare.mjs). */
@@ -48,6 +51,7 @@ declare global {
       frames?: { times: number[]; views: string[]; running: boolean };
       /** Start-up milestones (ms since navigation start). */
       marks?: { mapCreatedAt?: number; firstIdleAt?: number };
+      longTaskWatch?: { report: LongTaskReport; observers: PerformanceObserver[] };
     };
   }
 }
@@ -82,10 +86,12 @@ export interface Startup {
   longestTaskMs: number;
   /** Milestones on the way, for finding where start-up time goes. */
   domContentLoadedMs: number;
-  /** The MapLibre map constructed (the app: its probe installed, right after). */
+  /** The MapLibre map constructed (the app marks it: `atlas:map-created`). */
   mapCreatedMs: number;
-  /** The map's first idle (the app may still be colouring or labelling then). */
+  /** The map's first idle (the app may still be colouring or labelling then; it marks `atlas:map-first-idle`). */
   firstIdleMs: number;
+  /** The app only: its data in and the map in the page, ready to colour (its probe installed). NaN for the bare page. */
+  mapInPageMs: number;
   /** The app's `window.atlas` calls answered before it was interactive (ms since navigation start). */
   ipc: { channel: string; startedAt: number; ms: number }[];
 }
@@ -123,13 +129,26 @@ async function wrapPage(context: BrowserContext, cleanup: () => Promise<void>): 
   };
 }
 
+/** What a bench page of the app starts with, besides a fresh store. */
+export interface AppPageOptions {
+  /** Notes put in the store before the app opens it (through the store itself, as the app saves). */
+  notes?: readonly Note[];
+}
+
 /**
  * Opens the built app as the e2e harness does (tests/e2e/harness.ts, whose `openApp` is not
  * exported): the renderer from the app's file server, `window.atlas` bound to the real main
  * services on a fresh store. Returns once the map is interactive, with the start-up figures.
  */
-export async function openApp(env: BenchEnvironment, mapIds: readonly string[]): Promise<OpenedPage & { startup: Startup }> {
+export async function openApp(env: BenchEnvironment, mapIds: readonly string[], pageOptions: AppPageOptions = {}): Promise<OpenedPage & { startup: Startup }> {
   const storeFolder = await mkdtemp(join(tmpdir(), 'atlas-bench-store-'));
+  if (pageOptions.notes && pageOptions.notes.length > 0) {
+    const notes = pageOptions.notes;
+    const store = await openStore({ folder: storeFolder });
+    await store.update((draft) => {
+      draft.notes.push(...notes);
+    });
+  }
   const pkg = JSON.parse(await readFile(join(env.repo, 'package.json'), 'utf8')) as { productName: string; version: string };
   // The bench opens no file dialog; should the app ask (for an export, say), the user "cancels".
   // Passed as a variable, not a literal, so this compiles whether or not the services take dialogs yet.
@@ -137,6 +156,7 @@ export async function openApp(env: BenchEnvironment, mapIds: readonly string[]):
     dialogs: { saveFile: async () => null, chooseFolder: async () => null, openFile: async () => null },
     storeFolder,
     dataFolder: join(env.repo, 'data'),
+    rendererFolder: join(env.repo, 'out/renderer'),
     appInfo: () => ({
       name: pkg.productName,
       version: pkg.version,
@@ -222,13 +242,15 @@ async function loadAndTime(opened: OpenedPage, url: string): Promise<Startup> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const scriptSeconds = metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? Number.NaN;
   const facts = await page.evaluate(() => {
+    const mark = (name: string): number | undefined => performance.getEntriesByName(name, 'mark')[0]?.startTime;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const marks = window.__bench?.marks ?? {};
     return {
       longTasks: window.__bench?.longTasks ?? [],
       domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
-      mapCreatedMs: window.__bare?.createdAt ?? marks.mapCreatedAt ?? Number.NaN,
-      firstIdleMs: window.__bare?.firstIdleAt ?? marks.firstIdleAt ?? Number.NaN,
+      mapCreatedMs: window.__bare?.createdAt ?? mark('atlas:map-created') ?? marks.mapCreatedAt ?? Number.NaN,
+      firstIdleMs: window.__bare?.firstIdleAt ?? mark('atlas:map-first-idle') ?? marks.firstIdleAt ?? Number.NaN,
+      mapInPageMs: window.__bare ? Number.NaN : (marks.mapCreatedAt ?? Number.NaN),
       ipc: window.__atlasBridgeTimings ?? [],
     };
   });
@@ -240,6 +262,7 @@ async function loadAndTime(opened: OpenedPage, url: string): Promise<Startup> {
     domContentLoadedMs: facts.domContentLoadedMs,
     mapCreatedMs: facts.mapCreatedMs,
     firstIdleMs: facts.firstIdleMs,
+    mapInPageMs: facts.mapInPageMs,
     ipc: ipcBefore,
   };
 }

@@ -130,6 +130,7 @@ export async function runMapSessions(setup: Setup, options: { runs: number; flig
         log(
           `${label} ${kind === 'app' ? 'ours    ' : 'baseline'}: interactive ${fmt(startup.readyMs)} ms ` +
             `(DOMContentLoaded ${fmt(startup.domContentLoadedMs)}, map created ${fmt(startup.mapCreatedMs)}, first idle ${fmt(startup.firstIdleMs)}` +
+            `${Number.isFinite(startup.mapInPageMs) ? `, data in and map in the page ${fmt(startup.mapInPageMs)}` : ''}` +
             `${ipcSummary(startup)}), ` +
             `script ${fmt(startup.scriptMs)} ms, recolour median ${fmt(quantile(recolour, 0.5))} ms, ` +
             `flight frames p95 ${fmt(quantile(frames, 0.95))} ms (${frames.length} frames) [${Math.round((Date.now() - pageStarted) / 1000)} s]`,

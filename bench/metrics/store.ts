@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotesRepository } from '../../src/main/store/notes';
 import { openStore, STORE_FILE } from '../../src/main/store/openStore';
-import { emptyStore, type Note, type StoreData } from '../../src/shared/store/schema';
+import { emptyStore, type StoreData } from '../../src/shared/store/schema';
+import { NOTE_BODY, syntheticNotes } from '../lib/notes';
 
 /** Per size: the store's save and load against the bare baseline of the same bytes, run by run. */
 export interface StoreFigures {
@@ -12,27 +12,6 @@ export interface StoreFigures {
   save: Record<number, { ours: number[]; baseline: number[] }>;
   load: Record<number, { ours: number[]; baseline: number[] }>;
   bytes: Record<number, number>;
-}
-
-const COUNTRIES = ['JPN', 'USA', 'CHN', 'PRK', 'VNM', 'RUS', 'FRA', 'DEU', 'PHL', 'GBR'];
-const BODY =
-  'Talks resumed after the summit; watch the **trade** figures and the follow-up visit. ' +
-  'Source: the ministry briefing, and the passage on strategic ties. '.repeat(3);
-
-function syntheticNotes(count: number): Note[] {
-  const at = new Date('2026-01-01T00:00:00.000Z');
-  return Array.from({ length: count }, (_, index) => {
-    const time = new Date(at.getTime() + index * 60_000).toISOString();
-    return {
-      id: randomUUID(),
-      target: { kind: 'country', countryId: COUNTRIES[index % COUNTRIES.length] ?? 'JPN' },
-      body: `${index}: ${BODY}`,
-      tags: index % 3 === 0 ? ['trade', 'summit'] : ['security'],
-      pinned: index % 50 === 0,
-      createdAt: time,
-      updatedAt: time,
-    };
-  });
 }
 
 /** What the store's save does at least: serialise, write, flush the file, flush the folder. */
@@ -73,7 +52,7 @@ export async function runStore(runs: number, log: (line: string) => void, sizes 
       const target = data.notes[Math.floor(size / 2)]?.id ?? '';
       const rawPath = join(rawFolder, STORE_FILE);
       for (let run = 0; run <= runs; run++) {
-        const body = `${BODY} (edit ${run})`;
+        const body = `${NOTE_BODY} (edit ${run})`;
         let start = performance.now();
         await notes.update(target, { body });
         const ourSave = performance.now() - start;

@@ -4,10 +4,12 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { events, type EventName, type EventPayload } from '../shared/contract';
 import { DATA_SOURCES } from '../shared/dataSources';
 import { languageForLocale, translate } from '../shared/i18n';
+import { electronShell } from './desktopShell';
 import { electronDialogs } from './dialogs';
 import { hardenAllWebContents, hardenSession } from './hardening';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { electronPrinter } from './printer';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { composeServices } from './services/compose';
 import { resolveStoreFolder } from './services/paths';
@@ -57,6 +59,12 @@ async function start(): Promise<void> {
       send('onPrefsChanged', next);
     },
     dialogs: electronDialogs(),
+    rendererFolder: join(mainDir, '../renderer'),
+    printer: electronPrinter(),
+    shell: electronShell(),
+    onExportProgress: (progress) => send('onExportProgress', progress),
+    onImportProgress: (progress) => send('onImportProgress', progress),
+    onAtlasChanged: (payload) => send('onAtlasChanged', payload),
     log: (message, error) => console.error(message, error),
   });
   const { store, prefs, language } = services;

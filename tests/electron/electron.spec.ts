@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { electronBinary, NO_ELECTRON_REASON } from '../support/electronBinary';
+import { flat, pdfInfo, pdfText } from '../support/pdf';
 
 const repo = resolve(import.meta.dirname, '../..');
 const binary = electronBinary();
@@ -51,5 +52,23 @@ test.describe('the real Electron app', () => {
     await page.waitForTimeout(500);
     expect(page.url()).toBe('app://atlas/index.html');
     expect(app.windows()).toHaveLength(1);
+  });
+
+  test('prints a briefing with printToPDF in a hidden window that goes once idle', async () => {
+    const page = await app.firstWindow();
+    const target = join(storeFolder, 'brazil.pdf');
+    // The OS save dialog cannot be clicked by a test: answer it from main, as the user would.
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+    }, target);
+    await page.locator('aside.panel').getByRole('button', { name: 'Briefing PDF…' }).click();
+    await page.locator('dialog.modal[open]').getByRole('button', { name: 'Export…' }).click();
+    await expect(page.locator('.toast', { hasText: 'brazil.pdf' })).toBeVisible({ timeout: 60_000 });
+    const info = await pdfInfo(target);
+    expect(info.tagged).toBe(true);
+    expect(info.pages).toBeGreaterThan(0);
+    expect(flat(await pdfText(target))).toContain('Brazil');
+    // The hidden print window goes a few seconds after its last job.
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length), { timeout: 15_000 }).toBe(1);
   });
 });

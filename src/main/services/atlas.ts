@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import worldCountries from 'world-countries';
-import { buildAtlasView, sourcesManifestSchema, type AtlasView } from '../../shared/atlasView';
+import { prepareAtlasBase, sourcesManifestSchema, viewOf, type AtlasBase, type AtlasView } from '../../shared/atlasView';
 
 async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8')) as unknown;
@@ -9,6 +9,11 @@ async function readJson(path: string): Promise<unknown> {
 
 /** Reads data/sources and data/atlas in `dataFolder` and builds the atlas the renderer shows. */
 export async function loadAtlas(dataFolder: string): Promise<AtlasView> {
+  return viewOf(await loadAtlasBase(dataFolder));
+}
+
+/** Reads data/sources and data/atlas in `dataFolder`: the data files validated, the bundled sources linked. */
+export async function loadAtlasBase(dataFolder: string): Promise<AtlasBase> {
   const manifest = await readJson(join(dataFolder, 'sources', 'sources.json'));
   const { sources } = sourcesManifestSchema.parse(manifest);
   const texts = new Map(
@@ -17,5 +22,5 @@ export async function loadAtlas(dataFolder: string): Promise<AtlasView> {
   const [aliases, tiers, curated, organisations] = await Promise.all(
     ['aliases', 'tiers', 'curated', 'organisations'].map((name) => readJson(join(dataFolder, 'atlas', `${name}.json`))),
   );
-  return buildAtlasView({ manifest, texts, worldCountries, aliases, tiers, curated, organisations });
+  return prepareAtlasBase({ manifest, texts, worldCountries, aliases, tiers, curated, organisations });
 }

@@ -1,12 +1,22 @@
-import type { AppInfo, Language, Prefs } from '../../shared/contract';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AppInfo, EventPayload, ExportProgress, ImportProgress, Language, Prefs } from '../../shared/contract';
+import { attachNotes } from '../../shared/store/notes';
+import { createNotesRepository } from '../store/notes';
+import { createOverridesRepository } from '../store/overrides';
 import { openStore, type Store } from '../store/openStore';
 import { createPrefsRepository, type PrefsRepository } from '../store/prefs';
-import { loadAtlas } from './atlas';
+import { loadAtlasBase } from './atlas';
+import { createBriefingHandlers, type Shapes } from './briefingHandlers';
 import { NO_DIALOGS, type Dialogs } from './dialogs';
 import { createNotesHandlers } from './notesHandlers';
 import { loadCountries } from './countries';
 import { createHandlers } from './handlers';
 import { createInvoker, type Invoker } from './invoke';
+import { createLiveAtlas } from './liveAtlas';
+import { createSourcesHandlers } from './sourcesHandlers';
+import { NO_PRINTER, type Printer } from './printer';
+import { NO_SHELL, type DesktopShell } from './shell';
 
 export interface ServiceOptions {
   storeFolder: string;
@@ -16,6 +26,18 @@ export interface ServiceOptions {
   onPrefsChanged: (prefs: Prefs) => void;
   /** Where file dialogs come from; without them every export or import is cancelled. */
   dialogs?: Dialogs;
+  /** The built renderer; briefings draw their maps from its geometry (geo/shapes-50m.json). */
+  rendererFolder: string;
+  /** Prints briefings to PDF; without one every print fails with a clear reason. */
+  printer?: Printer;
+  /** Opens exported files; without one Open fails with a clear reason. */
+  shell?: DesktopShell;
+  /** Told how a PDF export is going, to forward to the window that asked. */
+  onExportProgress?: (progress: ExportProgress) => void;
+  /** Told how a source import is going, to forward to the renderer. */
+  onImportProgress?: (progress: ImportProgress) => void;
+  /** Told when the atlas changed (a source added, turned on or off, removed), to tell every window. */
+  onAtlasChanged?: (payload: EventPayload<'onAtlasChanged'>) => void;
   log?: (message: string, error: unknown) => void;
   now?: () => Date;
 }
@@ -34,11 +56,19 @@ export interface Services {
 export async function composeServices(options: ServiceOptions): Promise<Services> {
   const store = await openStore({ folder: options.storeFolder, ...(options.now ? { now: options.now } : {}) });
   const prefs = createPrefsRepository(store);
-  const [countries, atlas] = await Promise.all([loadCountries(options.dataFolder), loadAtlas(options.dataFolder)]);
+  const [countries, base] = await Promise.all([loadCountries(options.dataFolder), loadAtlasBase(options.dataFolder)]);
+  // The atlas of the bundled sources and the enabled imported ones; replaced whenever that set changes.
+  const live = await createLiveAtlas(base, store.read().sources);
+  let atlas = live.current();
+  let revision = 0;
+  live.onChange((view) => {
+    atlas = view;
+    options.onAtlasChanged?.({ revision: ++revision });
+  });
   const language = () => prefs.language() ?? options.defaultLanguage;
   const notesHandlers = createNotesHandlers({
     store,
-    atlas,
+    atlas: () => atlas,
     countries,
     dialogs: options.dialogs ?? NO_DIALOGS,
     language,
@@ -47,15 +77,44 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   const handlers = createHandlers({
     appInfo: options.appInfo,
     countries,
-    atlas,
+    atlas: () => atlas,
     prefs,
     defaultLanguage: options.defaultLanguage,
     onPrefsChanged: options.onPrefsChanged,
   });
+  let shapes: Promise<Shapes> | null = null;
+  const briefingHandlers = createBriefingHandlers({
+    atlas: () => atlas,
+    countries,
+    notes: () => attachNotes(createNotesRepository(store).list({}), atlas.model.passages),
+    overrides: () => createOverridesRepository(store, { tierIds: [] }).list(),
+    shapes: () =>
+      (shapes ??= readFile(join(options.rendererFolder, 'geo/shapes-50m.json'), 'utf8').then((text) => JSON.parse(text) as Shapes)).catch(
+        (error: unknown) => {
+          shapes = null;
+          throw error;
+        },
+      ),
+    printer: options.printer ?? NO_PRINTER,
+    dialogs: options.dialogs ?? NO_DIALOGS,
+    shell: options.shell ?? NO_SHELL,
+    language,
+    appVersion: options.appInfo().version,
+    progress: options.onExportProgress ?? (() => undefined),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const sourcesHandlers = createSourcesHandlers({
+    store,
+    atlas: live,
+    dialogs: options.dialogs ?? NO_DIALOGS,
+    language,
+    onProgress: options.onImportProgress ?? (() => undefined),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     store,
     prefs,
-    invoke: createInvoker({ ...handlers, ...notesHandlers }, options.log),
+    invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, ...sourcesHandlers }, options.log),
     language,
   };
 }

@@ -4,7 +4,8 @@ import type { PrefsRepository } from '../store/prefs';
 export interface HandlerDeps {
   appInfo: () => AppInfo;
   countries: readonly CountrySummary[];
-  atlas: AtlasView;
+  /** The atlas as it is now (imported sources change it). */
+  atlas: () => AtlasView;
   prefs: PrefsRepository;
   /** Language used until the user picks one (from the OS locale). */
   defaultLanguage: Language;
@@ -12,8 +13,8 @@ export interface HandlerDeps {
   onPrefsChanged: (prefs: Prefs) => void;
 }
 
-/** The handlers of the app, the atlas and preferences (notes have their own, in notesHandlers.ts). */
-export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'notes' | 'overrides' | 'store'> {
+/** The handlers of the app, the atlas and preferences (notes and briefings have their own files). */
+export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'notes' | 'overrides' | 'store' | 'briefing' | 'sources'> {
   const currentPrefs = (): Prefs => ({ language: deps.prefs.language() ?? deps.defaultLanguage });
   return {
     app: {
@@ -23,7 +24,7 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'notes' | 'ove
       list: () => [...deps.countries],
     },
     atlas: {
-      get: () => deps.atlas,
+      get: () => deps.atlas(),
     },
     prefs: {
       get: () => currentPrefs(),

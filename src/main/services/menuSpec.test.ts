@@ -10,7 +10,11 @@ describe('buildMenuSpec()', () => {
     const menu = buildMenuSpec({ language: 'en', isMac: false, developer: false });
     expect(menu.map((item) => (item.kind === 'submenu' ? item.label : ''))).toEqual(['File', 'Edit', 'View', 'Help']);
     const help = menu.at(-1);
-    expect(help?.kind === 'submenu' && help.items).toEqual([{ kind: 'command', command: 'about', label: 'About Korea Relations Atlas' }]);
+    expect(help?.kind === 'submenu' && help.items).toEqual([
+      { kind: 'command', command: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'CommandOrControl+/' },
+      { kind: 'separator' },
+      { kind: 'command', command: 'about', label: 'About Korea Relations Atlas' },
+    ]);
   });
 
   it('offers both languages in View, the current one checked', () => {
@@ -27,6 +31,12 @@ describe('buildMenuSpec()', () => {
     const labels = korean.flatMap((item) => (item.kind === 'separator' || item.kind === 'language' ? [] : [item.label]));
     expect(labels.length).toBeGreaterThan(20);
     expect(labels.filter((label) => !/[가-힣]/.test(label))).toEqual([]);
+  });
+
+  it('offers File › Import Source…, which sends the import-source command', () => {
+    const file = buildMenuSpec({ language: 'en', isMac: false, developer: false })[0];
+    const items = file?.kind === 'submenu' ? file.items : [];
+    expect(items[0]).toEqual({ kind: 'command', command: 'import-source', label: 'Import Source…' });
   });
 
   it('shows developer tools only while developing', () => {

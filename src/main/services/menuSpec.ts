@@ -1,5 +1,6 @@
 import type { Language, MenuCommand } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
+import { SHORTCUTS } from '../../shared/shortcuts';
 
 /** A menu item as data, so the menu can be checked without Electron. */
 export type MenuItemSpec =
@@ -45,7 +46,12 @@ export function buildMenuSpec({ language, isMac, developer }: MenuOptions): Menu
       kind: 'submenu',
       label: t('menu.file'),
       items: [
-        command('export-notes', 'menu.exportNotes', 'CommandOrControl+E'),
+        command('import-source', 'sources.import'),
+        separator,
+        command('export-briefing', 'menu.exportBriefing', SHORTCUTS['export-briefing']),
+        command('export-atlas', 'menu.exportAtlas', SHORTCUTS['export-atlas']),
+        separator,
+        command('export-notes', 'menu.exportNotes', SHORTCUTS['export-notes']),
         command('import-notes', 'menu.importNotes'),
         command('restore-snapshot', 'menu.restoreSnapshot'),
         separator,
@@ -66,7 +72,7 @@ export function buildMenuSpec({ language, isMac, developer }: MenuOptions): Menu
         role('paste', 'menu.paste'),
         role('selectAll', 'menu.selectAll'),
         separator,
-        command('focus-search', 'menu.find', 'CommandOrControl+F'),
+        command('focus-search', 'menu.find', SHORTCUTS['focus-search']),
       ],
     },
     {
@@ -84,10 +90,10 @@ export function buildMenuSpec({ language, isMac, developer }: MenuOptions): Menu
           })),
         },
         separator,
-        command('zoom-in', 'menu.zoomIn', 'CommandOrControl+Shift+='),
-        command('zoom-out', 'menu.zoomOut', 'CommandOrControl+Shift+-'),
-        command('reset-view', 'menu.resetView', 'CommandOrControl+0'),
-        command('notes', 'menu.notes', 'CommandOrControl+Shift+N'),
+        command('zoom-in', 'menu.zoomIn', SHORTCUTS['zoom-in']),
+        command('zoom-out', 'menu.zoomOut', SHORTCUTS['zoom-out']),
+        command('reset-view', 'menu.resetView', SHORTCUTS['reset-view']),
+        command('notes', 'menu.notes', SHORTCUTS.notes),
         separator,
         role('resetZoom', 'menu.actualSize', 'CommandOrControl+Alt+0'),
         role('zoomIn', 'menu.textBigger', 'CommandOrControl+='),
@@ -98,6 +104,6 @@ export function buildMenuSpec({ language, isMac, developer }: MenuOptions): Menu
       ],
     },
     ...(isMac ? [{ kind: 'submenu' as const, label: t('menu.window'), items: [role('minimize', 'menu.minimize'), role('close', 'menu.close')] }] : []),
-    { kind: 'submenu', label: t('menu.help'), items: [command('about', 'menu.about')] },
+    { kind: 'submenu', label: t('menu.help'), items: [command('shortcuts', 'menu.shortcuts', SHORTCUTS.shortcuts), separator, command('about', 'menu.about')] },
   ];
 }

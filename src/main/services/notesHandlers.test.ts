@@ -15,6 +15,7 @@ beforeEach(async () => {
   services = await composeServices({
     storeFolder: folder,
     dataFolder,
+    rendererFolder: fileURLToPath(new URL('../../../out/renderer', import.meta.url)),
     appInfo: () => ({ name: 'Atlas', version: '0.0.0', electronVersion: null, chromeVersion: null, platform: 'linux', dataSources: [] }),
     defaultLanguage: 'en',
     onPrefsChanged: () => {},

@@ -16,7 +16,8 @@ import { HandlerError } from './invoke';
 
 export interface NotesHandlerDeps {
   store: Store;
-  atlas: AtlasView;
+  /** The atlas as it is now: passage notes are placed against its passages. */
+  atlas: () => AtlasView;
   countries: readonly CountrySummary[];
   dialogs: Dialogs;
   language: () => Language;
@@ -32,10 +33,18 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'not
   const notes = createNotesRepository(deps.store, { now });
   const overrides = createOverridesRepository(deps.store, { tierIds: OVERRIDABLE_TIERS, now });
   const snapshots = createSnapshotRepository(deps.store, { now });
-  const passages = deps.atlas.model.passages.map((passage) => ({ id: passage.id, text: passage.text }));
-  const passageText = new Map(passages.map((passage) => [passage.id, passage.text]));
+  // Rebuilt only when the atlas changes (a source imported, turned on or off, or removed).
+  let placedFor: { view: AtlasView; passages: { id: string; text: string }[]; text: Map<string, string> } | null = null;
+  const current = () => {
+    const view = deps.atlas();
+    if (placedFor?.view !== view) {
+      const passages = view.model.passages.map((passage) => ({ id: passage.id, text: passage.text }));
+      placedFor = { view, passages, text: new Map(passages.map((passage) => [passage.id, passage.text])) };
+    }
+    return placedFor;
+  };
   const names = new Map(deps.countries.map((country) => [country.id, country.name]));
-  const tierLabels = new Map<string, { en: string; ko: string }>(deps.atlas.model.tiers.map((tier) => [tier.id, tier.label]));
+  const tierLabels = new Map<string, { en: string; ko: string }>(deps.atlas().model.tiers.map((tier) => [tier.id, tier.label]));
   let pending: { token: string; plan: ImportPlan } | null = null;
 
   const t = (key: string) => translate(deps.language(), key);
@@ -61,9 +70,10 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'not
 
   return {
     notes: {
-      list: (filter): NoteView[] => attachNotes(notes.list(filter ?? {}), passages),
+      list: (filter): NoteView[] => attachNotes(notes.list(filter ?? {}), current().passages),
       create(input) {
         // A passage note keeps the passage as the atlas has it, whatever the caller sent.
+        const passageText = current().text;
         const target =
           input.target.kind === 'passage' && passageText.has(input.target.passageId)
             ? { ...input.target, passageText: passageText.get(input.target.passageId) ?? input.target.passageText }

@@ -76,14 +76,14 @@ function tempPathFor(path: string): string {
 }
 
 /**
- * Writes `text` to `path` through a fsynced temp file and a rename. The store is private to the
+ * Writes `text` (or bytes) to `path` through a fsynced temp file and a rename. The store is private to the
  * user (0600); exports the user will share pass 0o666 and get the usual umask.
  */
-export async function writeFileAtomic(path: string, text: string, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array, mode = 0o600): Promise<void> {
   const temp = tempPathFor(path);
   const handle = await open(temp, 'wx', mode);
   try {
-    await handle.writeFile(text, 'utf8');
+    await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -8,10 +8,14 @@ import { ToastProvider } from './app/Toasts';
 import { NotesProvider } from './notes/NotesContext';
 import { languageForLocale, translate } from '../../shared/i18n';
 import { startI18n } from './i18n/i18n';
+import { startMap } from './map/startMap';
 
 async function boot(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('No #root element');
+  // The map and its shapes load while the app's data is on its way, and are coloured when it comes.
+  // The map goes first: its worker and shapes are the longest way to an interactive map.
+  startMap();
   const [prefs, countries, view] = await Promise.all([
     unwrap(atlas().prefs.get()),
     unwrap(atlas().countries.list()),

@@ -1,9 +1,9 @@
-export { ingestSource, normalisePassage, passageId, CAPTION_MAX_LENGTH } from './ingest';
+export { ingestSource, ingestSourceSteps, normalisePassage, passageId, CAPTION_MAX_LENGTH } from './ingest';
 export type { SourceText } from './ingest';
 export { buildGazetteer, aliasesFileSchema, MIN_ALT_SPELLING_LENGTH } from './gazetteer';
 export type { AliasesFile, Gazetteer, GazetteerName, NameKind } from './gazetteer';
 export { linkPassage, linkSource, countriesOf, venuesOf } from './link';
-export { classifyCountry, parseTierScheme, tiersFileSchema } from './tiers';
+export { classifyCountries, classifyCountriesSteps, classifyCountry, parseTierScheme, tiersFileSchema } from './tiers';
 export type { Classification, TensionRule, Tier, TierRule, TierScheme } from './tiers';
 export { RELATIONSHIP_TIERS, TENSION_KINDS, TIER_IDS } from './tierIds';
 export type { RelationshipTier, TensionKind, TierId } from './tierIds';
@@ -13,8 +13,18 @@ export { membershipsOf, organisationsFileSchema, parseOrganisations, sharedMembe
 export type { Organisation } from './memberships';
 export { extractEvents, sortEvents } from './timeline';
 export type { DatePrecision, EventDate, TimelineEvent } from './timeline';
-export { buildAtlasModel } from './model';
-export type { AtlasCountry, AtlasInput, AtlasModel, AtlasPassage, AtlasSource, AtlasSourceInput } from './model';
+export { assembleAtlasModel, assembleAtlasModelSteps, buildAtlasModel, linkAtlasSource, linkAtlasSourceSteps, prepareAtlas } from './model';
+export type {
+  AtlasContext,
+  AtlasCountry,
+  AtlasInput,
+  AtlasModel,
+  AtlasPassage,
+  AtlasSource,
+  AtlasSourceInfo,
+  AtlasSourceInput,
+  LinkedSource,
+} from './model';
 export { deltaE2000, parseHexColour, perceivedDifference, simulateColourVision, toLab } from './colour';
 export type { ColourVisionDeficiency, Lab, Rgb, Vision } from './colour';
 export { AtlasDataError } from './parse';

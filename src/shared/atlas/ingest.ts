@@ -12,6 +12,7 @@ export interface SourceText {
 export const CAPTION_MAX_LENGTH = 200;
 
 const CITATION_MARKER = /\[(\d{1,4}|[a-z]|note \d{1,4})\]/g;
+const WHITESPACE_RUN = /\s+/g;
 
 interface Block {
   lines: string[];
@@ -22,6 +23,18 @@ interface Block {
  * short single lines is read as image captions, one passage per line.
  */
 export function ingestSource(source: SourceText): Passage[] {
+  const steps = ingestSourceSteps(source);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link ingestSource} in steps of `batch` passages, for a caller that must not block for the whole
+ * of a long source: each `next()` yields how much is done, from 0 to 1.
+ */
+export function* ingestSourceSteps(source: SourceText, batch = 2000): Generator<number, Passage[], void> {
   const blocks = splitBlocks(dropTitle(source.text, source.title));
   const drafts: { kind: PassageKind; raw: string }[] = [];
   blocks.forEach((block, position) => {
@@ -33,15 +46,18 @@ export function ingestSource(source: SourceText): Passage[] {
   });
 
   const seen = new Map<string, number>();
-  return drafts.map((draft, index): Passage => {
+  const passages: Passage[] = [];
+  for (const [index, draft] of drafts.entries()) {
     const { text, citations } = normalisePassage(draft.raw);
     const base = passageId(source.sourceId, text);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     // Duplicates are numbered in source order, so the first occurrence keeps the bare id.
     const id = count === 1 ? base : `${base}-${String(count)}`;
-    return { id, sourceId: source.sourceId, index, kind: draft.kind, text, raw: draft.raw, citations };
-  });
+    passages.push({ id, sourceId: source.sourceId, index, kind: draft.kind, text, raw: draft.raw, citations });
+    if ((index + 1) % batch === 0 && index + 1 < drafts.length) yield (index + 1) / drafts.length;
+  }
+  return passages;
 }
 
 /** The id a passage with this normalised text gets in this source (before any duplicate suffix). */
@@ -60,16 +76,21 @@ export function normalisePassage(raw: string): { text: string; citations: Citati
   let pendingSpace = false;
   let cursor = 0;
 
+  // Whole runs at a time rather than character by character: an import can be millions of characters.
   const append = (chunk: string): void => {
-    for (const symbol of chunk) {
-      if (/\s/u.test(symbol)) {
-        pendingSpace = text.length > 0;
-        continue;
-      }
+    let body = chunk.replace(WHITESPACE_RUN, ' ');
+    if (body.startsWith(' ')) {
+      body = body.slice(1);
+      pendingSpace = text.length > 0;
+    }
+    const trailing = body.endsWith(' ');
+    if (trailing) body = body.slice(0, -1);
+    if (body !== '') {
       if (pendingSpace) text += ' ';
       pendingSpace = false;
-      text += symbol;
+      text += body;
     }
+    if (trailing) pendingSpace = text.length > 0;
   };
 
   for (const marker of source.matchAll(CITATION_MARKER)) {
@@ -82,7 +103,9 @@ export function normalisePassage(raw: string): { text: string; citations: Citati
 }
 
 function dropTitle(text: string, title: string): string[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // One plain split rather than a regular expression over what may be megabytes of text.
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = (unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked).split('\n');
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first === -1) return [];
   if (lines[first]?.trim() !== title.trim()) return lines;

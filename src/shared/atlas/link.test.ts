@@ -220,6 +220,17 @@ describe('linkPassage()', () => {
     expect(subjects('IN THE END, IT IS SO')).toEqual([]);
   });
 
+  it('finds names that start, end or fill the passage, and overlapping spellings, the longest winning', () => {
+    expect(subjects('Japan')).toEqual(['JPN']);
+    expect(subjects('Trade with the Republic of Korea grew; so did trade with Japan')).toEqual(['KOR', 'JPN']);
+    expect(linkPassage(passage('North Korea and South Korea'), gazetteer).map((link) => link.matched)).toEqual(['North Korea', 'South Korea']);
+  });
+
+  it('links the same way in a passage whose lower case changes its length (a dotted capital İ)', () => {
+    expect(subjects('İstanbul talks: Japan and Chile')).toEqual(subjects('Istanbul talks: Japan and Chile'));
+    expect(subjects('İstanbul talks: Japan and Chile')).toEqual(expect.arrayContaining(['JPN', 'CHL']));
+  });
+
   it('needs whole words: "Americas" is not America, "Nigeria" is not Niger', () => {
     expect(subjects('across the Americas')).toEqual([]);
     expect(subjects('Nigeria')).toEqual(['NGA']);

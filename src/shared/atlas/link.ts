@@ -5,6 +5,8 @@ interface Match {
   start: number;
   end: number;
   entry: GazetteerName;
+  /** The entry's position in the gazetteer. */
+  order: number;
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -70,47 +72,139 @@ function isVenue(text: string, match: Match, previous: { match: Match; venue: bo
 
 interface PreparedName {
   entry: GazetteerName;
+  /** Position in the gazetteer: equal matches are decided in gazetteer order. */
+  order: number;
   folded: string;
   lower: string;
 }
 
-const prepared = new WeakMap<Gazetteer, readonly PreparedName[]>();
+interface TrieNode {
+  /** The character codes of the children, in the order of `children`. */
+  codes: number[];
+  children: TrieNode[];
+  /** Names whose lower-case spelling ends here. */
+  names: PreparedName[];
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  const { codes } = node;
+  for (let index = 0; index < codes.length; index++) if (codes[index] === code) return node.children[index];
+  return undefined;
+}
+
+/**
+ * The gazetteer's names in a trie of their lower-case spellings. A name can only match where a word
+ * starts (a match needs a boundary before it), so each word start of a passage walks the trie as far
+ * as the text allows instead of every name being searched for across the whole passage: linking a
+ * ten-megabyte import then costs per character about what the bundled excerpt does.
+ */
+interface PreparedGazetteer {
+  trie: TrieNode;
+  /** The trie's first level by character code, for ASCII: every word start looks here first. */
+  firstAscii: readonly (TrieNode | undefined)[];
+  /** Every name, for passages whose lower case changes length (where the trie's offsets would drift). */
+  all: readonly PreparedName[];
+  /** Names that start with something other than a letter or digit, searched for the slow way. */
+  unindexed: readonly PreparedName[];
+}
+
+const prepared = new WeakMap<Gazetteer, PreparedGazetteer>();
 
 // Folding every name once per gazetteer rather than once per passage keeps linking a source cheap.
-function preparedNames(gazetteer: Gazetteer): readonly PreparedName[] {
+function preparedNames(gazetteer: Gazetteer): PreparedGazetteer {
   const cached = prepared.get(gazetteer);
   if (cached) return cached;
-  const names = gazetteer.names.map((entry) => {
+  const trie: TrieNode = { codes: [], children: [], names: [] };
+  const all: PreparedName[] = [];
+  const unindexed: PreparedName[] = [];
+  gazetteer.names.forEach((entry, order) => {
     const folded = foldApostrophes(entry.name);
-    return { entry, folded, lower: folded.toLowerCase() };
+    const name: PreparedName = { entry, order, folded, lower: folded.toLowerCase() };
+    all.push(name);
+    if (wordLength(folded, 0) === 0) {
+      unindexed.push(name);
+      return;
+    }
+    let node = trie;
+    for (let index = 0; index < name.lower.length; index++) {
+      const code = name.lower.charCodeAt(index);
+      let child = childOf(node, code);
+      if (!child) {
+        child = { codes: [], children: [], names: [] };
+        node.codes.push(code);
+        node.children.push(child);
+      }
+      node = child;
+    }
+    node.names.push(name);
   });
-  prepared.set(gazetteer, names);
-  return names;
+  const firstAscii = Array.from({ length: 128 }, (_, code) => childOf(trie, code));
+  const result = { trie, firstAscii, all, unindexed };
+  prepared.set(gazetteer, result);
+  return result;
 }
 
 function findMatches(passage: Passage, gazetteer: Gazetteer): Match[] {
   const text = foldApostrophes(passage.text);
   const lower = text.toLowerCase();
   const canFoldCase = lower.length === text.length;
-  const matches: Match[] = [];
-  for (const { entry, folded, lower: lowerName } of preparedNames(gazetteer)) {
-    if (entry.sourceIds && !entry.sourceIds.includes(passage.sourceId)) continue;
+  const { trie, firstAscii, all, unindexed } = preparedNames(gazetteer);
+  const found: Match[] = [];
+
+  const tryName = (name: PreparedName, from: number): void => {
+    const { entry } = name;
+    if (entry.sourceIds && !entry.sourceIds.includes(passage.sourceId)) return;
     const insensitive = !entry.caseSensitive && canFoldCase;
+    const needle = insensitive ? name.lower : name.folded;
+    if (!(insensitive ? lower : text).startsWith(needle, from)) return;
+    const end = from + needle.length;
+    if (isBoundary(text, from - 1) && isBoundary(text, end)) found.push({ start: from, end, entry, order: name.order });
+  };
+  const searchEverywhere = (name: PreparedName): void => {
+    const insensitive = !name.entry.caseSensitive && canFoldCase;
     const haystack = insensitive ? lower : text;
-    const needle = insensitive ? lowerName : folded;
-    let from = haystack.indexOf(needle);
-    while (from !== -1) {
-      const end = from + needle.length;
-      if (isBoundary(text, from - 1) && isBoundary(text, end)) matches.push({ start: from, end, entry });
-      from = haystack.indexOf(needle, from + 1);
+    const needle = insensitive ? name.lower : name.folded;
+    for (let from = haystack.indexOf(needle); from !== -1; from = haystack.indexOf(needle, from + 1)) tryName(name, from);
+  };
+
+  if (canFoldCase) {
+    let index = 0;
+    while (index < text.length) {
+      const length = wordLength(text, index);
+      if (length === 0) {
+        index++;
+        continue;
+      }
+      const first = lower.charCodeAt(index);
+      let node = first < 128 ? firstAscii[first] : childOf(trie, first);
+      for (let at = index + 1; node; at++) {
+        for (let position = 0; position < node.names.length; position++) tryName(node.names[position]!, index);
+        node = at < lower.length ? childOf(node, lower.charCodeAt(at)) : undefined;
+      }
+      index += length;
     }
+    for (const name of unindexed) searchEverywhere(name);
+  } else {
+    for (const name of all) searchEverywhere(name);
   }
-  return matches;
+  // The order the matches were found in decides ties later on: keep the gazetteer's.
+  return found.sort((a, b) => a.order - b.order || a.start - b.start);
+}
+
+/** How many letters and digits run from `start` (0 when `start` is not one). */
+function wordLength(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+  return end - start;
+}
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return WORD_CHARACTER.test(String.fromCharCode(code));
 }
 
 function isBoundary(text: string, index: number): boolean {
-  const symbol = text[index];
-  return symbol === undefined || !WORD_CHARACTER.test(symbol);
+  return index < 0 || index >= text.length || !isWordCode(text.charCodeAt(index));
 }
 
 function foldApostrophes(text: string): string {

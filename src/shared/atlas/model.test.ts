@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATA_SOURCES } from '../dataSources';
 import { CuratedEvidenceError } from './curated';
-import { buildAtlasModel } from './model';
+import { assembleAtlasModel, buildAtlasModel, linkAtlasSource, prepareAtlas } from './model';
 import type { AtlasInput } from './model';
 import { AtlasDataError } from './parse';
 
@@ -115,6 +115,27 @@ describe('buildAtlasModel() with bad data', () => {
   it('refuses sources that are not a list of attributed texts', () => {
     expect(() => buildAtlasModel({ ...input, sources: [{ id: 'x', text }] })).toThrow(/sources:[\s\S]*title/);
     expect(() => buildAtlasModel({ ...input, sources: [source, source] })).toThrow(/source ids must be unique/);
+  });
+
+  it('keeps curated evidence on the bundled source when an imported copy of the article quotes the same passage', () => {
+    const copy = { ...source, id: 'imported-0123456789abcdef', title: 'Full article', text: text.replace('Foreign relations of South Korea\n', '') };
+    const context = prepareAtlas(input);
+    const linked = [source, copy].map(({ text: body, ...info }) => ({ source: info, passages: linkAtlasSource({ sourceId: info.id, title: info.title, text: body }, context.gazetteer) }));
+    expect(() => assembleAtlasModel(context, linked)).toThrow(/ambiguous/);
+    const both = assembleAtlasModel(context, linked, new Set([source.id]));
+    const britain = both.countries['GBR']!;
+    expect(britain).toMatchObject({ tier: 'engaged', decidedBy: 'curated' });
+    expect(both.passages.find((passage) => passage.id === britain.evidence[0]?.passageId)?.sourceId).toBe(source.id);
+    expect(both.sources.map((entry) => [entry.id, entry.passageIds.length])).toEqual([
+      [source.id, model.passages.length],
+      [copy.id, model.passages.length],
+    ]);
+  });
+
+  it('builds the same model from linked sources as from texts', () => {
+    const context = prepareAtlas(input);
+    const linked = [{ source: { id: source.id, title: source.title, author: source.author, licence: source.licence }, passages: linkAtlasSource({ sourceId: source.id, title: source.title, text }, context.gazetteer) }];
+    expect(assembleAtlasModel(context, linked)).toEqual(model);
   });
 
   it('refuses a tiers file that is not one', () => {

@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { HOME_COUNTRY_ID } from '../countries';
-import { parseCurated, verifyCurated } from './curated';
+import { parseCurated, resolveCuratedEntry, verifyCurated } from './curated';
+import type { CuratedEntry } from './curated';
 import { buildGazetteer } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
-import { ingestSource } from './ingest';
-import { countriesOf, linkSource } from './link';
+import { ingestSourceSteps, type SourceText } from './ingest';
+import { countriesOf, linkPassage } from './link';
 import { membershipsOf, parseOrganisations, sharedMemberships } from './memberships';
 import type { Organisation } from './memberships';
 import { AtlasDataError, parseDataFile } from './parse';
 import { TIER_IDS } from './tierIds';
 import type { TierId } from './tierIds';
-import { classifyCountry, parseTierScheme } from './tiers';
-import type { Classification, Tier } from './tiers';
+import { classifyCountriesSteps, parseTierScheme, passageFindings } from './tiers';
+import type { Classification, Tier, TierScheme } from './tiers';
 import { extractEvents, sortEvents } from './timeline';
 import type { TimelineEvent } from './timeline';
-import type { LinkedPassage, Localised } from './types';
+import type { LinkedPassage, Localised, Passage } from './types';
 
 const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'a lowercase slug'),
@@ -51,8 +52,28 @@ export interface AtlasSource {
   id: string;
   title: string;
   author: string;
+  /** Empty for an imported document, whose one attribution line is in `author`. */
   licence: string;
   passageIds: string[];
+  /** Set for a document the user imported; bundled sources leave it out. */
+  imported?: true;
+}
+
+/** A source's attribution, without its passages. */
+export type AtlasSourceInfo = Omit<AtlasSource, 'passageIds'>;
+
+/** A source's passages, ingested, linked and dated, ready to be assembled with others into a model. */
+export interface LinkedSource {
+  source: AtlasSourceInfo;
+  passages: AtlasPassage[];
+}
+
+/** The validated data files: everything an atlas is built from except the source texts. */
+export interface AtlasContext {
+  gazetteer: Gazetteer;
+  scheme: TierScheme;
+  curated: CuratedEntry[];
+  organisations: Organisation[];
 }
 
 /** Everything the atlas knows about one country. */
@@ -90,6 +111,13 @@ export interface AtlasModel {
  */
 export function buildAtlasModel(input: AtlasInput): AtlasModel {
   const sources = parseDataFile('sources', sourcesSchema, input.sources);
+  const context = prepareAtlas(input);
+  const linked = sources.map(({ text, ...source }) => ({ source, passages: linkAtlasSource({ sourceId: source.id, title: source.title, text }, context.gazetteer) }));
+  return assembleAtlasModel(context, linked);
+}
+
+/** Validates every data file but the sources, and checks them against each other. */
+export function prepareAtlas(input: Omit<AtlasInput, 'sources'>): AtlasContext {
   const gazetteer = buildGazetteer(input.worldCountries, input.aliases);
   const scheme = parseTierScheme(input.tiers);
   const curated = parseCurated(input.curated);
@@ -99,51 +127,139 @@ export function buildAtlasModel(input: AtlasInput): AtlasModel {
   if (unknownCurated.length > 0) {
     throw new AtlasDataError('curated.json', `unknown countries ${unknownCurated.map((entry) => entry.countryId).join(', ')}`);
   }
+  return { gazetteer, scheme, curated, organisations };
+}
 
-  const passages: AtlasPassage[] = sources.flatMap((source) =>
-    linkSource(ingestSource({ sourceId: source.id, title: source.title, text: source.text }), gazetteer).map((passage) => ({
-      ...passage,
-      events: extractEvents(passage),
-    })),
-  );
-  verifyCurated(curated, passages);
+/** Ingests, links and dates one source's passages. */
+export function linkAtlasSource(source: SourceText, gazetteer: Gazetteer, scheme?: TierScheme): AtlasPassage[] {
+  const steps = linkAtlasSourceSteps(source, gazetteer, scheme);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link linkAtlasSource} in steps, for a caller that must not block for the whole of a long source:
+ * each `next()` does a bounded amount of work and yields how much is done, from 0 to 1. Given the
+ * tier scheme, it also runs the tier rules over each passage (their findings are kept with the
+ * passage), so assembling an atlas with this source later does not have to, all at once.
+ */
+export function* linkAtlasSourceSteps(source: SourceText, gazetteer: Gazetteer, scheme?: TierScheme, batch = 400): Generator<number, AtlasPassage[], void> {
+  const ingesting = ingestSourceSteps(source, batch * 4);
+  let passages: Passage[];
+  for (;;) {
+    const step = ingesting.next();
+    if (step.done) {
+      passages = step.value;
+      break;
+    }
+    yield step.value * INGEST_SHARE;
+  }
+  const linked: AtlasPassage[] = [];
+  for (const passage of passages) {
+    const item: AtlasPassage = { ...passage, links: linkPassage(passage, gazetteer), events: [] };
+    item.events = extractEvents(item);
+    if (scheme) {
+      passageFindings(item, scheme);
+      subjectsOf(item);
+    }
+    linked.push(item);
+    if (linked.length % batch === 0 && linked.length < passages.length) yield INGEST_SHARE + (1 - INGEST_SHARE) * (linked.length / passages.length);
+  }
+  return linked;
+}
+
+// Ingesting is about a third of the work of a source, linking and dating the rest.
+const INGEST_SHARE = 0.3;
+
+/**
+ * Puts linked sources together into the atlas: tiers from the passages of every source given, and
+ * curated tiers checked against the sources named in `curatedSourceIds` (the bundled ones the
+ * curation was written for; every source when left out). Throws a CuratedEvidenceError when a
+ * curated entry's evidence is missing there.
+ */
+export function assembleAtlasModel(context: AtlasContext, sources: readonly LinkedSource[], curatedSourceIds?: ReadonlySet<string>): AtlasModel {
+  const steps = assembleAtlasModelSteps(context, sources, curatedSourceIds);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link assembleAtlasModel} in bounded steps, each yielding how much is done (0 to 1), so a caller
+ * can keep answering while an atlas of tens of thousands of passages is put together.
+ */
+export function* assembleAtlasModelSteps(
+  context: AtlasContext,
+  sources: readonly LinkedSource[],
+  curatedSourceIds?: ReadonlySet<string>,
+): Generator<number, AtlasModel, void> {
+  const { gazetteer, scheme, organisations } = context;
+  const passages = sources.flatMap((linked) => linked.passages);
+  const curatedPassages = curatedSourceIds ? passages.filter((passage) => curatedSourceIds.has(passage.sourceId)) : passages;
+  verifyCurated(context.curated, curatedPassages);
+  // Pinned to the passage that holds the evidence, so another source quoting the same text (an
+  // imported copy of the full article) does not make the curated evidence ambiguous.
+  const curated = context.curated.map((entry): CuratedEntry => ({
+    ...entry,
+    evidence: resolveCuratedEntry(entry, curatedPassages).evidence.map(({ passageId, phrase }) => ({ passageId, phrase })),
+  }));
+
+  const covering = new Map<string, AtlasPassage[]>();
+  for (const [index, passage] of passages.entries()) {
+    for (const id of linkedOf(passage)) {
+      const list = covering.get(id);
+      if (list) list.push(passage);
+      else covering.set(id, [passage]);
+    }
+    if (index % 5000 === 4999) yield 0.1 * (index / passages.length);
+  }
+
+  const classifying = classifyCountriesSteps(gazetteer.countries.keys(), passages, scheme, curated);
+  let classifications: Map<string, Classification>;
+  for (;;) {
+    const step = classifying.next();
+    if (step.done) {
+      classifications = step.value;
+      break;
+    }
+    yield 0.1 + 0.5 * step.value;
+  }
 
   const countries: Record<string, AtlasCountry> = {};
   const counts = Object.fromEntries(TIER_IDS.map((id) => [id, 0])) as Record<TierId, number>;
+  let described = 0;
   for (const [id, name] of gazetteer.countries) {
-    const country = describeCountry(id, name, passages, organisations, classifyCountry(id, passages, scheme, curated));
+    const country = describeCountry(id, name, covering.get(id) ?? [], organisations, classifications.get(id)!);
     countries[id] = country;
     counts[country.tier] += 1;
+    if (++described % 10 === 0) yield 0.6 + (0.4 * described) / gazetteer.countries.size;
   }
 
   return {
     homeId: HOME_COUNTRY_ID,
     tiers: scheme.tiers,
     organisations,
-    sources: sources.map((source) => ({
-      id: source.id,
-      title: source.title,
-      author: source.author,
-      licence: source.licence,
-      passageIds: passages.filter((passage) => passage.sourceId === source.id).map((passage) => passage.id),
-    })),
+    sources: sources.map(({ source, passages: own }) => ({ ...source, passageIds: own.map((passage) => passage.id) })),
     passages,
     countries,
     counts,
   };
 }
 
+// `linking` is every passage that links the country, in source order.
 function describeCountry(
   id: string,
   name: Localised,
-  passages: readonly AtlasPassage[],
+  linking: readonly AtlasPassage[],
   organisations: readonly Organisation[],
   classification: Classification,
 ): AtlasCountry {
-  const linking = passages.filter((passage) => passage.links.some((link) => link.countryId === id));
   const coMentioned = new Set<string>();
   for (const passage of linking) {
-    const subjects = countriesOf(passage.links);
+    const subjects = subjectsOf(passage);
     if (!subjects.includes(id)) continue;
     for (const other of subjects) if (other !== id && other !== HOME_COUNTRY_ID) coMentioned.add(other);
   }
@@ -157,6 +273,29 @@ function describeCountry(
     memberships: memberships.map((organisation) => organisation.id),
     coMentioned: [...coMentioned],
   };
+}
+
+// Per passage, kept across rebuilds of the atlas (passages are never edited once linked): the
+// countries it links, and those it is about.
+const linkedCache = new WeakMap<LinkedPassage, readonly string[]>();
+const subjectsCache = new WeakMap<LinkedPassage, readonly string[]>();
+
+function linkedOf(passage: LinkedPassage): readonly string[] {
+  let ids = linkedCache.get(passage);
+  if (!ids) {
+    ids = [...new Set(passage.links.map((link) => link.countryId))];
+    linkedCache.set(passage, ids);
+  }
+  return ids;
+}
+
+function subjectsOf(passage: LinkedPassage): readonly string[] {
+  let ids = subjectsCache.get(passage);
+  if (!ids) {
+    ids = countriesOf(passage.links);
+    subjectsCache.set(passage, ids);
+  }
+  return ids;
 }
 
 // A bloc alias ("EU") and the organisation of the same name must list the same members, or the map

@@ -7,7 +7,7 @@ import { buildGazetteer } from './gazetteer';
 import { ingestSource } from './ingest';
 import { linkSource } from './link';
 import { perceivedDifference } from './colour';
-import { classifyCountry, parseTierScheme } from './tiers';
+import { classifyCountries, classifyCountry, parseTierScheme } from './tiers';
 import { TIER_IDS } from './tierIds';
 import type { LinkedPassage } from './types';
 
@@ -109,6 +109,17 @@ describe('classifyCountry()', () => {
     expect(britain).toMatchObject({ tier: 'engaged', decidedBy: 'curated' });
     const [evidence] = britain.evidence;
     expect(evidence && passageOf(evidence.passageId).text.slice(evidence.start, evidence.end)).toBe(evidence?.phrase);
+  });
+
+  it('classifies many countries at once exactly as one at a time', () => {
+    const ids = [...gazetteer.countries.keys()];
+    const together = classifyCountries(ids, passages, scheme, curated);
+    for (const id of ids) expect(together.get(id), id).toEqual(classify(id));
+  });
+
+  it('matches rules with Unicode case folding, where "ſ" is an "s", as the tiers file is validated', () => {
+    const linked = linkSource(ingestSource({ sourceId: 'other', title: '', text: 'Chile and South Korea signed a ſtrategic partnership.' }), gazetteer);
+    expect(classifyCountry('CHL', linked, scheme, [])).toMatchObject({ tier: 'strategic', evidence: [{ phrase: 'ſtrategic partnership' }] });
   });
 
   it('only ever cites evidence and tensions in passages that link the country as a subject', () => {

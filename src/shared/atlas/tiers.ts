@@ -102,34 +102,46 @@ export function classifyCountry(
   scheme: TierScheme,
   curated: readonly CuratedEntry[],
 ): Classification {
-  if (countryId === HOME_COUNTRY_ID) return { tier: 'home', evidence: [], tensions: [], decidedBy: 'none' };
-  const covering = passages.filter((passage) => passage.links.some((link) => link.countryId === countryId));
-  if (covering.length === 0) return { tier: 'not-covered', evidence: [], tensions: [], decidedBy: 'none' };
+  return classifyCountries([countryId], passages, scheme, curated).get(countryId)!;
+}
 
-  const negation = new RegExp(scheme.negation, 'iu');
-  const tensions = sortByPosition(
-    scheme.tensions.flatMap((rule) =>
-      attributedMatches(covering, rule.pattern, negation, countryId).map(
-        (found): Tension => ({ kind: rule.kind, rule: rule.id, ...found }),
-      ),
-    ),
-    passages,
-  );
-
-  const entry = curated.find((candidate) => candidate.countryId === countryId);
-  if (entry) {
-    const resolved = resolveCuratedEntry(entry, passages);
-    return { tier: resolved.tier, evidence: resolved.evidence, tensions, decidedBy: 'curated' };
+/**
+ * {@link classifyCountry} for many countries at once. Each rule runs over each passage once, its
+ * matches going to the countries they belong to, so the cost grows with the passages rather than
+ * with passages times countries (a passage about the EU links twenty-seven).
+ */
+export function classifyCountries(
+  countryIds: Iterable<string>,
+  passages: readonly LinkedPassage[],
+  scheme: TierScheme,
+  curated: readonly CuratedEntry[],
+): Map<string, Classification> {
+  const steps = classifyCountriesSteps(countryIds, passages, scheme, curated);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
+}
 
-  const evidence = scheme.rules.flatMap((rule) =>
-    attributedMatches(covering, rule.pattern, negation, countryId).map((found) => ({ tier: rule.tier, item: { rule: rule.id, ...found } })),
-  );
-  for (const tier of scheme.decisionOrder) {
-    const deciding = evidence.filter((candidate) => candidate.tier === tier).map((candidate) => candidate.item);
-    if (deciding.length > 0) return { tier, evidence: sortByPosition(deciding, passages), tensions, decidedBy: 'rules' };
+/** {@link classifyCountries} in bounded steps, each yielding how much is done (0 to 1). */
+export function* classifyCountriesSteps(
+  countryIds: Iterable<string>,
+  passages: readonly LinkedPassage[],
+  scheme: TierScheme,
+  curated: readonly CuratedEntry[],
+): Generator<number, Map<string, Classification>, void> {
+  const found = findAttributed(passages, scheme);
+  yield 0.2;
+  const covered = new Set(passages.flatMap((passage) => passage.links.map((link) => link.countryId)));
+  const order = new Map(passages.map((passage, position) => [passage.id, position]));
+  yield 0.4;
+  const ids = [...countryIds];
+  const classifications = new Map<string, Classification>();
+  for (const [index, countryId] of ids.entries()) {
+    classifications.set(countryId, classifyFound(countryId, covered.has(countryId), found.get(countryId), passages, order, scheme, curated));
+    if (index % 10 === 9) yield 0.4 + (0.6 * (index + 1)) / ids.length;
   }
-  return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none' };
+  return classifications;
 }
 
 interface Found {
@@ -139,23 +151,155 @@ interface Found {
   phrase: string;
 }
 
-// A phrase belongs to the foreign subject nearest to it, so "mutual defense treaty … the United States
-// in the Vietnam War" is evidence for the United States and not for Vietnam.
-function attributedMatches(passages: readonly LinkedPassage[], pattern: string, negation: RegExp, countryId: string): Found[] {
-  const found: Found[] = [];
+/** What the rules found for one country, in passage order. */
+interface CountryFindings {
+  evidence: { tier: RelationshipTier; item: Evidence }[];
+  tensions: Tension[];
+}
+
+function classifyFound(
+  countryId: string,
+  isCovered: boolean,
+  found: CountryFindings | undefined,
+  passages: readonly LinkedPassage[],
+  order: ReadonlyMap<string, number>,
+  scheme: TierScheme,
+  curated: readonly CuratedEntry[],
+): Classification {
+  if (countryId === HOME_COUNTRY_ID) return { tier: 'home', evidence: [], tensions: [], decidedBy: 'none' };
+  if (!isCovered) return { tier: 'not-covered', evidence: [], tensions: [], decidedBy: 'none' };
+  const tensions = sortByPosition(found?.tensions ?? [], order);
+
+  const entry = curated.find((candidate) => candidate.countryId === countryId);
+  if (entry) {
+    const resolved = resolveCuratedEntry(entry, passages);
+    return { tier: resolved.tier, evidence: resolved.evidence, tensions, decidedBy: 'curated' };
+  }
+
+  const evidence = found?.evidence ?? [];
+  for (const tier of scheme.decisionOrder) {
+    const deciding = evidence.filter((candidate) => candidate.tier === tier).map((candidate) => candidate.item);
+    if (deciding.length > 0) return { tier, evidence: sortByPosition(deciding, order), tensions, decidedBy: 'rules' };
+  }
+  return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none' };
+}
+
+// Gathers every passage's findings by country, in passage order.
+function findAttributed(passages: readonly LinkedPassage[], scheme: TierScheme): Map<string, CountryFindings> {
+  const byCountry = new Map<string, CountryFindings>();
   for (const passage of passages) {
-    const subjects = passage.links.filter((link) => link.role === 'subject' && link.countryId !== HOME_COUNTRY_ID);
-    if (!subjects.some((link) => link.countryId === countryId)) continue;
-    for (const match of passage.text.matchAll(new RegExp(pattern, 'giu'))) {
-      if (match[0].length === 0) continue;
-      const start = match.index;
-      const end = start + match[0].length;
-      if (negation.test(passage.text.slice(Math.max(0, start - 30), start))) continue;
-      if (!nearestSubjects(subjects, start, end).has(countryId)) continue;
-      found.push({ passageId: passage.id, start, end, phrase: match[0] });
+    for (const finding of passageFindings(passage, scheme)) {
+      let findings = byCountry.get(finding.countryId);
+      if (!findings) {
+        findings = { evidence: [], tensions: [] };
+        byCountry.set(finding.countryId, findings);
+      }
+      if (finding.kind === 'tension') findings.tensions.push(finding.tension);
+      else findings.evidence.push(finding.evidence);
     }
   }
-  return found;
+  return byCountry;
+}
+
+/** One phrase a rule found in a passage, and the country it is attributed to. */
+export type RuleFinding =
+  | { kind: 'tension'; countryId: string; tension: Tension }
+  | { kind: 'evidence'; countryId: string; evidence: { tier: RelationshipTier; item: Evidence } };
+
+/** A scheme's rules compiled once, and what they found in each passage seen (passages are never edited). */
+interface SchemeCache {
+  negation: CompiledRule;
+  rules: { rule: TierRule; regex: CompiledRule }[];
+  tensions: { rule: TensionRule; regex: CompiledRule }[];
+  found: WeakMap<LinkedPassage, readonly RuleFinding[]>;
+}
+
+const schemeCaches = new WeakMap<TierScheme, SchemeCache>();
+
+function cacheFor(scheme: TierScheme): SchemeCache {
+  let cache = schemeCaches.get(scheme);
+  if (!cache) {
+    cache = {
+      negation: compileRule(scheme.negation, 'i'),
+      rules: scheme.rules.map((rule) => ({ rule, regex: compileRule(rule.pattern, 'gi') })),
+      tensions: scheme.tensions.map((rule) => ({ rule, regex: compileRule(rule.pattern, 'gi') })),
+      found: new WeakMap(),
+    };
+    schemeCaches.set(scheme, cache);
+  }
+  return cache;
+}
+
+/**
+ * What the rules find in one passage, each phrase attributed to the foreign subject nearest to it,
+ * so "mutual defense treaty … the United States in the Vietnam War" is evidence for the United
+ * States and not for Vietnam. Kept per passage: an atlas rebuilt with one more source (or one
+ * fewer) runs the rules only over passages it has not seen, which keeps turning a large imported
+ * source on and off quick.
+ */
+export function passageFindings(passage: LinkedPassage, scheme: TierScheme): readonly RuleFinding[] {
+  const cache = cacheFor(scheme);
+  const known = cache.found.get(passage);
+  if (known) return known;
+  const findings: RuleFinding[] = [];
+  const subjects = passage.links.filter((link) => link.role === 'subject' && link.countryId !== HOME_COUNTRY_ID);
+  if (subjects.length > 0) {
+    const plain = isPlainText(passage.text);
+    const negation = cache.negation.regexFor(plain);
+    const matchesOf = (rule: CompiledRule, record: (countryId: string, found: Found) => void): void => {
+      // exec over one regular expression rather than matchAll, which copies it for every passage.
+      const regex = rule.regexFor(plain);
+      regex.lastIndex = 0;
+      for (let match = regex.exec(passage.text); match !== null; match = regex.exec(passage.text)) {
+        if (match[0].length === 0) {
+          regex.lastIndex = advance(passage.text, regex.lastIndex, regex.unicode);
+          continue;
+        }
+        const start = match.index;
+        const end = start + match[0].length;
+        if (negation.test(passage.text.slice(Math.max(0, start - 30), start))) continue;
+        for (const countryId of nearestSubjects(subjects, start, end)) record(countryId, { passageId: passage.id, start, end, phrase: match[0] });
+      }
+    };
+    for (const { rule, regex } of cache.tensions) {
+      matchesOf(regex, (countryId, found) => findings.push({ kind: 'tension', countryId, tension: { kind: rule.kind, rule: rule.id, ...found } }));
+    }
+    for (const { rule, regex } of cache.rules) {
+      matchesOf(regex, (countryId, found) => findings.push({ kind: 'evidence', countryId, evidence: { tier: rule.tier, item: { rule: rule.id, ...found } } }));
+    }
+  }
+  cache.found.set(passage, findings);
+  return findings;
+}
+
+/** A rule's regular expression, with a faster equivalent for the text where it is one. */
+interface CompiledRule {
+  regexFor(plainText: boolean): RegExp;
+}
+
+/**
+ * Compiles a rule with the Unicode flag, as the tiers file is validated, plus a copy without it where
+ * that matches the same: the Unicode flag makes case-insensitive matching ten times slower, which a
+ * long import feels. Without the flag a pattern means the same when it is plain ASCII with no
+ * Unicode-only escapes, and the text has no surrogate pairs and neither of the two characters that
+ * Unicode case folding alone equates with ASCII letters (ſ with s, the Kelvin sign with k).
+ */
+function compileRule(pattern: string, flags: 'g' | 'gi' | 'i'): CompiledRule {
+  const exact = new RegExp(pattern, `${flags}u`);
+  // eslint-disable-next-line no-control-regex
+  const fast = /^[\x00-\x7f]*$/.test(pattern) && !/\\[pPu]\{|\\[pP]/.test(pattern) ? new RegExp(pattern, flags) : null;
+  return { regexFor: (plainText) => (plainText && fast ? fast : exact) };
+}
+
+// Past an empty match, as matchAll steps: one code unit, or one code point in Unicode mode.
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? index + 2 : index + 1;
+}
+
+function isPlainText(text: string): boolean {
+  return !/[\ud800-\udfff\u017f\u212a]/.test(text);
 }
 
 function nearestSubjects(subjects: readonly Link[], start: number, end: number): Set<string> {
@@ -173,8 +317,7 @@ function nearestSubjects(subjects: readonly Link[], start: number, end: number):
   return nearest;
 }
 
-function sortByPosition<T extends Found>(items: readonly T[], passages: readonly LinkedPassage[]): T[] {
-  const order = new Map(passages.map((passage, position) => [passage.id, position]));
+function sortByPosition<T extends Found>(items: readonly T[], order: ReadonlyMap<string, number>): T[] {
   return [...items].sort((a, b) => (order.get(a.passageId) ?? 0) - (order.get(b.passageId) ?? 0) || a.start - b.start);
 }
 

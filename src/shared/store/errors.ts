@@ -23,6 +23,15 @@ export type StoreErrorCode =
   | 'wrong-schema'
   | 'wrong-version'
   | 'newer-version'
+  // Documents imported as sources (too-large and unreadable-file above apply too)
+  | 'empty-file'
+  | 'binary-file'
+  | 'bad-encoding'
+  | 'no-text'
+  | 'pdf-no-text'
+  | 'pdf-unreadable'
+  | 'file-vanished'
+  | 'duplicate-source'
   // Snapshots
   | 'bad-snapshot-name'
   | 'snapshot-not-found'

@@ -6,6 +6,12 @@ import { parseJsonSafely } from './safeJson';
 /** Marks a JSON file as ours, so an unrelated JSON file is refused with a clear reason. */
 export const EXPORT_FORMAT = 'korea-relations-atlas/notes';
 
+/**
+ * Store versions whose exports can be imported. Version 3 added imported sources, which exports do
+ * not carry, so its notes and overrides read exactly as version 2's.
+ */
+export const NOTES_EXPORT_VERSIONS: readonly number[] = [2, STORE_VERSION];
+
 /** Largest import file accepted, in bytes; checked before the file is read. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -16,7 +22,7 @@ export type NotesData = Pick<StoreData, 'notes' | 'overrides'>;
 export const notesExportSchema = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
-    schemaVersion: z.literal(STORE_VERSION),
+    schemaVersion: z.union([z.literal(2), z.literal(STORE_VERSION)]),
     exportedAt: timestampSchema,
     notes: z.array(noteSchema),
     overrides: z.array(tierOverrideSchema),
@@ -98,7 +104,7 @@ export function parseNotesExport(text: string, options: ImportOptions = {}): Not
   if (typeof version !== 'number' || !Number.isInteger(version)) throw new StoreError('wrong-schema', 'The file has no valid schemaVersion.');
   if (version > STORE_VERSION) throw new StoreError('newer-version', `The file was written by a newer version of the app (schema ${String(version)}).`);
   // Version 1 had no notes, so no export of it can exist; any other version needs its own migration.
-  if (version !== STORE_VERSION) throw new StoreError('wrong-version', `Schema version ${String(version)} cannot be imported.`);
+  if (!NOTES_EXPORT_VERSIONS.includes(version)) throw new StoreError('wrong-version', `Schema version ${String(version)} cannot be imported.`);
   const parsed = notesExportSchema.safeParse(document);
   if (!parsed.success) throw new StoreError('wrong-schema', `The file does not match the export format: ${z.prettifyError(parsed.error)}`);
   if (options.tierIds) {

@@ -8,6 +8,7 @@ export type Migration = (document: Record<string, unknown>) => Record<string, un
  */
 export const migrations: Readonly<Record<number, Migration>> = {
   1: migrateV1ToV2,
+  2: migrateV2ToV3,
 };
 
 /**
@@ -16,6 +17,11 @@ export const migrations: Readonly<Record<number, Migration>> = {
  */
 function migrateV1ToV2(document: Record<string, unknown>): Record<string, unknown> {
   return { schemaVersion: 1, prefs: pickV1Prefs(document['prefs']), notes: [], overrides: [] };
+}
+
+/** Version 3 adds the documents the user imports as sources; a version-2 store has none. */
+function migrateV2ToV3(document: Record<string, unknown>): Record<string, unknown> {
+  return { ...document, sources: [] };
 }
 
 function pickV1Prefs(prefs: unknown): unknown {

@@ -22,6 +22,7 @@ describe('parseStore()', () => {
         prefs: { language: 'ko', window: { x: 120, y: 80, width: 1280, height: 800, maximized: false } },
         notes: [],
         overrides: [],
+        sources: [],
       },
     });
   });
@@ -31,10 +32,27 @@ describe('parseStore()', () => {
     expect(parsed).toMatchObject({ ok: true, migratedFrom: 1, data: { prefs: { language: 'en' }, notes: [] } });
   });
 
-  it('reads a real version-2 file as it is', () => {
+  it('migrates a real version-2 file to version 3 with no imported sources, keeping notes and overrides as they were', () => {
+    const original = JSON.parse(fixture('v2-store.json')) as { prefs: unknown; notes: unknown[]; overrides: unknown[] };
     const parsed = parseStore(fixture('v2-store.json'));
-    expect(parsed.ok && parsed.migratedFrom).toBeNull();
+    expect(parsed.ok && parsed.migratedFrom).toBe(2);
+    expect(parsed.ok && parsed.data).toEqual({ schemaVersion: 3, prefs: original.prefs, notes: original.notes, overrides: original.overrides, sources: [] });
     expect(parsed.ok && parsed.data.notes.map((note) => note.target.countryId)).toEqual(['JPN', 'USA', 'x-kosovo']);
+  });
+
+  it('reads a real version-3 file with an imported source as it is', () => {
+    const parsed = parseStore(fixture('v3-store.json'));
+    expect(parsed.ok && parsed.migratedFrom).toBeNull();
+    expect(parsed.ok && parsed.data.sources.map(({ id, title, enabled }) => ({ id, title, enabled }))).toEqual([
+      { id: 'imported-d9da99f6641eb4d2', title: 'Field notes: Korea and Chile', enabled: true },
+    ]);
+  });
+
+  it('refuses two imported sources with the same content hash', () => {
+    const store = JSON.parse(fixture('v3-store.json')) as { sources: { id: string }[] };
+    store.sources.push({ ...store.sources[0]!, id: 'imported-0000000000000000' });
+    const parsed = parseStore(JSON.stringify(store));
+    expect(!parsed.ok && parsed.problem.kind === 'wrong-shape' && parsed.problem.message).toMatch(/Two sources share/);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { parseJsonSafely } from './safeJson';
 import { normaliseTag } from './tags';
 
 /** The version this build writes; older files are migrated on load. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /** Longest note body, in UTF-16 code units: a long essay, far from a whole book. */
 export const NOTE_BODY_MAX = 100_000;
@@ -99,6 +99,33 @@ export const tierOverrideSchema = z.strictObject({
 });
 export type TierOverride = z.infer<typeof tierOverrideSchema>;
 
+/** Longest source title. */
+export const SOURCE_TITLE_MAX = 300;
+/** Longest attribution and licence line of a source. */
+export const SOURCE_ATTRIBUTION_MAX = 1_000;
+/** Longest source text kept, in UTF-16 code units (a 20 MB file never converts to more). */
+export const SOURCE_TEXT_MAX = 20 * 1024 * 1024;
+
+/** An imported source's id: derived from its content hash, so the same text always gets the same passage ids. */
+export const importedSourceIdSchema = z.string().regex(/^imported-[0-9a-f]{16}$/, 'Not an imported source id.');
+
+/**
+ * A document the user imported as a source. Its converted text is kept, so the atlas is rebuilt
+ * from the store alone, offline; `hash` is the SHA-256 of that text, by which a second import of the
+ * same document is recognised.
+ */
+export const importedSourceSchema = z.strictObject({
+  id: importedSourceIdSchema,
+  title: z.string().min(1).max(SOURCE_TITLE_MAX),
+  fileName: z.string().min(1).max(255),
+  importedAt: timestampSchema,
+  attribution: z.string().max(SOURCE_ATTRIBUTION_MAX),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 hash.'),
+  enabled: z.boolean(),
+  text: z.string().min(1).max(SOURCE_TEXT_MAX),
+});
+export type ImportedSource = z.infer<typeof importedSourceSchema>;
+
 /** The whole store file at the current version. */
 export const storeSchema = z
   .strictObject({
@@ -106,16 +133,20 @@ export const storeSchema = z
     prefs: storedPrefsSchema,
     notes: z.array(noteSchema),
     overrides: z.array(tierOverrideSchema),
+    sources: z.array(importedSourceSchema),
   })
   .superRefine((store, context) => {
     const duplicateNote = firstDuplicate(store.notes.map((note) => note.id));
     if (duplicateNote !== null) context.addIssue({ code: 'custom', path: ['notes'], message: `Two notes share the id ${duplicateNote}.` });
     const duplicateOverride = firstDuplicate(store.overrides.map((override) => override.countryId));
     if (duplicateOverride !== null) context.addIssue({ code: 'custom', path: ['overrides'], message: `Two overrides for ${duplicateOverride}.` });
+    const duplicateSource = firstDuplicate(store.sources.map((source) => source.id)) ?? firstDuplicate(store.sources.map((source) => source.hash));
+    if (duplicateSource !== null) context.addIssue({ code: 'custom', path: ['sources'], message: `Two sources share ${duplicateSource}.` });
   });
 export type StoreData = z.infer<typeof storeSchema>;
 
-function firstDuplicate(values: readonly string[]): string | null {
+/** The first value that occurs twice, or null. */
+export function firstDuplicate(values: readonly string[]): string | null {
   const seen = new Set<string>();
   for (const value of values) {
     if (seen.has(value)) return value;
@@ -126,7 +157,7 @@ function firstDuplicate(values: readonly string[]): string | null {
 
 /** A fresh, empty store. */
 export function emptyStore(): StoreData {
-  return { schemaVersion: STORE_VERSION, prefs: {}, notes: [], overrides: [] };
+  return { schemaVersion: STORE_VERSION, prefs: {}, notes: [], overrides: [], sources: [] };
 }
 
 /** Why a store file could not be used as it is. */

@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { noteSchema, STORE_VERSION, storedPrefsSchema, tierOverrideSchema, type Note, type StoreData } from './schema';
+import { importedSourceSchema, noteSchema, STORE_VERSION, storedPrefsSchema, tierOverrideSchema, type Note, type StoreData } from './schema';
 
 const shellSchema = z.strictObject({
   schemaVersion: z.literal(STORE_VERSION),
   prefs: storedPrefsSchema,
   notes: z.array(z.unknown()),
   overrides: z.array(z.unknown()),
+  sources: z.array(z.unknown()),
 });
 
 /**
  * Checks each new state before it is written, as strictly as a load would (storeSchema), but only
- * re-validates notes and overrides it has not seen: items it has seen are frozen, so they cannot
- * have changed. With thousands of notes this keeps a save proportional to what the save changed.
+ * re-validates notes, overrides and sources it has not seen: items it has seen are frozen, so they
+ * cannot have changed. With thousands of notes (or a source of megabytes) this keeps a save
+ * proportional to what the save changed.
  */
 export interface StateChecker {
   /** Freezes a state that was validated as a whole (at load) and remembers its items. */
@@ -37,10 +39,16 @@ export function createStateChecker(): StateChecker {
       Object.freeze(override);
       seen.add(override);
     }
+    for (const source of state.sources) {
+      if (seen.has(source)) continue;
+      Object.freeze(source);
+      seen.add(source);
+    }
     if (state.prefs.window) Object.freeze(state.prefs.window);
     Object.freeze(state.prefs);
     Object.freeze(state.notes);
     Object.freeze(state.overrides);
+    Object.freeze(state.sources);
     Object.freeze(state);
   };
 
@@ -68,6 +76,16 @@ export function createStateChecker(): StateChecker {
         if (countries.has(override.countryId)) return `Two overrides for ${override.countryId}.`;
         countries.add(override.countryId);
       }
+      const sourceKeys = new Set<string>();
+      for (const [index, source] of draft.sources.entries()) {
+        if (!seen.has(source)) {
+          const parsed = importedSourceSchema.safeParse(source);
+          if (!parsed.success) return `sources[${String(index)}]: ${z.prettifyError(parsed.error)}`;
+        }
+        if (sourceKeys.has(source.id) || sourceKeys.has(source.hash)) return `Two sources share ${source.id}.`;
+        sourceKeys.add(source.id);
+        sourceKeys.add(source.hash);
+      }
       return null;
     },
   };
@@ -86,6 +104,7 @@ export function draftOf(state: StoreData): StoreData {
     prefs: { ...state.prefs, ...(state.prefs.window ? { window: { ...state.prefs.window } } : {}) },
     notes: [...state.notes],
     overrides: [...state.overrides],
+    sources: [...state.sources],
   };
 }
 

@@ -16,10 +16,17 @@ import { CountryList } from '../search/CountryList';
 import { createPassageSearch, type PassageHit } from '../search/passageSearch';
 import { allEvents, countriesInRange, lastYear, type AtlasEvent } from '../timeline/timelineEvents';
 import { TimelineView } from '../timeline/TimelineView';
+import { DocumentDrop } from '../sources/DocumentDrop';
+import { SourceImporter, type SourceImporterHandle } from '../sources/SourceImporter';
+import { SourcesView } from '../sources/SourcesView';
+import { useLiveAtlasView } from '../sources/useLiveAtlasView';
+import { PdfExportDialog, defaultPaper, type PdfExportTarget } from '../briefing/PdfExportDialog';
+import { shortcutFor } from '../../../shared/shortcuts';
 import { AboutDialog } from './AboutDialog';
+import { isMacPlatform, ShortcutsDialog } from './ShortcutsDialog';
 import { atlas, unwrap } from './client';
 import { useToast } from './Toasts';
-import type { ImportPreview, StoreStatus } from '../../../shared/contract';
+import type { BriefingOptions, ImportPreview, StoreStatus } from '../../../shared/contract';
 
 const PANEL_WIDTH = 420;
 
@@ -30,18 +37,24 @@ interface Selection {
 }
 
 /** The main view: the sidebar (countries, search, timeline), the map with its legend, and the panel. */
-export function App({ countries, view }: { countries: CountrySummary[]; view: AtlasView }) {
+export function App({ countries, view: bootView }: { countries: CountrySummary[]; view: AtlasView }) {
   const { t, i18n } = useTranslation();
   const language = (i18n.language === 'ko' ? 'ko' : 'en') satisfies Language;
   const [selection, setSelection] = useState<Selection | null>(null);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [mapped, setMapped] = useState<ReadonlySet<string> | null>(null);
   const [tierFilter, setTierFilter] = useState<TierId | null>(null);
-  const [tab, setTab] = useState<'countries' | 'timeline' | 'notes'>('countries');
+  const [tab, setTab] = useState<'countries' | 'timeline' | 'notes' | 'sources'>('countries');
   const [dialog, setDialog] = useState<'export' | 'snapshots' | null>(null);
   const [importPreview, setImportPreview] = useState<ImportPreview | null>(null);
   const [recovery, setRecovery] = useState<StoreStatus['recovery']>(null);
+  const [pdfTarget, setPdfTarget] = useState<PdfExportTarget | null>(null);
+  const [pdfOptions, setPdfOptions] = useState<BriefingOptions>(() => ({ paper: defaultPaper(navigator.language), includeNotes: true, language }));
   const notes = useNotes();
+  // Imported sources change the atlas while the app runs; notes are placed against its passages.
+  const view = useLiveAtlasView(bootView, notes.refresh);
+  const importer = useRef<SourceImporterHandle>(null);
   const toast = useToast();
   const [body, setBody] = useState<string | null>(null);
   const mapHandle = useRef<WorldMapHandle>(null);
@@ -98,10 +111,29 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
     [byId, index, language, t, shownTier],
   );
 
+  // The menu command reads the selection through a ref, so the menu listener is not re-bound on every click.
+  const selectionRef = useRef<string | null>(null);
+  useEffect(() => {
+    selectionRef.current = selection?.id ?? null;
+  }, [selection]);
+  const exportBriefing = useCallback(
+    (id: string | null) => {
+      const country = id ? byId.get(id) : undefined;
+      if (!country) toast.show(t('pdfExport.selectFirst'));
+      else setPdfTarget({ kind: 'country', id: country.id, name: country.name[language] });
+    },
+    [byId, language, t, toast],
+  );
+  const atlasCountries = useMemo(
+    () => Object.values(view.model.countries).filter((entry) => entry.tier !== 'not-covered' && entry.tier !== 'home').length,
+    [view],
+  );
+
   const subjectsOfHit = useCallback((hit: PassageHit) => index.subjectsOf(hit.passage), [index]);
 
   const runCommand = useCallback((command: MenuCommand) => {
     if (command === 'about') setAboutOpen(true);
+    if (command === 'shortcuts') setShortcutsOpen(true);
     if (command === 'focus-search') {
       setTab('countries');
       requestAnimationFrame(() => searchInput.current?.focus());
@@ -110,15 +142,18 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
     if (command === 'zoom-in') mapHandle.current?.zoomIn();
     if (command === 'zoom-out') mapHandle.current?.zoomOut();
     if (command === 'notes') setTab('notes');
+    if (command === 'import-source') importer.current?.importFromDialog();
     if (command === 'export-notes') setDialog('export');
     if (command === 'restore-snapshot') setDialog('snapshots');
+    if (command === 'export-briefing') exportBriefing(selectionRef.current);
+    if (command === 'export-atlas') setPdfTarget({ kind: 'atlas', countries: atlasCountries });
     if (command === 'import-notes') {
       unwrap(atlas().notes.previewImport()).then(
         (preview) => setImportPreview(preview),
         (error: unknown) => toast.show(errorText(t, error)),
       );
     }
-  }, [toast, t]);
+  }, [toast, t, exportBriefing, atlasCountries]);
 
   useEffect(() => {
     void unwrap(atlas().store.status()).then((status) => setRecovery(status.recovery));
@@ -135,16 +170,19 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && selection && !aboutOpen && dialog === null && importPreview === null && !event.defaultPrevented) setSelection(null);
-      // In the browser harness there is no application menu; the shortcut works the same.
-      if (event.key === 'f' && (event.ctrlKey || event.metaKey) && !event.shiftKey) {
+      if (event.key === 'Escape' && selection && !aboutOpen && !shortcutsOpen && dialog === null && importPreview === null && pdfTarget === null && !event.defaultPrevented)
+        setSelection(null);
+      // Where there is no application menu (the browser harness) the shortcuts work the same;
+      // only commands that open something are answered here, so a key the menu took is harmless.
+      const command = shortcutFor(event, isMacPlatform());
+      if (command) {
         event.preventDefault();
-        runCommand('focus-search');
+        runCommand(command);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, aboutOpen, runCommand, dialog, importPreview]);
+  }, [selection, aboutOpen, shortcutsOpen, runCommand, dialog, importPreview, pdfTarget]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -190,7 +228,7 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
       <main className="workspace">
         <nav className="sidebar" aria-label={t('sidebar.tabs')}>
           <div className="tabs" role="tablist" aria-label={t('sidebar.tabs')}>
-            {(['countries', 'timeline', 'notes'] as const).map((name) => (
+            {(['countries', 'timeline', 'notes', 'sources'] as const).map((name) => (
               <button
                 key={name}
                 type="button"
@@ -200,7 +238,7 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
                 aria-controls={`tabpanel-${name}`}
                 onClick={() => setTab(name)}
               >
-                {name === 'notes' ? t('notes.tab') : t(`sidebar.${name}`)}
+                {name === 'notes' ? t('notes.tab') : name === 'sources' ? t('sources.tab') : t(`sidebar.${name}`)}
               </button>
             ))}
           </div>
@@ -235,6 +273,9 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
             {tab === 'notes' && (
               <NotesView names={byId} language={language} onOpen={(id, passageId) => select(id, 'list', passageId)} onExport={() => setDialog('export')} />
             )}
+          </div>
+          <div role="tabpanel" id="tabpanel-sources" aria-labelledby="tab-sources" hidden={tab !== 'sources'} className="tabpanel">
+            {tab === 'sources' && <SourcesView view={view} language={language} onImport={() => importer.current?.importFromDialog()} />}
           </div>
         </nav>
         <section className="map-area" aria-label={t('map.ariaLabel')}>
@@ -277,14 +318,19 @@ export function App({ countries, view }: { countries: CountrySummary[]; view: At
               focusPassageId={selection?.passageId ?? null}
               body={body}
               onBody={setBody}
+              onExportPdf={() => exportBriefing(selected.id)}
             />
           )}
         </section>
       </main>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <SourceImporter ref={importer} names={byId} atlas={index} language={language} />
+      <DocumentDrop onFile={(file) => importer.current?.importFile(file)} />
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
       <SnapshotDialog open={dialog === 'snapshots'} onClose={() => setDialog(null)} />
       <ImportDialog preview={importPreview} onClose={() => setImportPreview(null)} />
+      {pdfTarget && <PdfExportDialog target={pdfTarget} options={pdfOptions} onOptions={setPdfOptions} onClose={() => setPdfTarget(null)} />}
     </div>
   );
 }

@@ -10,7 +10,15 @@ export function Modal({ open, title, onClose, children }: { open: boolean; title
     if (!open && element.open) element.close();
   }, [open]);
   return (
-    <dialog ref={dialog} className="modal" aria-label={title} onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="modal"
+      aria-label={title}
+      // The close event comes a task after close(): if the dialog has been opened again since, it is stale.
+      onClose={(event) => {
+        if (!event.currentTarget.open) onClose();
+      }}
+    >
       <h2>{title}</h2>
       {children}
     </dialog>

@@ -1,13 +1,19 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
+interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 interface Toast {
   id: number;
   message: string;
-  action?: { label: string; run: () => void };
+  actions: ToastAction[];
 }
 
 interface ToastApi {
-  show(message: string, action?: Toast['action']): void;
+  /** Shows a message with up to a few actions (Undo; Open and Show in Folder). */
+  show(message: string, actions?: ToastAction | ToastAction[]): void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -20,9 +26,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
   const api = useMemo<ToastApi>(
     () => ({
-      show(message, action) {
+      show(message, actions = []) {
         const id = next.current++;
-        setToasts((all) => [...all.slice(-2), { id, message, ...(action ? { action } : {}) }]);
+        setToasts((all) => [...all.slice(-2), { id, message, actions: Array.isArray(actions) ? actions : [actions] }]);
         setTimeout(() => dismiss(id), TOAST_MS);
       },
     }),
@@ -35,17 +41,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <div key={toast.id} className="toast">
             <span>{toast.message}</span>
-            {toast.action && (
+            {toast.actions.map((action) => (
               <button
+                key={action.label}
                 type="button"
                 onClick={() => {
-                  toast.action?.run();
+                  action.run();
                   dismiss(toast.id);
                 }}
               >
-                {toast.action.label}
+                {action.label}
               </button>
-            )}
+            ))}
           </div>
         ))}
       </div>

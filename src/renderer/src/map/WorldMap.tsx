@@ -1,13 +1,12 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import type { CountrySummary, Language } from '../../../shared/contract';
-import { geometryUrl, loadPlaces, type Place } from './geometry';
+import { placeStates, shapeStates, stateChanges, type PlaceState, type ShapeState } from './featureStates';
+import { geometryUrl, namePlaces, type Place } from './geometry';
 import { installProbe } from './probe';
-import { buildStyle, FINE_ZOOM, labelText, layerIds, shapeLayers, SOURCES } from './style';
-
-setWorkerUrl(workerUrl);
+import { takeMap, WORLD } from './startMap';
+import { FINE_ZOOM, labelText, layerIds, onlyIds, shapeLayers, SOURCES } from './style';
 
 /** What the rest of the app can ask of the map. */
 export interface WorldMapHandle {
@@ -37,27 +36,44 @@ interface WorldMapProps {
   onMapped: (ids: ReadonlySet<string>) => void;
 }
 
-const WORLD: [[number, number], [number, number]] = [
-  [-170, -57],
-  [180, 80],
-];
-
 interface Tooltip {
   id: string;
   x: number;
   y: number;
 }
 
-/** The world map: MapLibre with the bundled shapes, coloured by feature-state. */
+/** The feature-state last set on each source, so only what changes is set again. */
+interface Applied {
+  shapes: Map<string, ReadonlyMap<string, ShapeState>>;
+  places: ReadonlyMap<string, PlaceState>;
+}
+
+/**
+ * The world map: MapLibre with the bundled shapes, coloured by feature-state. The map itself is
+ * started at boot (startMap.ts), in parallel with the app's first calls; this component puts it in
+ * the page and colours and labels it once the data is here.
+ */
 export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function WorldMap(
   { countries, language, selectedId, fills, dimmed, overridden, noted, describe, onSelect, onMapped },
   ref,
 ) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const placesRef = useRef(new Map<string, Place>());
-  const stateRef = useRef({ hover: null as string | null, selected: null as string | null, fineLoaded: false });
+  const stateRef = useRef({ hover: null as string | null, selected: null as string | null, fineAdded: false });
+  const appliedRef = useRef<Applied>({ shapes: new Map(), places: new Map() });
+  /** Countries with the user's own tier, for the dashed outline of shapes added later (the 10m ones). */
+  const overriddenRef = useRef<ReadonlySet<string>>(new Set());
+  /** Sets the current feature-state on the sources that lack it (the 10m shapes when they are added). */
+  const applyStatesRef = useRef(() => {});
+  /** The hover/selection outline is drawn only while there is something to outline (see shapeLayers). */
+  const showOutlines = (map: MapLibreMap) => {
+    const shown = stateRef.current.hover !== null || stateRef.current.selected !== null;
+    for (const source of stateRef.current.fineAdded ? [SOURCES.coarse, SOURCES.fine] : [SOURCES.coarse]) {
+      map.setPaintProperty(layerIds(source).outline, 'line-layer-opacity', shown ? 1 : 0);
+    }
+  };
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const [ready, setReady] = useState(false);
@@ -67,64 +83,62 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
   names.current = new Map(countries.map((country) => [country.id, country]));
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!host.current) return;
+    const start = takeMap();
+    const { container } = start;
+    container.setAttribute('role', 'img');
+    container.setAttribute('aria-label', t('map.ariaLabel'));
+    host.current.prepend(container);
     let disposed = false;
-    let map: MapLibreMap;
     let cleanupProbe = () => {};
     let pending: MapMouseEvent | null = null;
+    const map = start.map;
+    if (map) {
+      // Started outside the page at MapLibre's default size: take the real one, frame the world again.
+      map.resize();
+      map.fitBounds(WORLD, { padding: 12, animate: false });
+      map.touchZoomRotate.disableRotation();
+      map.keyboard.disableRotation();
+      mapRef.current = map;
+    }
 
-    void loadPlaces(countries)
-      .then((places) => {
-        if (disposed || !container.current) return;
-        placesRef.current = new Map(places.features.map((place) => [place.properties.id, place]));
-        onMapped(new Set(placesRef.current.keys()));
-        try {
-          map = new MapLibreMap({
-            container: container.current,
-            style: buildStyle(geometryUrl('shapes-50m.json'), places, language),
-            bounds: WORLD,
-            fitBoundsOptions: { padding: 12 },
-            renderWorldCopies: false,
-            attributionControl: false,
-            dragRotate: false,
-            pitchWithRotate: false,
-            touchPitch: false,
-            maxZoom: 9,
-            minZoom: 0.5,
-            cancelPendingTileRequestsWhileZooming: false,
-          });
-        } catch (error) {
+    void start.places
+      .then(async (built) => {
+        if (disposed) return;
+        if (!map) {
           setFailure(t('map.webglMissing'));
-          console.error(error);
+          console.error(start.error);
           return;
         }
-        map.touchZoomRotate.disableRotation();
-        map.keyboard.disableRotation();
-        mapRef.current = map;
+        const places = namePlaces(built, countries);
+        placesRef.current = new Map(places.features.map((place) => [place.properties.id, place]));
+        onMapped(new Set(placesRef.current.keys()));
+        await start.styled;
+        if (disposed) return;
+        (map.getSource(SOURCES.places) as GeoJSONSource | undefined)?.setData(places);
         cleanupProbe = installProbe(map, placesRef.current);
         wireInteractions(map);
-        map.once('load', () => setReady(true));
-        map.on('error', (event) => console.error(event.error));
+        setReady(true);
       })
-      .catch((error: unknown) => setFailure(t('map.loadFailed', { message: error instanceof Error ? error.message : String(error) })));
+      .catch((error: unknown) => setFailure(map ? t('map.loadFailed', { message: error instanceof Error ? error.message : String(error) }) : t('map.webglMissing')));
 
     function shapeSources(): string[] {
-      return stateRef.current.fineLoaded ? [SOURCES.coarse, SOURCES.fine] : [SOURCES.coarse];
+      return stateRef.current.fineAdded ? [SOURCES.coarse, SOURCES.fine] : [SOURCES.coarse];
     }
 
     function setState(id: string | null, state: Record<string, unknown>): void {
-      if (!id) return;
+      if (!id || !map) return;
       for (const source of shapeSources()) map.setFeatureState({ source, id }, state);
     }
 
-    function featureAt(point: { x: number; y: number }): MapGeoJSONFeature | undefined {
+    function featureAt(target: MapLibreMap, point: { x: number; y: number }): MapGeoJSONFeature | undefined {
       const layers = shapeSources().map((source) => layerIds(source).fill);
-      return map.queryRenderedFeatures([point.x, point.y], { layers })[0];
+      return target.queryRenderedFeatures([point.x, point.y], { layers })[0];
     }
 
     function wireInteractions(target: MapLibreMap): void {
       target.on('mousemove', (event) => {
-        if (pending === null) requestAnimationFrame(() => hover(pending));
+        if (pending === null) requestAnimationFrame(() => hover(target, pending));
         pending = event;
       });
       target.on('mouseout', () => {
@@ -133,7 +147,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
         setTooltip(null);
       });
       target.on('click', (event) => {
-        const id = featureAt(event.point)?.properties['id'] as string | undefined;
+        const id = featureAt(target, event.point)?.properties['id'] as string | undefined;
         onSelectRef.current(id ?? null);
       });
       target.on('zoom', () => {
@@ -141,13 +155,13 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       });
     }
 
-    function hover(event: MapMouseEvent | null): void {
+    function hover(target: MapLibreMap, event: MapMouseEvent | null): void {
       pending = null;
       if (!event || disposed) return;
-      const id = (featureAt(event.point)?.properties['id'] as string | undefined) ?? null;
+      const id = (featureAt(target, event.point)?.properties['id'] as string | undefined) ?? null;
       setHover(id);
       setTooltip(id ? { id, x: event.point.x, y: event.point.y } : null);
-      map.getCanvas().style.cursor = id ? 'pointer' : '';
+      target.getCanvas().style.cursor = id ? 'pointer' : '';
     }
 
     function setHover(id: string | null): void {
@@ -156,18 +170,22 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       setState(previous, { hover: false });
       setState(id, { hover: true });
       stateRef.current.hover = id;
+      if (map) showOutlines(map);
     }
 
     function addFineShapes(target: MapLibreMap): void {
       if (target.getSource(SOURCES.fine)) return;
       target.addSource(SOURCES.fine, { type: 'geojson', data: geometryUrl('shapes-10m.json'), promoteId: 'id' });
-      for (const layer of shapeLayers(SOURCES.fine, { min: FINE_ZOOM })) target.addLayer(layer, 'country-labels');
+      for (const layer of shapeLayers(SOURCES.fine, { min: FINE_ZOOM }, overriddenRef.current)) target.addLayer(layer, 'note-dots');
+      // Coloured from the start, so its tiles never show the neutral fill as they come in.
+      stateRef.current.fineAdded = true;
+      applyStatesRef.current();
+      showOutlines(target);
       const onData = (event: { sourceId?: string; isSourceLoaded?: boolean }) => {
         if (event.sourceId !== SOURCES.fine || !event.isSourceLoaded) return;
         target.off('sourcedata', onData);
-        stateRef.current.fineLoaded = true;
+        // The 50m shapes stay under the 10m ones until these are in, so close up is never blank.
         for (const layer of Object.values(layerIds(SOURCES.coarse))) target.setLayerZoomRange(layer, 0, FINE_ZOOM);
-        window.dispatchEvent(new CustomEvent('atlas:fine-shapes'));
       };
       target.on('sourcedata', onData);
     }
@@ -175,31 +193,48 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     return () => {
       disposed = true;
       cleanupProbe();
-      mapRef.current?.remove();
+      map?.remove();
+      container.remove();
       mapRef.current = null;
     };
     // The map is created once; later prop changes are applied by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Fills, selection: re-applied when they change and when the fine shapes arrive.
+  // Fills, selection, notes markers: what changed is set when the props change, and everything
+  // on the fine shapes when they are added.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
+    const shapes = shapeStates(fills, dimmed, overridden, selectedId);
+    const places = placeStates(fills.keys(), noted);
     const apply = () => {
-      const sources = stateRef.current.fineLoaded ? [SOURCES.coarse, SOURCES.fine] : [SOURCES.coarse];
+      const applied = appliedRef.current;
+      const sources = stateRef.current.fineAdded ? [SOURCES.coarse, SOURCES.fine] : [SOURCES.coarse];
       for (const source of sources) {
-        for (const [id, fill] of fills) map.setFeatureState({ source, id }, { fill, dimmed: dimmed.has(id), override: overridden.has(id) });
-        if (stateRef.current.selected) map.setFeatureState({ source, id: stateRef.current.selected }, { selected: false });
-        if (selectedId) map.setFeatureState({ source, id: selectedId }, { selected: true });
+        for (const [id, change] of stateChanges(applied.shapes.get(source) ?? new Map<string, ShapeState>(), shapes)) map.setFeatureState({ source, id }, change);
+        applied.shapes.set(source, shapes);
       }
+      for (const [id, change] of stateChanges(applied.places, places)) map.setFeatureState({ source: SOURCES.places, id }, change);
+      applied.places = places;
       stateRef.current.selected = selectedId;
-      for (const id of fills.keys()) map.setFeatureState({ source: SOURCES.places, id }, { hasNotes: noted.has(id) });
+      showOutlines(map);
     };
     apply();
-    window.addEventListener('atlas:fine-shapes', apply);
-    return () => window.removeEventListener('atlas:fine-shapes', apply);
+    applyStatesRef.current = apply;
   }, [ready, fills, dimmed, overridden, noted, selectedId]);
+
+  // The layers drawn for a few countries only: a change of which ones lays their source out again
+  // (MapLibre skips a filter equal to the one it has, so new sets with the same ids cost nothing).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    overriddenRef.current = overridden;
+    for (const source of [SOURCES.coarse, SOURCES.fine]) {
+      if (map.getLayer(layerIds(source).override)) map.setFilter(layerIds(source).override, onlyIds(overridden));
+    }
+    map.setFilter('note-dots', onlyIds(noted));
+  }, [ready, overridden, noted]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -239,8 +274,8 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
   const hovered = tooltip ? names.current.get(tooltip.id) : undefined;
   const tooltipText = tooltip ? describe(tooltip.id) : '';
   return (
-    <div className="map-wrap">
-      <div ref={container} className="map" role="img" aria-label={t('map.ariaLabel')} data-ready={ready ? 'true' : 'false'} />
+    // The map's own element (div.map, made in startMap.ts) goes first in here.
+    <div ref={host} className="map-wrap" data-ready={ready ? 'true' : 'false'}>
       {failure && (
         <p className="map-failure" role="alert">
           {failure}

@@ -17,16 +17,21 @@ export function geometryUrl(name: 'shapes-50m.json' | 'shapes-10m.json' | 'place
   return new URL(`geo/${name}`, document.baseURI).href;
 }
 
-/** Loads the label points and gives each the country's names for the labels. */
-export async function loadPlaces(countries: readonly CountrySummary[]): Promise<FeatureCollection<Point, PlaceProperties>> {
+/** Loads the label points as built (no names: those come with the country list, see `namePlaces`). */
+export async function loadPlaces(): Promise<FeatureCollection<Point, PlaceProperties>> {
   const response = await fetch(geometryUrl('places.json'));
   if (!response.ok) throw new Error(`places.json: ${response.status}`);
-  const places = (await response.json()) as FeatureCollection<Point, PlaceProperties>;
+  return (await response.json()) as FeatureCollection<Point, PlaceProperties>;
+}
+
+/** The label points with each country's names for the labels (the id where a country has none). */
+export function namePlaces(places: FeatureCollection<Point, PlaceProperties>, countries: readonly CountrySummary[]): FeatureCollection<Point, PlaceProperties> {
   const byId = new Map(countries.map((country) => [country.id, country]));
-  for (const place of places.features) {
-    const country = byId.get(place.properties.id);
-    place.properties.name_en = country?.name.en ?? place.properties.id;
-    place.properties.name_ko = country?.name.ko ?? place.properties.id;
-  }
-  return places;
+  return {
+    ...places,
+    features: places.features.map((place) => {
+      const country = byId.get(place.properties.id);
+      return { ...place, properties: { ...place.properties, name_en: country?.name.en ?? place.properties.id, name_ko: country?.name.ko ?? place.properties.id } };
+    }),
+  };
 }

@@ -1,10 +1,13 @@
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { HOME_COUNTRY_ID } from '../../../shared/countries';
 import type { Language } from '../../../shared/contract';
 import { MAP_COLOURS } from './palette';
 
-/** Zoom at which the 10m shapes replace the 50m ones. */
-export const FINE_ZOOM = 3;
+/**
+ * Zoom at which the 10m shapes replace the 50m ones. Natural Earth's 1:50m suits scales down to
+ * about 1:35 million, zoom 4; below that the 10m detail costs every frame without showing.
+ */
+export const FINE_ZOOM = 4;
 
 export const SOURCES = { coarse: 'shapes-50m', fine: 'shapes-10m', places: 'places' } as const;
 
@@ -21,8 +24,24 @@ export function layerIds(source: string) {
 
 const isHome: ExpressionSpecification = ['==', ['get', 'id'], HOME_COUNTRY_ID];
 
-/** Fill, borders, home outline and hover/selection outline for one shape source. */
-export function shapeLayers(source: string, zoom: { min?: number; max?: number } = {}): LayerSpecification[] {
+/**
+ * Keeps only the features of these countries. A layer for a few countries (the user's own tiers,
+ * the notes markers) is filtered to them rather than drawn invisibly for all: with none, it has
+ * nothing to draw, costs nothing per frame, and its shader is not even compiled at start-up.
+ */
+export function onlyIds(ids: Iterable<string>): FilterSpecification {
+  return ['in', ['get', 'id'], ['literal', [...ids].sort()]];
+}
+
+/**
+ * Fill, borders, home outline, the dashed outline of the user's own tiers (`overridden`) and the
+ * hover/selection outline for one shape source. The fill is not antialiased: the border lines
+ * cover its edges, so MapLibre's extra outline pass over every edge would draw nothing that shows.
+ * The hover/selection outline starts with a layer opacity of 0, which MapLibre does not draw at
+ * all: the map sets it to 1 while something is hovered or selected (a paint change, nothing is laid
+ * out again), so the outline does not go over every border each frame for nothing.
+ */
+export function shapeLayers(source: string, zoom: { min?: number; max?: number } = {}, overridden: Iterable<string> = []): LayerSpecification[] {
   const ids = layerIds(source);
   const range = { ...(zoom.min === undefined ? {} : { minzoom: zoom.min }), ...(zoom.max === undefined ? {} : { maxzoom: zoom.max }) };
   return [
@@ -32,6 +51,7 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       source,
       ...range,
       paint: {
+        'fill-antialias': false,
         'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_COLOURS.neutral]],
         'fill-opacity': ['case', ['boolean', ['feature-state', 'dimmed'], false], 0.2, 1],
       },
@@ -57,6 +77,7 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       type: 'line',
       source,
       ...range,
+      filter: onlyIds(overridden),
       paint: {
         'line-color': MAP_COLOURS.override,
         'line-width': 1.8,
@@ -70,6 +91,8 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       source,
       ...range,
       paint: {
+        'line-layer-opacity': 0,
+        'line-layer-opacity-transition': { duration: 0, delay: 0 },
         'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], MAP_COLOURS.selected, MAP_COLOURS.hover],
         'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, ['boolean', ['feature-state', 'hover'], false], 1.5, 0],
       },
@@ -84,14 +107,16 @@ export function labelText(language: Language): ExpressionSpecification {
 
 /**
  * The whole inline style: no tile server, no glyph server (labels are drawn with local fonts).
- * Larger countries win label collisions; small ones appear as the user zooms in.
+ * Larger countries win label collisions; small ones appear as the user zooms in. The label points
+ * start empty: the map is created before the country names are known (see startMap.ts), and they
+ * are set with the names.
  */
-export function buildStyle(shapesUrl: string, places: GeoJSON.FeatureCollection, language: Language): StyleSpecification {
+export function buildStyle(shapesUrl: string, language: Language = 'en'): StyleSpecification {
   return {
     version: 8,
     sources: {
       [SOURCES.coarse]: { type: 'geojson', data: shapesUrl, promoteId: 'id' },
-      [SOURCES.places]: { type: 'geojson', data: places, promoteId: 'id' },
+      [SOURCES.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': MAP_COLOURS.ocean } },
@@ -100,6 +125,7 @@ export function buildStyle(shapesUrl: string, places: GeoJSON.FeatureCollection,
         id: 'note-dots',
         type: 'circle',
         source: SOURCES.places,
+        filter: onlyIds([]),
         paint: {
           'circle-radius': 4.5,
           'circle-color': MAP_COLOURS.note,

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountrySummary, Language, NoteView } from '../../../shared/contract';
-import { atlas, unwrap } from '../app/client';
+import type { TFunction } from 'i18next';
+import type { CountrySummary, Language, Note, NoteView } from '../../../shared/contract';
+import { createNoteSearch } from '../search/noteSearch';
+import { firstRows } from '../search/rows';
 import { useNotes } from './NotesContext';
 
 interface NotesViewProps {
@@ -11,28 +13,42 @@ interface NotesViewProps {
   onExport: () => void;
 }
 
-/** Every note across countries: filter by tag, search the text, newest first (pinned on top). */
+/** Notes listed at first and added by "Show more": enough to fill the view, few enough to render at once. */
+const PAGE = 30;
+
+/** Notes rendered with the keystroke that changed the list, the rest of the page just after: more than the view shows. */
+const FIRST_NOTES = 12;
+
+const NO_NOTES: NoteView[] = [];
+
+/**
+ * Every note across countries: filter by tag, search the text, newest first (pinned on top). The
+ * search runs as you type over the notes the app holds (createNoteSearch, the store's own rules),
+ * and a long result is listed a page at a time, so a keystroke costs the same with 10 notes or
+ * 10,000.
+ */
 export function NotesView({ names, language, onOpen, onExport }: NotesViewProps) {
   const { t, i18n } = useTranslation();
   const { notes } = useNotes();
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
-  const [shown, setShown] = useState<readonly NoteView[]>(notes);
+  const [limit, setLimit] = useState(PAGE);
+  const search = useMemo(() => createNoteSearch(), []);
+  const shown = useMemo(() => search(notes, { text, tag }), [search, notes, text, tag]);
   const tags = useMemo(() => [...new Set(notes.flatMap(({ note }) => note.tags))].sort(), [notes]);
+  const listed = useMemo(() => shown.slice(0, limit), [shown, limit]);
+  const more = Math.min(PAGE, shown.length - listed.length);
+  const rendered = firstRows(listed, useDeferredValue(listed, NO_NOTES), FIRST_NOTES);
+  const rowOf = useMemo(() => rowTexts(names, language, t, i18n.language), [names, language, t, i18n.language]);
 
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      const filter = { ...(text.trim() ? { text: text.trim() } : {}), ...(tag ? { tag } : {}) };
-      void unwrap(atlas().notes.list(filter)).then((list) => {
-        if (current) setShown(list);
-      });
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, tag, notes]);
+  /** One handler for every note in the list, so its rows re-render only when their note changes. */
+  function open(event: MouseEvent<HTMLOListElement>): void {
+    const item = event.target instanceof Element ? event.target.closest('li[data-note]') : null;
+    const view = item ? listed.find(({ note }) => note.id === item.getAttribute('data-note')) : undefined;
+    if (!view) return;
+    const { note, placement } = view;
+    onOpen(note.target.countryId, note.target.kind === 'passage' && placement.kind === 'attached' ? note.target.passageId : null);
+  }
 
   return (
     <section className="notes-view" aria-labelledby="notes-view-heading">
@@ -42,11 +58,24 @@ export function NotesView({ names, language, onOpen, onExport }: NotesViewProps)
       <div className="notes-filters">
         <label>
           {t('notes.search')}
-          <input type="search" value={text} onChange={(event) => setText(event.target.value)} />
+          <input
+            type="search"
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setLimit(PAGE);
+            }}
+          />
         </label>
         <label>
           {t('notes.filterTag')}
-          <select value={tag} onChange={(event) => setTag(event.target.value)}>
+          <select
+            value={tag}
+            onChange={(event) => {
+              setTag(event.target.value);
+              setLimit(PAGE);
+            }}
+          >
             <option value="">{t('notes.allTags')}</option>
             {tags.map((name) => (
               <option key={name} value={name}>
@@ -67,28 +96,72 @@ export function NotesView({ names, language, onOpen, onExport }: NotesViewProps)
       ) : shown.length === 0 ? (
         <p className="empty">{t('notes.noMatch')}</p>
       ) : (
-        <ol className="notes-list">
-          {shown.map(({ note, placement }) => {
-            const country = names.get(note.target.countryId);
-            return (
-              <li key={note.id}>
-                <button type="button" onClick={() => onOpen(note.target.countryId, note.target.kind === 'passage' && placement.kind === 'attached' ? note.target.passageId : null)}>
-                  <span className="notes-list-country">
-                    {country?.flag} {country?.name[language] ?? note.target.countryId}
-                    {note.pinned && ' 📌'}
-                  </span>
-                  {note.target.kind === 'passage' && <span className="muted">{t('notes.onPassage')}</span>}
-                  <span className="notes-list-body">{note.body.slice(0, 200)}</span>
-                  <span className="muted">
-                    {note.tags.map((name) => `#${name}`).join(' ')} {t('notes.updated', { date: new Date(note.updatedAt).toLocaleDateString(i18n.language) })}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+        <ol className="notes-list" onClick={open}>
+          {rendered.map(({ note }) => (
+            <NoteRow key={note.id} {...rowOf(note)} />
+          ))}
+          {more > 0 && (
+            <li className="notes-more">
+              <button type="button" onClick={() => setLimit((current) => current + PAGE)}>
+                {t('notes.showMore', { count: more, left: shown.length - listed.length })}
+              </button>
+            </li>
+          )}
         </ol>
       )}
       <p className="muted notes-hint">{t('notes.mapMarker')}</p>
     </section>
   );
 }
+
+/**
+ * A note's row text, worked out once per note object (the list refreshes them after a save), not
+ * again on every keystroke that keeps the note in the list.
+ */
+function rowTexts(names: ReadonlyMap<string, CountrySummary>, language: Language, t: TFunction, locale: string): (note: Note) => NoteRowProps {
+  const known = new WeakMap<Note, NoteRowProps>();
+  return (note) => {
+    const cached = known.get(note);
+    if (cached) return cached;
+    const country = names.get(note.target.countryId);
+    const row = {
+      id: note.id,
+      country: `${country?.flag ?? ''} ${country?.name[language] ?? note.target.countryId}`,
+      pinned: note.pinned,
+      onPassage: note.target.kind === 'passage' ? t('notes.onPassage') : null,
+      body: note.body.slice(0, 200),
+      meta: `${note.tags.map((name) => `#${name}`).join(' ')} ${t('notes.updated', { date: new Date(note.updatedAt).toLocaleDateString(locale) })}`,
+    };
+    known.set(note, row);
+    return row;
+  };
+}
+
+interface NoteRowProps {
+  id: string;
+  /** Flag and name. */
+  country: string;
+  pinned: boolean;
+  /** "On a passage", for a passage note. */
+  onPassage: string | null;
+  body: string;
+  /** Tags and when the note was last changed. */
+  meta: string;
+}
+
+/** One note of the list; its text comes from the list, so it re-renders only when that text changes. */
+const NoteRow = memo(function NoteRow({ id, country, pinned, onPassage, body, meta }: NoteRowProps) {
+  return (
+    <li data-note={id}>
+      <button type="button">
+        <span className="notes-list-country">
+          {country}
+          {pinned && ' 📌'}
+        </span>
+        {onPassage && <span className="muted">{onPassage}</span>}
+        <span className="notes-list-body">{body}</span>
+        <span className="muted">{meta}</span>
+      </button>
+    </li>
+  );
+});

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AtlasCountry, AtlasPassage, TimelineEvent } from '../../../shared/atlas';
+import type { AtlasCountry, AtlasModel, AtlasPassage, TimelineEvent } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
 import { PassageText } from '../atlas/PassageText';
@@ -10,6 +10,7 @@ import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';
 import { PassageNotes } from '../notes/PassageNotes';
 import { TierOverride } from '../notes/TierOverride';
+import { DecidedBy, PassagesBySource } from '../sources/PassagesBySource';
 
 interface CountryPanelProps {
   country: CountrySummary;
@@ -25,6 +26,8 @@ interface CountryPanelProps {
   /** The organisation whose members the map highlights. */
   body: string | null;
   onBody: (id: string | null) => void;
+  /** Opens the PDF export of this country's briefing. */
+  onExportPdf: () => void;
 }
 
 /**
@@ -43,6 +46,7 @@ export function CountryPanel({
   focusPassageId,
   body,
   onBody,
+  onExportPdf,
 }: CountryPanelProps) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -77,6 +81,9 @@ export function CountryPanel({
             {country.name[other]}
           </p>
         </div>
+        <button type="button" className="panel-export" onClick={onExportPdf}>
+          {t('pdfExport.button')}
+        </button>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')} title={t('panel.closeHint')}>
           ×
         </button>
@@ -100,7 +107,7 @@ export function CountryPanel({
       {entry && entry.evidence.length > 0 && <Why entry={entry} atlas={atlas} />}
       {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
       <CountryNotes countryId={country.id} />
-      {passages.length > 0 && <Passages passages={passages} entry={entry!} focusPassageId={focusPassageId} />}
+      {passages.length > 0 && <Passages passages={passages} entry={entry!} focusPassageId={focusPassageId} sources={atlas.model.sources} />}
       <DetachedNotes countryId={country.id} />
       {entry && entry.events.length > 0 && <Timeline events={entry.events} />}
       {entry && entry.memberships.length > 0 && <Memberships entry={entry} atlas={atlas} language={language} body={body} onBody={onBody} />}
@@ -138,6 +145,7 @@ function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
   return (
     <section className="panel-why" aria-labelledby="panel-why-heading">
       <h3 id="panel-why-heading">{t('panel.why')}</h3>
+      <DecidedBy evidence={entry.evidence} passage={atlas.passage} sources={atlas.model.sources} />
       {entry.decidedBy === 'curated' && <p className="panel-note">{t('panel.whyCurated')}</p>}
       {deciding.map((passageId) => {
         const passage = atlas.passage(passageId);
@@ -171,13 +179,23 @@ function Tensions({ entry }: { entry: AtlasCountry }) {
   );
 }
 
-function Passages({ passages, entry, focusPassageId }: { passages: AtlasPassage[]; entry: AtlasCountry; focusPassageId: string | null }) {
+function Passages({
+  passages,
+  entry,
+  focusPassageId,
+  sources,
+}: {
+  passages: AtlasPassage[];
+  entry: AtlasCountry;
+  focusPassageId: string | null;
+  sources: AtlasModel['sources'];
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="panel-passages-heading">
       <h3 id="panel-passages-heading">{t('panel.passages', { count: passages.length })}</h3>
-      <ol className="passages">
-        {passages.map((passage) => {
+      <PassagesBySource passages={passages} sources={sources}>
+        {(passage) => {
           const venueOnly = passage.links.filter((link) => link.countryId === entry.id).every((link) => link.role === 'venue');
           return (
             <li
@@ -192,8 +210,8 @@ function Passages({ passages, entry, focusPassageId }: { passages: AtlasPassage[
               <PassageNotes countryId={entry.id} passage={passage} />
             </li>
           );
-        })}
-      </ol>
+        }}
+      </PassagesBySource>
     </section>
   );
 }

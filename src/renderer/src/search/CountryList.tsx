@@ -1,8 +1,9 @@
-import { forwardRef, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountrySummary, Language } from '../../../shared/contract';
-import { filterCountries } from './filterCountries';
+import { createCountryFilter } from './filterCountries';
 import type { PassageHit, PassageSearch } from './passageSearch';
+import { FIRST_ROWS, firstRows } from './rows';
 
 interface CountryListProps {
   countries: readonly CountrySummary[];
@@ -17,12 +18,19 @@ interface CountryListProps {
   onSelectPassage: (passageId: string, countryId: string) => void;
 }
 
-type Option = { kind: 'country'; id: string; country: CountrySummary } | { kind: 'passage'; id: string; hit: PassageHit; countryId: string };
+type Option = { kind: 'country'; id: string; country: CountrySummary } | { kind: 'passage'; id: string; hit: PassageHit; countryId: string; subjects: string };
+
+const NO_OPTIONS: Option[] = [];
 
 /**
  * The keyboard way to every country and passage: a search box driving a listbox (arrow keys move,
  * Enter opens, Ctrl+Home/End jump). With a query, results come in two groups: countries (any name,
  * in English or Korean, or an alias) and passages of the sources (full text).
+ *
+ * Each keystroke renders only what it changes: the names are folded once (createCountryFilter), rows
+ * are memoised and take no callbacks (clicks are handled once, on the listbox), and of a long
+ * country list the first rows — more than the list shows at once — come with the keystroke, the
+ * rest in a deferred render that the next keystroke can interrupt (see `firstRows`).
  */
 export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(function CountryList(
   { countries, language, selectedId, onSelect, mapped, passageSearch, subjectsOf, onSelectPassage },
@@ -33,28 +41,38 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(countries.map((country) => [country.id, country])), [countries]);
-  const sorted = useMemo(
-    () => [...countries].sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
+  const filter = useMemo(
+    () => createCountryFilter([...countries].sort((a, b) => a.name[language].localeCompare(b.name[language], language))),
     [countries, language],
   );
-  const countryOptions = useMemo<Option[]>(
-    () => filterCountries(sorted, query).map((country) => ({ kind: 'country', id: `country-option-${country.id}`, country })),
-    [sorted, query],
-  );
+  const matches = useMemo(() => filter(query), [filter, query]);
+  const countryOptions = useMemo<Option[]>(() => matches.map((country) => ({ kind: 'country', id: `country-option-${country.id}`, country })), [matches]);
   const passageOptions = useMemo<Option[]>(
     () =>
       passageSearch.search(query).flatMap((hit) => {
-        const countryId = subjectsOf(hit)[0];
-        return countryId ? [{ kind: 'passage' as const, id: `passage-option-${hit.passage.id}`, hit, countryId }] : [];
+        const subjects = subjectsOf(hit);
+        const countryId = subjects[0];
+        if (!countryId) return [];
+        const names = subjects.map((id) => byId.get(id)?.name[language] ?? id).join(', ');
+        return [{ kind: 'passage' as const, id: `passage-option-${hit.passage.id}`, hit, countryId, subjects: names }];
       }),
-    [passageSearch, query, subjectsOf],
+    [passageSearch, query, subjectsOf, byId, language],
   );
   const options = useMemo(() => [...countryOptions, ...passageOptions], [countryOptions, passageOptions]);
-  const activeOption = options[Math.min(active, options.length - 1)];
+  const activeIndex = Math.min(active, options.length - 1);
+  const activeOption = options[activeIndex];
+  const completeCountries = useDeferredValue(countryOptions, NO_OPTIONS);
+  const shownCountries = firstRows(countryOptions, completeCountries, Math.max(FIRST_ROWS, activeIndex + 1));
+  const firstCountries = shownCountries.slice(0, FIRST_ROWS);
+  const moreCountries = shownCountries.slice(FIRST_ROWS);
 
-  useEffect(() => setActive(0), [query]);
+  // The keyboard moves the active option into view. Typing makes the first option active: the list
+  // goes back to its top if it was scrolled, without scrollIntoView's forced layout on every key.
+  const moved = useRef(false);
+  const scrolled = useRef(false);
   useEffect(() => {
-    if (!activeOption) return;
+    if (!moved.current || !activeOption) return;
+    moved.current = false;
     listRef.current?.querySelector(`#${CSS.escape(activeOption.id)}`)?.scrollIntoView({ block: 'nearest' });
   }, [activeOption]);
 
@@ -63,15 +81,27 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
     else onSelectPassage(option.hit.passage.id, option.countryId);
   }
 
+  function search(text: string): void {
+    setQuery(text);
+    setActive(0);
+    moved.current = false;
+    if (scrolled.current && listRef.current) listRef.current.scrollTop = 0;
+  }
+
+  function move(index: number): void {
+    moved.current = true;
+    setActive(index);
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     const last = options.length - 1;
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + 10, PageUp: active - 10 };
+    const moves: Record<string, number> = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, PageDown: activeIndex + 10, PageUp: activeIndex - 10 };
     if (event.key in moves) {
       event.preventDefault();
-      setActive(Math.max(0, Math.min(last, moves[event.key] ?? 0)));
+      move(Math.max(0, Math.min(last, moves[event.key] ?? 0)));
     } else if ((event.key === 'Home' || event.key === 'End') && event.ctrlKey) {
       event.preventDefault();
-      setActive(event.key === 'Home' ? 0 : last);
+      move(event.key === 'Home' ? 0 : last);
     } else if (event.key === 'Enter' && activeOption) {
       event.preventDefault();
       choose(activeOption);
@@ -79,43 +109,45 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
       // With a panel open, Esc closes the panel first (handled by the app); then it clears the search.
       event.preventDefault();
       event.stopPropagation();
-      setQuery('');
+      search('');
     }
   }
 
-  const renderOption = (option: Option, index: number) => {
-    const common = {
-      id: option.id,
-      role: 'option',
-      'data-active': index === active ? 'true' : undefined,
-      onMouseDown: (event: { preventDefault(): void }) => event.preventDefault(),
-      onClick: () => {
-        setActive(index);
-        choose(option);
-      },
-    } as const;
-    if (option.kind === 'country') {
-      const { country } = option;
-      return (
-        <div key={option.id} {...common} aria-selected={country.id === selectedId} className="option">
-          <span className="flag" aria-hidden="true">
-            {country.flag || '▫'}
-          </span>
-          <span className="name">{country.name[language]}</span>
-          {mapped && !mapped.has(country.id) && <span className="muted">{t('list.noMap')}</span>}
-        </div>
-      );
-    }
-    const subjects = subjectsOf(option.hit)
-      .map((id) => byId.get(id)?.name[language] ?? id)
-      .join(', ');
-    return (
-      <div key={option.id} {...common} aria-selected={false} className="option passage-option">
-        <span className="snippet">{snippet(option.hit.passage.text)}</span>
-        <span className="muted">{t('search.passageIn', { countries: subjects })}</span>
-      </div>
+  /** One handler for every option: the rows stay free of callbacks, so they re-render only when they change. */
+  function onListClick(event: MouseEvent<HTMLDivElement>): void {
+    const element = event.target instanceof Element ? event.target.closest('[role="option"]') : null;
+    const index = element ? options.findIndex((option) => option.id === element.id) : -1;
+    const option = options[index];
+    if (!option) return;
+    setActive(index);
+    choose(option);
+  }
+
+  const noMap = t('list.noMap');
+  const renderOption = (option: Option, index: number) =>
+    option.kind === 'country' ? (
+      <CountryOption
+        key={option.id}
+        id={option.id}
+        country={option.country}
+        language={language}
+        active={index === activeIndex}
+        selected={option.country.id === selectedId}
+        noMap={mapped && !mapped.has(option.country.id) ? noMap : null}
+      />
+    ) : (
+      <PassageOption key={option.id} id={option.id} text={option.hit.passage.text} subjects={t('search.passageIn', { countries: option.subjects })} active={index === activeIndex} />
     );
-  };
+
+  // The rows past the first ones sit in a wrapper of their own, which a keystroke that shortens the
+  // list removes in one go. It has no role: to assistive technology the options are still the
+  // listbox's (or their group's) own.
+  const countryRows = (
+    <>
+      {firstCountries.map(renderOption)}
+      {moreCountries.length > 0 && <div role="presentation">{moreCountries.map((option, index) => renderOption(option, FIRST_ROWS + index))}</div>}
+    </>
+  );
 
   return (
     <div className="country-list">
@@ -135,15 +167,27 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
         value={query}
         autoComplete="off"
         spellCheck={false}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => search(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <p className="country-count" aria-live="polite">
         {options.length === 0 ? t('list.noResults', { query }) : t('list.count', { count: countryOptions.length })}
       </p>
-      <div id="country-options" ref={listRef} role="listbox" aria-label={t('list.heading')} className="options">
+      <div
+        id="country-options"
+        ref={listRef}
+        role="listbox"
+        aria-label={t('list.heading')}
+        className="options"
+        // The search box keeps the focus when an option is clicked (the scroll bar works as ever).
+        onMouseDown={(event) => {
+          if (event.target instanceof Element && event.target.closest('[role="option"]')) event.preventDefault();
+        }}
+        onClick={onListClick}
+        onScroll={(event) => (scrolled.current = event.currentTarget.scrollTop > 0)}
+      >
         {query.trim() === '' ? (
-          countryOptions.map(renderOption)
+          countryRows
         ) : (
           <>
             {countryOptions.length > 0 && (
@@ -151,7 +195,7 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
                 <div id="group-countries" className="group-heading" role="presentation">
                   {t('search.countries')}
                 </div>
-                {countryOptions.map(renderOption)}
+                {countryRows}
               </div>
             )}
             {passageOptions.length > 0 && (
@@ -165,6 +209,37 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
           </>
         )}
       </div>
+    </div>
+  );
+});
+
+interface CountryOptionProps {
+  id: string;
+  country: CountrySummary;
+  language: Language;
+  active: boolean;
+  selected: boolean;
+  /** The "not on the map" mark, or null. */
+  noMap: string | null;
+}
+
+const CountryOption = memo(function CountryOption({ id, country, language, active, selected, noMap }: CountryOptionProps) {
+  return (
+    <div id={id} role="option" aria-selected={selected} data-active={active ? 'true' : undefined} className="option">
+      <span className="flag" aria-hidden="true">
+        {country.flag || '▫'}
+      </span>
+      <span className="name">{country.name[language]}</span>
+      {noMap && <span className="muted">{noMap}</span>}
+    </div>
+  );
+});
+
+const PassageOption = memo(function PassageOption({ id, text, subjects, active }: { id: string; text: string; subjects: string; active: boolean }) {
+  return (
+    <div id={id} role="option" aria-selected={false} data-active={active ? 'true' : undefined} className="option passage-option">
+      <span className="snippet">{snippet(text)}</span>
+      <span className="muted">{subjects}</span>
     </div>
   );
 });

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import type { LinkedPassage, LinkedSource } from '../../shared/atlas';
+import type { AtlasView } from '../../shared/atlasView';
+import type { Handlers, ImportProgress, Language, SourceChange, SourcePreview, SourceView } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+import { SOURCE_EXTENSIONS, summariseSource, tierChanges, type ConvertedSource, type SourceSummary } from '../../shared/sources';
+import type { ImportedSource } from '../../shared/store/schema';
+import type { Store } from '../store/openStore';
+import { createSourcesRepository, sourceIdFor } from '../store/sources';
+import type { Dialogs } from './dialogs';
+import { HandlerError } from './invoke';
+import type { LiveAtlas } from './liveAtlas';
+import { contentHash, convertSourceFile, droppedFile, readSourceFile, type SourceFile } from './sourceFiles';
+
+export interface SourcesHandlerDeps {
+  store: Store;
+  atlas: LiveAtlas;
+  dialogs: Dialogs;
+  language: () => Language;
+  /** Told how an import is going, to forward to the renderer (`onImportProgress`). */
+  onProgress: (progress: ImportProgress) => void;
+  now?: () => Date;
+}
+
+/** Progress is sent at most this often, whatever the slices report. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** A previewed import kept in main until the user confirms, cancels or previews another. */
+interface PendingImport {
+  token: string;
+  jobId: string;
+  fileName: string;
+  converted: ConvertedSource;
+  hash: string;
+  linked: LinkedSource;
+  /** The atlas the preview compared against, and the one it would become: reused on apply if nothing changed meanwhile. */
+  before: AtlasView;
+  after: AtlasView | null;
+}
+
+/**
+ * Handlers for the sources of the atlas: listing them, importing a document (preview, then apply),
+ * turning an imported source on or off, and removing it. Every change rebuilds the atlas from the
+ * bundled sources and the enabled imported ones, publishes it (the renderer is told through
+ * `onAtlasChanged`) and answers with the tier changes it caused. Notes are never touched.
+ */
+export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 'sources'> {
+  const repository = createSourcesRepository(deps.store, deps.now ? { now: deps.now } : {});
+  const t = (key: string) => translate(deps.language(), key);
+  let pending: PendingImport | null = null;
+  // Changes run one after another, so two rebuilds never race to publish.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  // A preview's linked passages are kept only while it waits, unless the source is in the store.
+  const forgetPending = (): void => {
+    if (pending && !repository.get(pending.linked.source.id)) deps.atlas.forget(pending.linked.source.id);
+    pending = null;
+  };
+
+  const reporter = (jobId: string) => {
+    let last = 0;
+    return (phase: ImportProgress['phase'], done = 0): void => {
+      const at = performance.now();
+      if (done > 0 && done < 1 && at - last < PROGRESS_INTERVAL_MS) return;
+      last = at;
+      deps.onProgress({ jobId, phase, done: Math.min(1, Math.max(0, done)) });
+    };
+  };
+
+  const enabledLinked = (except?: string): Promise<LinkedSource[]> =>
+    Promise.all(
+      repository
+        .list()
+        .filter((source) => source.enabled && source.id !== except)
+        .map((source) => deps.atlas.link(source)),
+    );
+
+  // Summaries are kept per linked source (its passages never change), as the list asks again and again.
+  const summaries = new WeakMap<readonly LinkedPassage[], SourceSummary>();
+  const summaryOf = (passages: readonly LinkedPassage[]): SourceSummary => {
+    let summary = summaries.get(passages);
+    if (!summary) {
+      summary = summariseSource(passages);
+      summaries.set(passages, summary);
+    }
+    return summary;
+  };
+
+  const viewOfSource = async (source: ImportedSource): Promise<SourceView> => {
+    const { passages } = await deps.atlas.link(source);
+    return {
+      id: source.id,
+      title: source.title,
+      origin: 'imported',
+      attribution: source.attribution,
+      fileName: source.fileName,
+      importedAt: source.importedAt,
+      enabled: source.enabled,
+      passages: passages.length,
+      countries: summaryOf(passages).countries.length,
+    };
+  };
+
+  // Rebuilds the atlas from the store as it is now and makes it current.
+  const rebuild = async (before: AtlasView): Promise<SourceChange['tierChanges']> => {
+    const view = await deps.atlas.build(await enabledLinked());
+    deps.atlas.publish(view);
+    return tierChanges(before.model, view.model);
+  };
+
+  return {
+    sources: {
+      async list() {
+        const bundled = deps.atlas.base.bundled.map(
+          ({ source, passages }): SourceView => ({
+            id: source.id,
+            title: source.title,
+            origin: 'bundled',
+            attribution: [source.author, source.licence].filter((part) => part !== '').join(', '),
+            fileName: null,
+            importedAt: null,
+            enabled: true,
+            passages: passages.length,
+            countries: summaryOf(passages).countries.length,
+          }),
+        );
+        return [...bundled, ...(await Promise.all(repository.list().map(viewOfSource)))];
+      },
+
+      async previewImport(input): Promise<SourcePreview | null> {
+        const progress = reporter(input.jobId);
+        let file: SourceFile;
+        if (input.from === 'dialog') {
+          const path = await deps.dialogs.openFile({ title: t('sources.chooseFile'), extensions: [...SOURCE_EXTENSIONS] });
+          if (path === null) return null;
+          progress('reading');
+          file = await readSourceFile(path);
+        } else {
+          progress('reading');
+          file = droppedFile(input.fileName, input.data);
+        }
+        progress('converting');
+        const converted = await convertSourceFile(file);
+        const hash = contentHash(converted.text);
+        const duplicate = repository.findByHash(hash) ?? null;
+        const id = sourceIdFor(hash);
+        const linked = await deps.atlas.link({ id, title: converted.title, attribution: converted.attribution, hash, text: converted.text }, (done) =>
+          progress('linking', done),
+        );
+        progress('comparing');
+        const before = deps.atlas.current();
+        const after = duplicate ? null : await deps.atlas.build([...(await enabledLinked()), linked], (done) => progress('comparing', done));
+        const changes = after ? tierChanges(before.model, after.model) : [];
+        forgetPending();
+        pending = { token: randomUUID(), jobId: input.jobId, fileName: file.fileName, converted, hash, linked, before, after };
+        return {
+          token: pending.token,
+          fileName: file.fileName,
+          format: converted.format,
+          title: converted.title,
+          attribution: converted.attribution,
+          ...summaryOf(linked.passages),
+          tierChanges: changes,
+          duplicateOf: duplicate ? { id: duplicate.id, title: duplicate.title } : null,
+          removed: converted.removed,
+        };
+      },
+
+      applyImport: ({ token, title, attribution }) =>
+        serially(async () => {
+          if (!pending || pending.token !== token) throw new HandlerError('not-found', 'That import preview is no longer current.');
+          const { fileName, converted, hash, jobId, after } = pending;
+          const unchanged = pending.before === deps.atlas.current();
+          pending = null;
+          reporter(jobId)('saving');
+          const before = deps.atlas.current();
+          const source = await repository.add({ title, attribution, fileName, hash, text: converted.text });
+          if (!unchanged || !after) return { source: await viewOfSource(source), tierChanges: await rebuild(before) };
+          // Nothing changed since the preview: its atlas is the one to show, with the confirmed labels.
+          const sources = after.model.sources.map((entry) => (entry.id === source.id ? { ...entry, title: source.title, author: source.attribution } : entry));
+          const view = { ...after, model: { ...after.model, sources } };
+          deps.atlas.publish(view);
+          return { source: await viewOfSource(source), tierChanges: tierChanges(before.model, view.model) };
+        }),
+
+      async discardImport({ token }) {
+        if (!pending || pending.token !== token) return false;
+        forgetPending();
+        return true;
+      },
+
+      setEnabled: ({ id, enabled }) =>
+        serially(async () => {
+          const before = deps.atlas.current();
+          const source = await repository.setEnabled(id, enabled);
+          return { source: await viewOfSource(source), tierChanges: await rebuild(before) };
+        }),
+
+      remove: ({ id }) =>
+        serially(async () => {
+          const before = deps.atlas.current();
+          const source = await repository.remove(id);
+          const view = await viewOfSource(source);
+          deps.atlas.forget(id);
+          return { source: view, tierChanges: await rebuild(before) };
+        }),
+    },
+  };
+}

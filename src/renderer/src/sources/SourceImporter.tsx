@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CountrySummary, ImportProgress, Language, SourcePreview } from '../../../shared/contract';
+import { SOURCE_MAX_BYTES } from '../../../shared/sources/document';
+import type { AtlasIndex } from '../atlas/atlasIndex';
+import { atlas, unwrap } from '../app/client';
+import { useToast } from '../app/Toasts';
+import { ImportSourceDialog } from './ImportSourceDialog';
+import { sourceErrorText, tooLargeText } from './sourceErrors';
+import './sources.css';
+
+/** Progress shows only for work that takes longer than this, so quick imports do not flash. */
+export const PROGRESS_DELAY_MS = 500;
+
+/** What the app can ask of the importer: File › Import Source…, the Sources view's button, a drop. */
+export interface SourceImporterHandle {
+  importFromDialog(): void;
+  importFile(file: File): void;
+}
+
+interface Job {
+  id: string;
+  phase: ImportProgress['phase'];
+  done: number;
+}
+
+interface SourceImporterProps {
+  ref?: Ref<SourceImporterHandle>;
+  names: ReadonlyMap<string, CountrySummary>;
+  atlas: AtlasIndex;
+  language: Language;
+}
+
+/**
+ * Runs an import from start to end: asks main to read and link the document (from its own open
+ * dialog, or the bytes of a dropped file), shows progress once the work has taken half a second,
+ * then the preview to confirm or cancel. Failures are told in a toast, saying nothing was imported.
+ */
+export function SourceImporter({ ref, names, atlas: index, language }: SourceImporterProps) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [job, setJob] = useState<Job | null>(null);
+  const [preview, setPreview] = useState<SourcePreview | null>(null);
+  const [applyError, setApplyError] = useState<string | null>(null);
+  const busy = useRef(false);
+
+  useEffect(
+    () =>
+      atlas().onImportProgress((report) =>
+        setJob((current) => (current && current.id === report.jobId ? { ...current, phase: report.phase, done: report.done } : current)),
+      ),
+    [],
+  );
+
+  // The job whose progress has run long enough to be shown.
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  const jobId = job?.id ?? null;
+  useEffect(() => {
+    if (jobId === null) return;
+    const timer = setTimeout(() => setShownFor(jobId), PROGRESS_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [jobId]);
+  const showProgress = job !== null && shownFor === job.id;
+
+  const run = useCallback(
+    async (request: (jobId: string) => Promise<SourcePreview | null>) => {
+      if (busy.current) return;
+      busy.current = true;
+      const id = crypto.randomUUID();
+      setJob({ id, phase: 'reading', done: 0 });
+      try {
+        const found = await request(id);
+        if (found) {
+          setApplyError(null);
+          setPreview(found);
+        }
+      } catch (error) {
+        toast.show(sourceErrorText(t, error));
+      } finally {
+        setJob(null);
+        busy.current = false;
+      }
+    },
+    [t, toast],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      importFromDialog: () => void run((jobId) => unwrap(atlas().sources.previewImport({ from: 'dialog', jobId }))),
+      importFile(file) {
+        if (file.size > SOURCE_MAX_BYTES) {
+          toast.show(tooLargeText(t));
+          return;
+        }
+        void run(async (jobId) => {
+          const data = new Uint8Array(await file.arrayBuffer());
+          return unwrap(atlas().sources.previewImport({ from: 'bytes', jobId, fileName: file.name, data }));
+        });
+      },
+    }),
+    [run, t, toast],
+  );
+
+  const confirm = async (title: string, attribution: string) => {
+    if (!preview || busy.current) return;
+    busy.current = true;
+    setJob({ id: crypto.randomUUID(), phase: 'saving', done: 0 });
+    try {
+      const change = await unwrap(atlas().sources.applyImport({ token: preview.token, title, attribution }));
+      setPreview(null);
+      const tiers = change.tierChanges.length > 0 ? ` ${t('sources.done.tiers', { count: change.tierChanges.length })}` : '';
+      toast.show(`${t('sources.done.imported', { title: change.source.title })}${tiers}`);
+    } catch (error) {
+      setApplyError(sourceErrorText(t, error));
+    } finally {
+      setJob(null);
+      busy.current = false;
+    }
+  };
+
+  const cancel = () => {
+    if (preview) void atlas().sources.discardImport({ token: preview.token });
+    setPreview(null);
+  };
+
+  return (
+    <>
+      {job && showProgress && (
+        <div className="import-progress" role="status" aria-live="polite">
+          <span>{t(`sources.progress.${job.phase}`)}</span>
+          <progress aria-label={t('sources.progress.label')} max={1} value={job.phase === 'linking' ? job.done : undefined} />
+        </div>
+      )}
+      {preview && (
+        <ImportSourceDialog
+          key={preview.token}
+          preview={preview}
+          names={names}
+          atlas={index}
+          language={language}
+          onConfirm={confirm}
+          onCancel={cancel}
+          error={applyError}
+          busy={job !== null}
+        />
+      )}
+    </>
+  );
+}

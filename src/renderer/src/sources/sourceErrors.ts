@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import { SOURCE_MAX_BYTES } from '../../../shared/sources/document';
+import { AtlasCallError } from '../app/client';
+
+/** Why an import failed, as the user should read it, with "nothing was imported" after it. */
+export function sourceErrorText(t: TFunction, error: unknown): string {
+  const reason = error instanceof AtlasCallError ? (error.reason ?? (error.code === 'not-found' ? 'not-found' : null)) : null;
+  const message = error instanceof Error ? error.message : String(error);
+  const text = reason
+    ? t(`sources.errors.${reason}`, { size: SOURCE_MAX_BYTES / 1024 / 1024, defaultValue: t('sources.errors.other', { message }) })
+    : t('sources.errors.other', { message });
+  return `${text} ${t('sources.errors.nothingStored')}`;
+}
+
+/** The message for a dropped file the renderer refuses before sending it (over the size limit). */
+export function tooLargeText(t: TFunction): string {
+  return `${t('sources.errors.too-large', { size: SOURCE_MAX_BYTES / 1024 / 1024 })} ${t('sources.errors.nothingStored')}`;
+}

@@ -1,0 +1,2 @@
+export { atlasCountryIds, atlasFileName, briefingFileName, buildAtlasHtml, buildBriefingHtml } from './document';
+export type { BriefingContext, BriefingOptions, Paper } from './context';

@@ -1,0 +1,124 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, screenshotDir, test } from './harness';
+import { clickCountry } from './helpers';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/sources/${name}`, import.meta.url));
+const panel = (page: Page) => page.locator('aside.panel');
+const fill = (page: Page, id: string) => page.evaluate((country) => window.__atlasProbe!.featureState(country).fill, id);
+
+async function tierColours(): Promise<(tier: string) => string> {
+  const tiers = JSON.parse(await readFile(new URL('../../data/atlas/tiers.json', import.meta.url), 'utf8')) as { tiers: { id: string; colour: { light: string } }[] };
+  return (tier) => tiers.tiers.find((entry) => entry.id === tier)!.colour.light;
+}
+
+async function openSources(page: Page) {
+  await page.getByRole('tab', { name: 'Sources' }).click();
+  return page.getByRole('tabpanel', { name: 'Sources' });
+}
+
+test.describe('bring your own sources', () => {
+  test('an encyclopedia page imported through the Sources view colours Chile, fills its panel under the page’s title, and turning it off reverts', async ({ app }) => {
+    const { page } = app;
+    const colour = await tierColours();
+    expect(await fill(page, 'CHL')).toBe(colour('not-covered'));
+
+    const sources = await openSources(page);
+    await expect(sources.getByRole('list', { name: 'Sources of the atlas' }).getByRole('listitem')).toHaveCount(1);
+    app.dialogs.answers.push(fixture('encyclopedia-article.html'));
+    await sources.getByRole('button', { name: 'Import Source…' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Import “encyclopedia-article.html”' });
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Chile–South Korea relations');
+    await expect(dialog.getByRole('textbox', { name: 'Attribution and licence' })).toHaveValue('Wikipedia contributors, CC BY-SA 4.0');
+    await expect(dialog).toContainText('8 passages');
+    await expect(dialog).toContainText('2 passages link no country');
+    await expect(dialog.getByRole('list', { name: '2 countries linked' }).getByRole('listitem')).toHaveText(['Chile (6)', 'South Korea (6)']);
+    await expect(dialog.getByRole('region', { name: 'Tier changes' })).toContainText('Chile: Not covered → Strategic partner');
+    await expect(dialog).toContainText('3 scripts and 3 event handlers. They were removed');
+    expect(app.dialogs.asked).toEqual([{ kind: 'open', title: 'Import a document as a source' }]);
+    // Nothing is stored, and nothing changes on the map, until the user confirms.
+    expect(await fill(page, 'CHL')).toBe(colour('not-covered'));
+    await page.screenshot({ path: join(screenshotDir, 'sources-import-preview.png') });
+
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'was imported' })).toContainText('“Chile–South Korea relations” was imported. 1 country changed tier.');
+    await expect.poll(() => fill(page, 'CHL')).toBe(colour('strategic'));
+    const item = sources.getByRole('listitem').filter({ hasText: 'Chile–South Korea relations' });
+    await expect(item).toContainText('8 passages · 2 countries');
+    // The page's scripts were never run, here or anywhere.
+    expect(await page.evaluate(() => Object.keys(window).filter((key) => key.startsWith('__ran')))).toEqual([]);
+
+    await clickCountry(page, 'CHL');
+    const group = panel(page).getByRole('region', { name: 'From “Chile–South Korea relations”' });
+    await expect(group.locator('.passage')).toHaveCount(6);
+    await expect(group).toContainText('In 2021 Chile and South Korea agreed to raise their ties to a strategic partnership');
+    await expect(panel(page).getByRole('region', { name: 'Why this tier' })).toContainText('Decided by “Chile–South Korea relations”');
+    await expect(panel(page).locator('.evidence mark')).toHaveText(['strategic partnership']);
+    await page.screenshot({ path: join(screenshotDir, 'sources-panel-chile.png') });
+
+    await item.getByRole('switch', { name: 'Use “Chile–South Korea relations” in the atlas' }).uncheck();
+    await expect.poll(() => fill(page, 'CHL')).toBe(colour('not-covered'));
+    await expect(page.getByRole('status').filter({ hasText: 'is off' })).toContainText('“Chile–South Korea relations” is off. 1 country changed tier.');
+    await expect(panel(page)).toContainText('Not covered by the loaded sources');
+    await expect(panel(page).getByRole('region', { name: 'From “Chile–South Korea relations”' })).toHaveCount(0);
+    // The bundled source's countries never moved.
+    expect(await fill(page, 'USA')).toBe(colour('alliance'));
+  });
+
+  test('a Markdown file dropped on the window is imported from its content, and a binary file is refused with a message', async ({ app }) => {
+    const { page } = app;
+    const colour = await tierColours();
+    const markdown = await readFile(fixture('field-notes.md'), 'utf8');
+    const drop = async (name: string, content: string | number[]) => {
+      const dataTransfer = await page.evaluateHandle(
+        ([fileName, body]) => {
+          const transfer = new DataTransfer();
+          const part = typeof body === 'string' ? body : new Uint8Array(body);
+          transfer.items.add(new File([part], fileName));
+          return transfer;
+        },
+        [name, content] as const,
+      );
+      await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+      await expect(page.getByText('Drop the document to import it as a source')).toBeVisible();
+      await page.dispatchEvent('main', 'drop', { dataTransfer });
+    };
+
+    await drop('field-notes.md', markdown);
+    const dialog = page.getByRole('dialog', { name: 'Import “field-notes.md”' });
+    await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue('Field notes: Korea and Central Asia');
+    await expect(dialog.getByRole('region', { name: 'Tier changes' })).toContainText('Uzbekistan: Not covered → Comprehensive strategic partner');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => fill(page, 'UZB')).toBe(colour('comprehensive-strategic'));
+    expect(app.dialogs.asked).toEqual([]);
+
+    await drop('photo.txt', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    await expect(page.getByRole('status').filter({ hasText: 'not a text document' })).toContainText('Nothing was imported.');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const sources = await openSources(page);
+    await expect(sources.getByRole('list', { name: 'Sources of the atlas' }).getByRole('listitem')).toHaveCount(2);
+  });
+
+  test('File › Import Source… shows progress for a long document, and cancelling stores nothing', async ({ app }) => {
+    const { page } = app;
+    const bundled = await readFile(new URL('../../data/sources/foreign-relations-of-south-korea.txt', import.meta.url), 'utf8');
+    const paragraphs = bundled.split('\n\n').slice(1, -1);
+    const long = Array.from({ length: 12_000 }, (_, index) => `${paragraphs[index % paragraphs.length] ?? ''} (${String(index)})`).join('\n\n');
+    const path = join(app.storeFolder, 'long-report.txt');
+    await writeFile(path, `Long report\n\n${long}`);
+    app.dialogs.answers.push(path);
+
+    await app.emit('onMenuCommand', 'import-source');
+    await expect(page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Import progress' }) })).toBeVisible();
+    const dialog = page.getByRole('dialog', { name: 'Import “long-report.txt”' });
+    await expect(dialog).toContainText('12000 passages', { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    const sources = await openSources(page);
+    await expect(sources).toContainText('No documents imported yet.');
+  });
+});

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeServices, type Services } from '../../../src/main/services/compose';
+import { STORE_FILE } from '../../../src/main/store/openStore';
+import type { AtlasView, ImportProgress, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
+import { translate } from '../../../src/shared/i18n';
+import { SOURCE_MAX_BYTES } from '../../../src/shared/sources';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/sources/${name}`, import.meta.url));
+const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));
+const rendererFolder = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+let folder: string;
+let files: string;
+let services: Services;
+let answers: (string | null)[];
+let progress: ImportProgress[];
+let atlasChanges: number;
+
+async function start(): Promise<Services> {
+  return composeServices({
+    storeFolder: folder,
+    dataFolder,
+    rendererFolder,
+    appInfo: () => ({ name: 'Atlas', version: '0.0.0', electronVersion: null, chromeVersion: null, platform: 'linux', dataSources: [] }),
+    defaultLanguage: 'en',
+    onPrefsChanged: () => {},
+    dialogs: { saveFile: async () => null, chooseFolder: async () => null, openFile: async () => answers.shift() ?? null },
+    onImportProgress: (report) => progress.push(report),
+    onAtlasChanged: () => atlasChanges++,
+  });
+}
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'atlas-import-store-'));
+  files = await mkdtemp(join(tmpdir(), 'atlas-import-files-'));
+  answers = [];
+  progress = [];
+  atlasChanges = 0;
+  services = await start();
+});
+afterEach(async () => {
+  await services.store.idle();
+  await rm(folder, { recursive: true, force: true });
+  await rm(files, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, input?: unknown): Promise<T> {
+  const result = await services.invoke(channel, input, true);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.reason ?? ''} ${result.error.message}`);
+  return result.value as T;
+}
+
+async function preview(path: string): Promise<SourcePreview> {
+  answers.push(path);
+  const found = await call<SourcePreview | null>('atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() });
+  if (!found) throw new Error('the dialog was cancelled');
+  return found;
+}
+
+async function importFile(path: string): Promise<SourceChange> {
+  const found = await preview(path);
+  return call<SourceChange>('atlas:sources/apply-import', { token: found.token, title: found.title, attribution: found.attribution });
+}
+
+const atlas = () => call<AtlasView>('atlas:atlas/get');
+const tierOf = async (id: string) => (await atlas()).model.countries[id]?.tier;
+
+describe('importing a saved encyclopedia page', () => {
+  it('previews its passages, links and tier changes without storing anything, and leaves the navigation unlinked', async () => {
+    const before = await readFile(join(folder, STORE_FILE), 'utf8').catch(() => null);
+    const found = await preview(fixture('encyclopedia-article.html'));
+    expect(found).toMatchObject({
+      fileName: 'encyclopedia-article.html',
+      format: 'html',
+      title: 'Chile–South Korea relations',
+      attribution: 'Wikipedia contributors, CC BY-SA 4.0',
+      passages: 8,
+      unlinked: 2,
+      unlinkedSample: ['History', 'Strategic partnership'],
+      tierChanges: [{ countryId: 'CHL', from: 'not-covered', to: 'strategic' }],
+      duplicateOf: null,
+      removed: { scripts: 3, handlers: 3 },
+    });
+    expect(found.countries).toEqual([
+      { id: 'CHL', count: 6 },
+      { id: 'KOR', count: 6 },
+    ]);
+    // The navigation, sidebar, references and footer all name Mongolia; nothing of them is linked.
+    expect(found.countries.map((country) => country.id)).not.toContain('MNG');
+    expect(await readFile(join(folder, STORE_FILE), 'utf8').catch(() => null)).toBe(before);
+    expect(await tierOf('CHL')).toBe('not-covered');
+  });
+
+  it('adds it to the atlas on confirm: Chile is coloured, its passages name the new source, and the renderer is told', async () => {
+    const found = await preview(fixture('encyclopedia-article.html'));
+    const change = await call<SourceChange>('atlas:sources/apply-import', { token: found.token, title: '  Chile and Korea (Wikipedia)  ', attribution: found.attribution });
+    expect(change.source).toMatchObject({ title: 'Chile and Korea (Wikipedia)', origin: 'imported', enabled: true, passages: 8, countries: 2, fileName: 'encyclopedia-article.html' });
+    expect(change.tierChanges).toEqual([{ countryId: 'CHL', from: 'not-covered', to: 'strategic' }]);
+    expect(atlasChanges).toBe(1);
+
+    const { model } = await atlas();
+    const source = model.sources.find((entry) => entry.id === change.source.id);
+    expect(source).toMatchObject({ title: 'Chile and Korea (Wikipedia)', author: 'Wikipedia contributors, CC BY-SA 4.0', imported: true });
+    const chile = model.countries['CHL']!;
+    expect(chile.tier).toBe('strategic');
+    const deciding = model.passages.find((passage) => passage.id === chile.evidence[0]?.passageId);
+    expect(deciding).toMatchObject({ sourceId: change.source.id, citations: [{ label: '4', offset: expect.any(Number) }] });
+    expect(chile.evidence.map((item) => item.phrase)).toEqual(['strategic partnership']);
+    // The bundled source's tiers stand: the import only added.
+    expect(model.countries['USA']?.tier).toBe('alliance');
+    expect(model.countries['GBR']?.decidedBy).toBe('curated');
+
+    const listed = await call<SourceView[]>('atlas:sources/list');
+    expect(listed.map(({ origin, title, enabled }) => ({ origin, title, enabled }))).toEqual([
+      { origin: 'bundled', title: 'Foreign relations of South Korea', enabled: true },
+      { origin: 'imported', title: 'Chile and Korea (Wikipedia)', enabled: true },
+    ]);
+  });
+
+  it('keeps the source after a restart, rebuilding the atlas from the store alone', async () => {
+    const { source } = await importFile(fixture('encyclopedia-article.html'));
+    await services.store.idle();
+    services = await start();
+    expect(await tierOf('CHL')).toBe('strategic');
+    expect((await atlas()).model.sources.map((entry) => entry.id)).toContain(source.id);
+  });
+
+  it('turns off, back on and removes, the tiers following, while a note on its passage is kept and shown detached', async () => {
+    const { source } = await importFile(fixture('encyclopedia-article.html'));
+    const passage = (await atlas()).model.passages.find((entry) => entry.sourceId === source.id && entry.text.startsWith('In 2021'))!;
+    const note = await call<{ id: string }>('atlas:notes/create', {
+      target: { kind: 'passage', countryId: 'CHL', passageId: passage.id, passageText: passage.text },
+      body: 'Critical minerals: follow up.',
+    });
+    const placement = async () => (await call<NoteView[]>('atlas:notes/list')).find((view) => view.note.id === note.id)?.placement;
+    expect(await placement()).toEqual({ kind: 'attached' });
+
+    const off = await call<SourceChange>('atlas:sources/set-enabled', { id: source.id, enabled: false });
+    expect(off.tierChanges).toEqual([{ countryId: 'CHL', from: 'strategic', to: 'not-covered' }]);
+    expect(await tierOf('CHL')).toBe('not-covered');
+    expect(await placement()).toEqual({ kind: 'detached', reason: 'passage-removed' });
+
+    await call('atlas:sources/set-enabled', { id: source.id, enabled: true });
+    expect(await tierOf('CHL')).toBe('strategic');
+    expect(await placement()).toEqual({ kind: 'attached' });
+
+    const removed = await call<SourceChange>('atlas:sources/remove', { id: source.id });
+    expect(removed.source.id).toBe(source.id);
+    expect(await tierOf('CHL')).toBe('not-covered');
+    expect(await placement()).toEqual({ kind: 'detached', reason: 'passage-removed' });
+    expect((await call<SourceView[]>('atlas:sources/list')).map((entry) => entry.origin)).toEqual(['bundled']);
+    expect(atlasChanges).toBe(4);
+  });
+
+  it('says a second import of the same document is a duplicate, and refuses to store it twice', async () => {
+    const { source } = await importFile(fixture('encyclopedia-article.html'));
+    const again = await preview(fixture('encyclopedia-article.html'));
+    expect(again.duplicateOf).toEqual({ id: source.id, title: source.title });
+    expect(again.tierChanges).toEqual([]);
+    const before = await readFile(join(folder, STORE_FILE), 'utf8');
+    const applied = await services.invoke('atlas:sources/apply-import', { token: again.token, title: 'Copy', attribution: '' }, true);
+    expect(applied).toMatchObject({ ok: false, error: { reason: 'duplicate-source' } });
+    expect(await readFile(join(folder, STORE_FILE), 'utf8')).toBe(before);
+  });
+});
+
+describe('importing other kinds of document', () => {
+  it('reads Markdown dropped on the window, sent as its bytes', async () => {
+    const data = new Uint8Array(await readFile(fixture('field-notes.md')));
+    const found = await call<SourcePreview>('atlas:sources/preview-import', { from: 'bytes', jobId: randomUUID(), fileName: 'field-notes.md', data });
+    expect(found).toMatchObject({ format: 'markdown', title: 'Field notes: Korea and Central Asia', attribution: 'Min-ji Park, CC BY 4.0' });
+    expect(found.tierChanges).toEqual([
+      { countryId: 'KAZ', from: 'not-covered', to: 'partner' },
+      { countryId: 'UZB', from: 'not-covered', to: 'comprehensive-strategic' },
+    ]);
+    await call('atlas:sources/apply-import', { token: found.token, title: found.title, attribution: found.attribution });
+    expect(await tierOf('UZB')).toBe('comprehensive-strategic');
+    expect(await tierOf('JPN')).toBe('partner');
+  });
+
+  it('reads a PDF with a text layer', async () => {
+    const { tierChanges } = await importFile(fixture('peru-report.pdf'));
+    expect(tierChanges).toEqual([{ countryId: 'PER', from: 'not-covered', to: 'partner' }]);
+  });
+
+  it('reports progress by phase for the job the renderer named', async () => {
+    const jobId = randomUUID();
+    answers.push(fixture('field-notes.md'));
+    const found = await call<SourcePreview>('atlas:sources/preview-import', { from: 'dialog', jobId });
+    await call('atlas:sources/apply-import', { token: found.token, title: found.title, attribution: '' });
+    expect(progress.every((report) => report.jobId === jobId)).toBe(true);
+    expect([...new Set(progress.map((report) => report.phase))]).toEqual(['reading', 'converting', 'comparing', 'saving']);
+  });
+
+  it('answers null when the user cancels the dialog, and refuses a preview that is no longer current', async () => {
+    answers.push(null);
+    expect(await call('atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() })).toBeNull();
+    const stale = await services.invoke('atlas:sources/apply-import', { token: randomUUID(), title: 'x', attribution: '' }, true);
+    expect(stale).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const found = await preview(fixture('field-notes.md'));
+    expect(await call('atlas:sources/discard-import', { token: found.token })).toBe(true);
+    expect(await services.invoke('atlas:sources/apply-import', { token: found.token, title: 'x', attribution: '' }, true)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+/** Each bad input: how to make the file, and the reason the import must be refused with. */
+const BAD_INPUTS: readonly [name: string, make: (path: string) => Promise<void>, reason: string, says: RegExp][] = [
+  ['an empty file', (path) => writeFile(path, ''), 'empty-file', /empty/],
+  ['a file of blank lines', (path) => writeFile(path, '\n \n\t\n'), 'empty-file', /empty/],
+  ['a PNG image named .txt', (path) => writeFile(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), 'binary-file', /not a text document/],
+  ['binary data with NUL bytes', (path) => writeFile(path, Buffer.from('Chile\u0000\u0001\u0002 and Korea', 'latin1')), 'binary-file', /not a text document/],
+  ['Latin-1 text', (path) => writeFile(path, Buffer.from('Relaciones entre Perú y Corea del Sur', 'latin1')), 'bad-encoding', /UTF-8/],
+  [
+    'UTF-8 with Latin-1 mixed in',
+    (path) => writeFile(path, Buffer.concat([Buffer.from('Chile and South Korea — ', 'utf8'), Buffer.from('café', 'latin1')])),
+    'bad-encoding',
+    /mixes encodings/,
+  ],
+  ['UTF-16 without a byte-order mark', (path) => writeFile(path, Buffer.from('Chile and South Korea signed an agreement.', 'utf16le')), 'bad-encoding', /UTF-8/],
+  [
+    'a file over 20 MB',
+    async (path) => {
+      await writeFile(path, 'Chile and South Korea. ');
+      await truncate(path, SOURCE_MAX_BYTES + 1);
+    },
+    'too-large',
+    /20 MB/,
+  ],
+  [
+    'HTML that is all scripts, handlers and navigation',
+    (path) => writeFile(path, '<html><body onload="steal()"><nav>Chile</nav><script>document.write("Chile and Korea")</script><footer>Korea</footer></body></html>'),
+    'no-text',
+    /Nothing readable/,
+  ],
+  ['a PDF without a text layer', (path) => readFile(fixture('scan-only.pdf')).then((bytes) => writeFile(path, bytes)), 'pdf-no-text', /no text layer/],
+  ['a damaged PDF', (path) => writeFile(path, '%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF'), 'pdf-unreadable', /cannot be read/],
+  ['a file that vanished after it was chosen', (path) => writeFile(path, 'Chile.').then(() => unlink(path)), 'file-vanished', /deleted/],
+  ['a folder', (path) => mkdir(path), 'unreadable-file', /could not be opened/],
+];
+
+describe('bad input', () => {
+  it.each(BAD_INPUTS)('refuses %s with a clear message and leaves the store and the atlas as they were', async (name, make, reason, says) => {
+    await importFile(fixture('peru-report.pdf'));
+    await services.store.idle();
+    const storeBefore = await readFile(join(folder, STORE_FILE));
+    const folderBefore = (await readdir(folder)).sort();
+    const atlasBefore = JSON.stringify((await atlas()).model.counts);
+    const changesBefore = atlasChanges;
+
+    const path = join(files, `${name.replace(/\W+/g, '-')}.${reason.startsWith('pdf') ? 'pdf' : name.includes('HTML') ? 'html' : 'txt'}`);
+    await make(path);
+    answers.push(path);
+    const result = (await services.invoke('atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() }, true)) as Result<unknown>;
+    expect(result).toMatchObject({ ok: false, error: { reason } });
+    for (const language of ['en', 'ko'] as const) {
+      const message = translate(language, `sources.errors.${reason}`, { size: SOURCE_MAX_BYTES / 1024 / 1024 });
+      expect(message).not.toMatch(/\{\{/);
+      if (language === 'en') expect(message).toMatch(says);
+    }
+
+    await services.store.idle();
+    expect(await readFile(join(folder, STORE_FILE))).toEqual(storeBefore);
+    expect((await readdir(folder)).sort()).toEqual(folderBefore);
+    expect(JSON.stringify((await atlas()).model.counts)).toBe(atlasBefore);
+    expect(atlasChanges).toBe(changesBefore);
+    expect((await call<SourceView[]>('atlas:sources/list')).map((source) => source.fileName)).toEqual([null, 'peru-report.pdf']);
+    // The app keeps working: the next good import goes through.
+    expect((await importFile(fixture('field-notes.md'))).source.enabled).toBe(true);
+  });
+
+  it('refuses a dropped document over 20 MB before reading anything of it', async () => {
+    const result = await services.invoke(
+      'atlas:sources/preview-import',
+      { from: 'bytes', jobId: randomUUID(), fileName: 'huge.txt', data: new Uint8Array(SOURCE_MAX_BYTES + 1) },
+      true,
+    );
+    expect(result).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+  });
+});
