@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { test } from '@playwright/test';
 import { startSetup } from './lib/environment';
 import { quantile } from './lib/stats';
-import { errorRow, formatTable, measuredRow, notMeasuredRow, writeResults, type Goal, type Row, type Unit } from './lib/table';
+import { errorRow, formatTable, measuredRow, writeResults, type Goal, type Row, type Unit } from './lib/table';
 import { measureBundle, type BundleFigures } from './metrics/bundle';
 import { runDetail } from './metrics/detail';
 import { keystrokeRow, runInteraction, runMemory, SEARCH_GOALS, type MemoryFigures } from './metrics/interaction';
@@ -13,7 +13,7 @@ import { failedSessions, runMapSessions, type SessionResults } from './metrics/m
 import { notesRows, runNotes, type NotesFigures } from './metrics/notes';
 import { runStore, type StoreFigures } from './metrics/store';
 import { runBriefing, type BriefingFigures } from './metrics/briefing';
-import { importRows, runImport, type ImportFigures } from './metrics/import';
+import { importRows, runImport } from './metrics/import';
 
 const repo = resolve(import.meta.dirname, '..');
 
@@ -88,84 +88,43 @@ test('npm run bench', async () => {
       }
     }
 
-    let interaction: Awaited<ReturnType<typeof runInteraction>> | { error: string } | null = null;
-    if (wanted('clicks')) {
-      log(`3, 6: ${config.clicks} clicks on countries, then search keystrokes`);
+    /** Runs one group if wanted: its figures kept as `raw[key]`, its page errors collected, a failure kept as its message. */
+    const runGroup = async <T extends object>(group: string, key: string, announce: string | null, run: () => Promise<T>): Promise<T | { error: string } | null> => {
+      if (!wanted(group)) return null;
+      if (announce) log(announce);
       try {
-        interaction = await runInteraction(setup, { clicks: config.clicks }, log);
-        pageErrors.push(...interaction.pageErrors);
-        raw['interaction'] = interaction;
+        const result = await run();
+        raw[key] = result;
+        if ('pageErrors' in result && Array.isArray(result.pageErrors)) pageErrors.push(...(result.pageErrors as string[]));
+        return result;
       } catch (error) {
-        interaction = { error: message(error) };
+        return { error: message(error) };
       }
-    }
+    };
 
-    let notes: NotesFigures | { error: string } | null = null;
-    if (wanted('notes')) {
-      log(`6: search with ${config.notes.toLocaleString('en-US')} notes in the store, then long tasks while a note autosaves`);
-      try {
-        notes = await runNotes(setup, { notes: config.notes }, log);
-        pageErrors.push(...notes.pageErrors);
-        raw['notes'] = notes;
-      } catch (error) {
-        notes = { error: message(error) };
-      }
-    }
-
-    let memory: (MemoryFigures & { pageErrors: string[] }) | { error: string } | null = null;
-    if (wanted('memory')) {
-      log(`7: memory over ${config.cycles} panel open/close cycles after ${config.warmUpCycles} to warm up`);
-      try {
-        memory = await runMemory(setup, { cycles: config.cycles, warmUp: config.warmUpCycles }, log);
-        pageErrors.push(...memory.pageErrors);
-        raw['memory'] = memory;
-      } catch (error) {
-        memory = { error: message(error) };
-      }
-    }
-
-    let bundle: BundleFigures | { error: string } | null = null;
-    if (wanted('bundle')) {
-      try {
-        bundle = await measureBundle(setup.rendererDir, join(repo, 'node_modules/maplibre-gl/dist'));
-        raw['bundle'] = bundle;
-      } catch (error) {
-        bundle = { error: message(error) };
-      }
-    }
-
-    let store: StoreFigures | { error: string } | null = null;
-    if (wanted('store')) {
-      log(`issue 4: notes store save and load, ${config.storeRuns} runs per size`);
-      try {
-        store = await runStore(config.storeRuns, log);
-        raw['store'] = store;
-      } catch (error) {
-        store = { error: message(error) };
-      }
-    }
-
-    let briefing: BriefingFigures | { error: string } | null = null;
-    if (wanted('briefing')) {
-      log(`issue 5: PDF briefings, ${config.briefingRuns} runs with and without the map, ${config.atlasPdfRuns} of the whole atlas`);
-      try {
-        briefing = await runBriefing(setup, { runs: config.briefingRuns, atlasRuns: config.atlasPdfRuns, country: 'JPN' }, log);
-        raw['briefing'] = briefing;
-      } catch (error) {
-        briefing = { error: message(error) };
-      }
-    }
-
-    let imports: ImportFigures | { error: string } | null = null;
-    if (wanted('import')) {
-      log(`issue 6: importing 1 MB and 10 MB text documents, ${config.importRuns} runs each`);
-      try {
-        imports = await runImport(repo, config.importRuns, log);
-        raw['import'] = imports;
-      } catch (error) {
-        imports = { error: message(error) };
-      }
-    }
+    const interaction = await runGroup('clicks', 'interaction', `3, 6: ${config.clicks} clicks on countries, then search keystrokes`, () =>
+      runInteraction(setup, { clicks: config.clicks }, log),
+    );
+    const notes = await runGroup(
+      'notes',
+      'notes',
+      `6: search with ${config.notes.toLocaleString('en-US')} notes in the store, then long tasks while a note autosaves`,
+      () => runNotes(setup, { notes: config.notes }, log),
+    );
+    const memory = await runGroup('memory', 'memory', `7: memory over ${config.cycles} panel open/close cycles after ${config.warmUpCycles} to warm up`, () =>
+      runMemory(setup, { cycles: config.cycles, warmUp: config.warmUpCycles }, log),
+    );
+    const bundle = await runGroup('bundle', 'bundle', null, () => measureBundle(setup.rendererDir, join(repo, 'node_modules/maplibre-gl/dist')));
+    const store = await runGroup('store', 'store', `issue 4: notes store save and load, ${config.storeRuns} runs per size`, () => runStore(config.storeRuns, log));
+    const briefing = await runGroup(
+      'briefing',
+      'briefing',
+      `issue 5: PDF briefings, ${config.briefingRuns} runs with and without the map, ${config.atlasPdfRuns} of the whole atlas`,
+      () => runBriefing(setup, { runs: config.briefingRuns, atlasRuns: config.atlasPdfRuns, country: 'JPN' }, log),
+    );
+    const imports = await runGroup('import', 'import', `issue 6: importing 1 MB and 10 MB text documents, ${config.importRuns} runs each`, () =>
+      runImport(repo, config.importRuns, log),
+    );
 
     rows.push(...buildRows(session, detail, interaction, notes, memory, bundle), ...storeRows(store), ...briefingRows(briefing), ...importRows(imports));
   } finally {
@@ -430,9 +389,5 @@ function buildRows(
     return measuredRow({ key: 'startup.longest-task', metric: '8. Start-up longest main-thread task', unit: 'ms', ours: session.ours.longestTaskMs, baseline: session.baseline.longestTaskMs });
   });
 
-  // Figures other issues ask for, once their features exist.
-  if (config.only.size === 0) {
-    rows.push(notMeasuredRow('pdf.briefing', 'PDF: one briefing, whole atlas, map vs text-only (issue 5)', 'ms', 'PDF export not built', [{ on: 'ours', max: 1000 }]));
-  }
   return rows;
 }

@@ -93,10 +93,6 @@ export function errorRow(key: string, metric: string, unit: Unit, error: unknown
   return { key, metric, unit, status: 'error', goals, met: null, message: `error: ${message}` };
 }
 
-export function notMeasuredRow(key: string, metric: string, unit: Unit, reason: string, goals: Goal[] = []): Row {
-  return { key, metric, unit, status: 'not measured', goals, met: null, message: `not measured yet (${reason})` };
-}
-
 function number(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return '?';
   if (unit === 'ms') return value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US');

@@ -34,8 +34,8 @@ export interface BriefingHandlerDeps {
   atlas: () => AtlasView;
   countries: readonly CountrySummary[];
   /** The user's notes and tiers as they stand when an export starts. */
-  notes: () => NoteView[];
-  overrides: () => TierOverride[];
+  notes: () => NoteView[] | Promise<NoteView[]>;
+  overrides: () => TierOverride[] | Promise<TierOverride[]>;
   /** The map's 50m shapes, read on first use. */
   shapes: () => Promise<Shapes>;
   printer: Printer;
@@ -63,8 +63,8 @@ export function createBriefingHandlers(deps: BriefingHandlerDeps): Pick<Handlers
     model: deps.atlas().model,
     countries: deps.countries,
     shapes: await deps.shapes(),
-    notes: deps.notes(),
-    overrides: deps.overrides(),
+    notes: await deps.notes(),
+    overrides: await deps.overrides(),
     generatedAt: now(),
     appVersion: deps.appVersion,
   });

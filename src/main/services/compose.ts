@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, EventPayload, ExportProgress, ImportProgress, Language, Prefs } from '../../shared/contract';
-import { attachNotes } from '../../shared/store/notes';
-import { createNotesRepository } from '../store/notes';
-import { createOverridesRepository } from '../store/overrides';
 import { openStore, type Store } from '../store/openStore';
 import { createPrefsRepository, type PrefsRepository } from '../store/prefs';
 import { loadAtlasBase } from './atlas';
@@ -86,8 +83,9 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   const briefingHandlers = createBriefingHandlers({
     atlas: () => atlas,
     countries,
-    notes: () => attachNotes(createNotesRepository(store).list({}), atlas.model.passages),
-    overrides: () => createOverridesRepository(store, { tierIds: [] }).list(),
+    // The same views the notes handlers give the renderer.
+    notes: () => notesHandlers.notes.list(undefined),
+    overrides: () => notesHandlers.overrides.list(undefined),
     shapes: () =>
       (shapes ??= readFile(join(options.rendererFolder, 'geo/shapes-50m.json'), 'utf8').then((text) => JSON.parse(text) as Shapes)).catch(
         (error: unknown) => {
