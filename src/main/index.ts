@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme } from 'electron';
 import { events, type EventName, type EventPayload } from '../shared/contract';
 import { DATA_SOURCES } from '../shared/dataSources';
 import { languageForLocale, translate } from '../shared/i18n';
@@ -36,10 +36,12 @@ async function start(): Promise<void> {
   const send = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(events[name].channel, payload);
   };
+  const theme = () => services.prefs.theme() ?? 'system';
   const refreshMenu = () =>
-    installMenu(services.language(), !app.isPackaged, {
+    installMenu(services.language(), theme(), !app.isPackaged, {
       command: (command) => send('onMenuCommand', command),
       setLanguage: (next) => void services.invoke('atlas:prefs/set-language', { language: next }, true),
+      setTheme: (next) => void services.invoke('atlas:prefs/set-theme', { theme: next }, true),
     });
 
   const services = await composeServices({
@@ -55,6 +57,8 @@ async function start(): Promise<void> {
     }),
     defaultLanguage: languageForLocale(app.getLocale()),
     onPrefsChanged: (next) => {
+      // The OS-level theme of the app's windows (title bar, scroll bars, prefers-color-scheme).
+      nativeTheme.themeSource = next.theme;
       refreshMenu();
       send('onPrefsChanged', next);
     },
@@ -69,6 +73,7 @@ async function start(): Promise<void> {
   });
   const { store, prefs, language } = services;
 
+  nativeTheme.themeSource = theme();
   hardenSession(devServerUrl ? new URL(devServerUrl).origin : null);
   hardenAllWebContents(language);
   handleAppProtocol(join(mainDir, '../renderer'));
@@ -81,6 +86,7 @@ async function start(): Promise<void> {
       preload: preloadPath(mainDir),
       saved: prefs.windowState(),
       title: translate(language(), 'app.title'),
+      dark: nativeTheme.shouldUseDarkColors,
       onBoundsChanged: (state) => void prefs.setWindowState(state).catch(() => undefined),
     });
     mainWindow.on('closed', () => {

@@ -8,11 +8,13 @@ export interface MainWindowOptions {
   preload: string;
   saved: WindowState | undefined;
   title: string;
+  /** Whether the window opens dark (its background shows until the page paints). */
+  dark: boolean;
   onBoundsChanged: (state: WindowState) => void;
 }
 
 /** The one main window: sandboxed, shown only once painted, its bounds remembered. */
-export function createMainWindow({ url, preload, saved, title, onBoundsChanged }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ url, preload, saved, title, dark, onBoundsChanged }: MainWindowOptions): BrowserWindow {
   const placed = placeWindow(
     saved,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -27,7 +29,7 @@ export function createMainWindow({ url, preload, saved, title, onBoundsChanged }
     minHeight: MIN_WINDOW.height,
     title,
     show: false,
-    backgroundColor: '#f4f1ea',
+    backgroundColor: dark ? '#15171a' : '#f4f1ea',
     webPreferences: {
       // The preload only exposes the contract's calls through contextBridge; it holds no logic.
       preload, // eng-disable PRELOAD_JS_CHECK

@@ -5,8 +5,12 @@ import type { StoreErrorCode } from './store/errors';
 import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './store/notes';
 import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
 import { importedSourceIdSchema, SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from './store/schema';
+import { sessionStateSchema, storedThemeSchema, type MapView, type SessionState, type SidebarTab, type ThemePreference } from './store/schema';
 
-export type { AtlasView, Note, PlacedNote, TierOverride };
+export type { AtlasView, MapView, Note, PlacedNote, SessionState, SidebarTab, ThemePreference, TierOverride };
+
+/** The colour theme the user chose (`system` follows the OS). */
+export const themePreferenceSchema = storedThemeSchema;
 
 /** Languages the interface is translated into. */
 export const languageSchema = z.enum(['en', 'ko']);
@@ -49,9 +53,15 @@ export interface CountrySummary {
   altNames: string[];
 }
 
-/** User preferences the renderer may read. */
+/** User preferences the renderer may read, and that main announces when they change. */
 export interface Prefs {
   language: Language;
+  theme: ThemePreference;
+}
+
+/** What the renderer reads at start: the preferences, and where the user left off (null: nothing saved). */
+export interface StartupPrefs extends Prefs {
+  session: SessionState | null;
 }
 
 /** Commands the application menu sends to the renderer. */
@@ -299,15 +309,18 @@ export const calls = {
     remove: call<SourceChange>()('atlas:sources/remove', z.strictObject({ id: importedSourceIdSchema })),
   },
   prefs: {
-    get: call<Prefs>()('atlas:prefs/get', noInput),
+    get: call<StartupPrefs>()('atlas:prefs/get', noInput),
     setLanguage: call<Prefs>()('atlas:prefs/set-language', z.strictObject({ language: languageSchema })),
+    setTheme: call<Prefs>()('atlas:prefs/set-theme', z.strictObject({ theme: themePreferenceSchema })),
+    /** Remembers where the user is (map view, open panel, tab), for the next start. */
+    setSession: call<boolean>()('atlas:prefs/set-session', sessionStateSchema),
   },
 } as const;
 
 /** Every main → renderer event, declared once. */
 export const events = {
   onMenuCommand: event('atlas:menu/command', menuCommandSchema),
-  onPrefsChanged: event('atlas:prefs/changed', z.strictObject({ language: languageSchema })),
+  onPrefsChanged: event('atlas:prefs/changed', z.strictObject({ language: languageSchema, theme: themePreferenceSchema })),
   onExportProgress: event('atlas:briefing/progress', exportProgressSchema),
   onImportProgress: event('atlas:sources/progress', importProgressSchema),
   /** The atlas changed (a source was added, turned on or off, or removed): fetch `atlas.get` again. */

@@ -1,18 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { seriousViolations } from './axe';
 import { clickCountry } from './helpers';
-
-/** Runs axe-core on what is on screen and returns the serious and critical violations, readable. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
-}
 
 test.describe('accessibility (axe-core)', () => {
   test('the main view, a panel, the notes and sources views, the export dialogs and the import preview have no serious violations', async ({ app }) => {

@@ -72,3 +72,40 @@ test.describe('the real Electron app', () => {
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length), { timeout: 15_000 }).toBe(1);
   });
 });
+
+test.describe('the real Electron app across a restart', () => {
+  test.skip(binary === null, NO_ELECTRON_REASON);
+
+  const launch = (storeFolder: string) =>
+    electron.launch({ executablePath: binary!, args: [join(repo, 'out/main/index.js'), `--store-dir=${storeFolder}`] });
+
+  test('brings back the window bounds, the theme (the OS-level one too) and the open panel', async () => {
+    const storeFolder = await mkdtemp(join(tmpdir(), 'atlas-electron-restart-'));
+    try {
+      const first = await launch(storeFolder);
+      const page = await first.firstWindow();
+      await page.waitForFunction(() => window.__atlasProbe !== undefined);
+      await first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.setBounds({ x: 40, y: 30, width: 1000, height: 700 }));
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+      await expect.poll(() => first.evaluate(({ nativeTheme }) => nativeTheme.themeSource)).toBe('dark');
+      const point = await page.evaluate(() => window.__atlasProbe!.screenPoint('BRA'));
+      await page.mouse.click(point!.x, point!.y);
+      await expect(page.locator('aside.panel')).toHaveAttribute('data-country', 'BRA');
+      // The session is written once things settle; give it that time before quitting.
+      await page.waitForTimeout(1500);
+      await first.close();
+
+      const second = await launch(storeFolder);
+      const again = await second.firstWindow();
+      await again.waitForFunction(() => window.__atlasProbe !== undefined);
+      const bounds = await second.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getNormalBounds());
+      expect(bounds).toMatchObject({ width: 1000, height: 700 });
+      expect(await second.evaluate(({ nativeTheme }) => nativeTheme.themeSource)).toBe('dark');
+      await expect(again.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await expect(again.locator('aside.panel')).toHaveAttribute('data-country', 'BRA');
+      await second.close();
+    } finally {
+      await rm(storeFolder, { recursive: true, force: true });
+    }
+  });
+});

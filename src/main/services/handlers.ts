@@ -15,7 +15,7 @@ export interface HandlerDeps {
 
 /** The handlers of the app, the atlas and preferences (notes and briefings have their own files). */
 export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'notes' | 'overrides' | 'store' | 'briefing' | 'sources'> {
-  const currentPrefs = (): Prefs => ({ language: deps.prefs.language() ?? deps.defaultLanguage });
+  const currentPrefs = (): Prefs => ({ language: deps.prefs.language() ?? deps.defaultLanguage, theme: deps.prefs.theme() ?? 'system' });
   return {
     app: {
       info: () => deps.appInfo(),
@@ -27,12 +27,22 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'notes' | 'ove
       get: () => deps.atlas(),
     },
     prefs: {
-      get: () => currentPrefs(),
+      get: () => ({ ...currentPrefs(), session: deps.prefs.session() ?? null }),
       async setLanguage({ language }) {
         await deps.prefs.setLanguage(language);
         const prefs = currentPrefs();
         deps.onPrefsChanged(prefs);
         return prefs;
+      },
+      async setTheme({ theme }) {
+        await deps.prefs.setTheme(theme);
+        const prefs = currentPrefs();
+        deps.onPrefsChanged(prefs);
+        return prefs;
+      },
+      async setSession(session) {
+        await deps.prefs.setSession(session);
+        return true;
       },
     },
   };

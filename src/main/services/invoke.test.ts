@@ -17,7 +17,13 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
         throw new Error('not used');
       },
     },
-    prefs: { get: () => ({ language: 'en' }), setLanguage: ({ language }) => ({ language }), ...overrides },
+    prefs: {
+      get: () => ({ language: 'en', theme: 'system', session: null }),
+      setLanguage: ({ language }) => ({ language, theme: 'system' }),
+      setTheme: ({ theme }) => ({ language: 'en', theme }),
+      setSession: () => true,
+      ...overrides,
+    },
     notes: {
       list: () => [],
       create: unused,
@@ -39,7 +45,7 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
 describe('createInvoker()', () => {
   it('answers a valid call from a trusted sender', async () => {
     const invoke = createInvoker(handlers());
-    expect(await invoke('atlas:prefs/set-language', { language: 'ko' }, true)).toEqual({ ok: true, value: { language: 'ko' } });
+    expect(await invoke('atlas:prefs/set-language', { language: 'ko' }, true)).toEqual({ ok: true, value: { language: 'ko', theme: 'system' } });
   });
 
   it('refuses an unknown channel before anything else', async () => {
@@ -53,7 +59,7 @@ describe('createInvoker()', () => {
       handlers({
         setLanguage: ({ language }) => {
           called = true;
-          return { language };
+          return { language, theme: 'system' };
         },
       }),
     );

@@ -26,6 +26,17 @@ describe('buildMenuSpec()', () => {
     ]);
   });
 
+  it('offers the three themes in View › Theme, the chosen one checked', () => {
+    const items = flatten(buildMenuSpec({ language: 'en', isMac: false, developer: false, theme: 'dark' }));
+    expect(items.filter((item) => item.kind === 'theme')).toEqual([
+      { kind: 'theme', theme: 'system', label: 'Match System', checked: false },
+      { kind: 'theme', theme: 'light', label: 'Light', checked: false },
+      { kind: 'theme', theme: 'dark', label: 'Dark', checked: true },
+    ]);
+    const fallback = flatten(buildMenuSpec({ language: 'en', isMac: false, developer: false }));
+    expect(fallback.filter((item) => item.kind === 'theme' && item.checked).map((item) => item.kind === 'theme' && item.theme)).toEqual(['system']);
+  });
+
   it('translates every label into Korean', () => {
     const korean = flatten(buildMenuSpec({ language: 'ko', isMac: true, developer: true }));
     const labels = korean.flatMap((item) => (item.kind === 'separator' || item.kind === 'language' ? [] : [item.label]));

@@ -1,4 +1,4 @@
-import type { Language, MenuCommand } from '../../shared/contract';
+import type { Language, MenuCommand, ThemePreference } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { SHORTCUTS } from '../../shared/shortcuts';
 
@@ -8,6 +8,7 @@ export type MenuItemSpec =
   | { kind: 'role'; role: RoleName; label: string; accelerator?: string }
   | { kind: 'command'; command: MenuCommand; label: string; accelerator?: string }
   | { kind: 'language'; language: Language; label: string; checked: boolean }
+  | { kind: 'theme'; theme: ThemePreference; label: string; checked: boolean }
   | { kind: 'submenu'; label: string; items: MenuItemSpec[] };
 
 export type RoleName =
@@ -30,10 +31,12 @@ export interface MenuOptions {
   language: Language;
   isMac: boolean;
   developer: boolean;
+  /** The theme preference, checked in View › Theme (the OS's when not given). */
+  theme?: ThemePreference;
 }
 
 /** The application menu, every label translated. */
-export function buildMenuSpec({ language, isMac, developer }: MenuOptions): MenuItemSpec[] {
+export function buildMenuSpec({ language, isMac, developer, theme = 'system' }: MenuOptions): MenuItemSpec[] {
   const t = (key: string) => translate(language, key);
   const role = (name: RoleName, key: string, accelerator?: string): MenuItemSpec =>
     accelerator ? { kind: 'role', role: name, label: t(key), accelerator } : { kind: 'role', role: name, label: t(key) };
@@ -87,6 +90,16 @@ export function buildMenuSpec({ language, isMac, developer }: MenuOptions): Menu
             language: code,
             label: translate(code, `language.${code}`),
             checked: code === language,
+          })),
+        },
+        {
+          kind: 'submenu',
+          label: t('theme.menu'),
+          items: (['system', 'light', 'dark'] as const).map((option) => ({
+            kind: 'theme',
+            theme: option,
+            label: t(`theme.${option}`),
+            checked: option === theme,
           })),
         },
         separator,

@@ -110,7 +110,7 @@ describe('openStore()', () => {
     await createPrefsRepository(store).setLanguage('en');
     const before = await storeText();
     const bad = store.update((draft) => {
-      (draft.prefs as Record<string, unknown>)['theme'] = 'dark';
+      (draft.prefs as Record<string, unknown>)['theme'] = 'sepia';
     });
     await expect(bad).rejects.toSatisfy((error) => isStoreError(error, 'invalid-state'));
     expect(await storeText()).toBe(before);

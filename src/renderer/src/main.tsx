@@ -9,12 +9,16 @@ import { NotesProvider } from './notes/NotesContext';
 import { languageForLocale, translate } from '../../shared/i18n';
 import { startI18n } from './i18n/i18n';
 import { startMap } from './map/startMap';
+import { applyDocumentTheme, osPrefersDark, resolveTheme } from './theme/theme';
 
 async function boot(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('No #root element');
   // The map and its shapes load while the app's data is on its way, and are coloured when it comes.
-  // The map goes first: its worker and shapes are the longest way to an interactive map.
+  // The map goes first: its worker and shapes are the longest way to an interactive map. It is
+  // drawn in the OS's theme (in the app, main makes that the user's choice); a different choice
+  // made in the browser harness is applied when the preferences come.
+  applyDocumentTheme(resolveTheme('system', osPrefersDark()));
   startMap();
   const [prefs, countries, view] = await Promise.all([
     unwrap(atlas().prefs.get()),
@@ -22,11 +26,12 @@ async function boot(): Promise<void> {
     unwrap(atlas().atlas.get()),
   ]);
   await startI18n(prefs.language);
+  applyDocumentTheme(resolveTheme(prefs.theme, osPrefersDark()));
   createRoot(container).render(
     <StrictMode>
       <ToastProvider>
         <NotesProvider>
-          <App countries={countries} view={view} />
+          <App countries={countries} view={view} prefs={prefs} />
         </NotesProvider>
       </ToastProvider>
     </StrictMode>,

@@ -41,7 +41,8 @@ export const en = {
     relationship: 'Relationship with South Korea',
     why: 'Why this tier',
     whyCurated: 'Set by the atlas editors on this evidence:',
-    notCovered: 'Not covered by the loaded sources. The atlas infers no relationship.',
+    notCovered:
+      'Not covered by the loaded sources. The atlas infers no relationship. To cover it, import a document that discusses it (File › Import Source…), or set your own tier below.',
     mentionedOnly: 'Mentioned in the sources, but nothing in them shows a relationship.',
     tensions: 'Tensions',
     passages_one: '{{count}} passage',
@@ -67,6 +68,13 @@ export const en = {
     en: 'English',
     ko: '한국어',
     switchTo: 'Switch to {{language}}',
+  },
+  theme: {
+    label: 'Theme',
+    menu: 'Theme',
+    system: 'Match System',
+    light: 'Light',
+    dark: 'Dark',
   },
   about: {
     title: 'About Korea Relations Atlas',

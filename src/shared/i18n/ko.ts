@@ -43,7 +43,8 @@ export const ko: Messages = {
     relationship: '대한민국과의 관계',
     why: '이 등급의 근거',
     whyCurated: '지도 편집진이 이 근거로 정했습니다:',
-    notCovered: '불러온 자료에서 다루지 않습니다. 관계를 추정하지 않습니다.',
+    notCovered:
+      '불러온 자료에서 다루지 않습니다. 관계를 추정하지 않습니다. 이 나라를 다루는 문서를 가져오거나(파일 › 자료 가져오기…) 아래에서 직접 등급을 정할 수 있습니다.',
     mentionedOnly: '자료에 언급되지만 관계를 보여 주는 내용은 없습니다.',
     tensions: '긴장 요인',
     passages_one: '문단 {{count}}개',
@@ -69,6 +70,13 @@ export const ko: Messages = {
     en: 'English',
     ko: '한국어',
     switchTo: '{{language}}(으)로 바꾸기',
+  },
+  theme: {
+    label: '테마',
+    menu: '테마',
+    system: '시스템 설정 따르기',
+    light: '밝게',
+    dark: '어둡게',
   },
   about: {
     title: '한국 대외관계 지도 정보',

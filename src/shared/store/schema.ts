@@ -34,15 +34,43 @@ export type WindowState = z.infer<typeof windowStateSchema>;
  */
 export const storedLanguageSchema = z.enum(['en', 'ko']);
 
+/** A country id as the atlas has them: ISO 3166-1 alpha-3, or an `x-` slug for other areas. */
+export const countryIdSchema = z.string().regex(/^(?:[A-Z]{3}|x-[a-z0-9-]{1,64})$/, 'Not a country id.');
+
+/** The colour theme the user chose: the OS's, or always light, or always dark. */
+export const storedThemeSchema = z.enum(['system', 'light', 'dark']);
+export type ThemePreference = z.infer<typeof storedThemeSchema>;
+
+/** The sidebar tabs, as a session remembers them. */
+export const sidebarTabSchema = z.enum(['countries', 'timeline', 'notes', 'sources']);
+export type SidebarTab = z.infer<typeof sidebarTabSchema>;
+
+/** A map camera: centre (longitude, latitude) and zoom, within what the map allows. */
+export const mapViewSchema = z.strictObject({
+  center: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  zoom: z.number().min(0).max(24),
+});
+export type MapView = z.infer<typeof mapViewSchema>;
+
+/**
+ * Where the user left off, restored at the next start: the map's view, the country whose panel
+ * was open (null: none) and the sidebar tab.
+ */
+export const sessionStateSchema = z.strictObject({
+  view: mapViewSchema.optional(),
+  selected: countryIdSchema.nullable().optional(),
+  tab: sidebarTabSchema.optional(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
 /** Preferences as the store keeps them. */
 export const storedPrefsSchema = z.strictObject({
   language: storedLanguageSchema.optional(),
   window: windowStateSchema.optional(),
+  theme: storedThemeSchema.optional(),
+  session: sessionStateSchema.optional(),
 });
 export type StoredPrefs = z.infer<typeof storedPrefsSchema>;
-
-/** A country id as the atlas has them: ISO 3166-1 alpha-3, or an `x-` slug for other areas. */
-export const countryIdSchema = z.string().regex(/^(?:[A-Z]{3}|x-[a-z0-9-]{1,64})$/, 'Not a country id.');
 
 /** A passage id as the atlas makes them (a hash, maybe with a duplicate suffix). */
 export const passageIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'Not a passage id.');

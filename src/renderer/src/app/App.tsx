@@ -26,26 +26,35 @@ import { AboutDialog } from './AboutDialog';
 import { isMacPlatform, ShortcutsDialog } from './ShortcutsDialog';
 import { atlas, unwrap } from './client';
 import { useToast } from './Toasts';
-import type { BriefingOptions, ImportPreview, StoreStatus } from '../../../shared/contract';
+import type { BriefingOptions, ImportPreview, MapView, SidebarTab, StartupPrefs, StoreStatus, ThemePreference } from '../../../shared/contract';
+import { useResolvedTheme } from '../theme/theme';
+import { createSessionSaver, restoredSelection } from './session';
 
 const PANEL_WIDTH = 420;
 
 interface Selection {
   id: string;
-  from: 'map' | 'list';
+  /** Where it was chosen: `restore` is the panel left open at the last session's end. */
+  from: 'map' | 'list' | 'restore';
   passageId: string | null;
 }
 
 /** The main view: the sidebar (countries, search, timeline), the map with its legend, and the panel. */
-export function App({ countries, view: bootView }: { countries: CountrySummary[]; view: AtlasView }) {
+export function App({ countries, view: bootView, prefs }: { countries: CountrySummary[]; view: AtlasView; prefs: StartupPrefs }) {
   const { t, i18n } = useTranslation();
   const language = (i18n.language === 'ko' ? 'ko' : 'en') satisfies Language;
-  const [selection, setSelection] = useState<Selection | null>(null);
+  const session = prefs.session;
+  const [selection, setSelection] = useState<Selection | null>(() => {
+    const id = restoredSelection(session, (candidate) => countries.some((country) => country.id === candidate));
+    return id ? { id, from: 'restore', passageId: null } : null;
+  });
+  const [themePreference, setThemePreference] = useState<ThemePreference>(prefs.theme);
+  const theme = useResolvedTheme(themePreference);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [mapped, setMapped] = useState<ReadonlySet<string> | null>(null);
   const [tierFilter, setTierFilter] = useState<TierId | null>(null);
-  const [tab, setTab] = useState<'countries' | 'timeline' | 'notes' | 'sources'>('countries');
+  const [tab, setTab] = useState<SidebarTab>(session?.tab ?? 'countries');
   const [dialog, setDialog] = useState<'export' | 'snapshots' | null>(null);
   const [importPreview, setImportPreview] = useState<ImportPreview | null>(null);
   const [recovery, setRecovery] = useState<StoreStatus['recovery']>(null);
@@ -79,7 +88,7 @@ export function App({ countries, view: bootView }: { countries: CountrySummary[]
     (id: string): TierId => (notes.overrides.get(id)?.tier as TierId | undefined) ?? index.tierOf(id),
     [notes.overrides, index],
   );
-  const fills = useMemo(() => new Map(countries.map((country) => [country.id, index.tier(shownTier(country.id)).colour.light])), [countries, index, shownTier]);
+  const fills = useMemo(() => new Map(countries.map((country) => [country.id, index.tier(shownTier(country.id)).colour[theme]])), [countries, index, shownTier, theme]);
   const overridden = useMemo(() => new Set(notes.overrides.keys()), [notes.overrides]);
   const noted = useMemo(() => new Set(notes.counts.keys()), [notes.counts]);
   const counts = useMemo(() => {
@@ -100,6 +109,8 @@ export function App({ countries, view: bootView }: { countries: CountrySummary[]
   const select = useCallback((id: string | null, from: 'map' | 'list', passageId: string | null = null) => {
     setSelection(id ? { id, from, passageId } : null);
     if (id && from === 'list') mapHandle.current?.flyTo(id, PANEL_WIDTH + 24);
+    // A country clicked where the panel is about to open is brought out from under it.
+    if (id && from === 'map') mapHandle.current?.reveal(id, PANEL_WIDTH + 24);
   }, []);
 
   const describe = useCallback(
@@ -161,7 +172,10 @@ export function App({ countries, view: bootView }: { countries: CountrySummary[]
 
   useEffect(() => {
     const offMenu = atlas().onMenuCommand(runCommand);
-    const offPrefs = atlas().onPrefsChanged((prefs) => void applyLanguage(prefs.language));
+    const offPrefs = atlas().onPrefsChanged((changed) => {
+      void applyLanguage(changed.language);
+      setThemePreference(changed.theme);
+    });
     return () => {
       offMenu();
       offPrefs();
@@ -188,6 +202,21 @@ export function App({ countries, view: bootView }: { countries: CountrySummary[]
     document.title = t('app.title');
   }, [t, language]);
 
+  // Where the user is (open panel, tab, map view) is remembered for the next start.
+  const [saver] = useState(() =>
+    createSessionSaver(session ?? {}, (state) => void unwrap(atlas().prefs.setSession(state)).catch(() => undefined)),
+  );
+  useEffect(() => saver.update({ selected: selection?.id ?? null, tab }), [saver, selection, tab]);
+  useEffect(() => {
+    const flush = () => saver.flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      saver.dispose();
+    };
+  }, [saver]);
+  const onViewChange = useCallback((view: MapView) => saver.update({ view }), [saver]);
+
   const otherLanguage: Language = language === 'en' ? 'ko' : 'en';
   const selectEvent = (event: AtlasEvent) => {
     const id = event.countries[0];
@@ -202,6 +231,23 @@ export function App({ countries, view: bootView }: { countries: CountrySummary[]
       <header className="toolbar">
         <h1>{t('app.title')}</h1>
         <div className="toolbar-actions">
+          <label className="theme-picker">
+            <span>{t('theme.label')}</span>
+            <select
+              value={themePreference}
+              onChange={(event) => {
+                const next = event.target.value as ThemePreference;
+                setThemePreference(next);
+                void unwrap(atlas().prefs.setTheme({ theme: next })).catch((error: unknown) => toast.show(errorText(t, error)));
+              }}
+            >
+              {(['system', 'light', 'dark'] as const).map((option) => (
+                <option key={option} value={option}>
+                  {t(`theme.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             type="button"
             lang={otherLanguage}
@@ -291,6 +337,9 @@ export function App({ countries, view: bootView }: { countries: CountrySummary[]
             describe={describe}
             onSelect={(id) => select(id, 'map')}
             onMapped={setMapped}
+            theme={theme}
+            initialView={session?.view ?? null}
+            onViewChange={onViewChange}
           />
           <MapControls
             onZoomIn={() => mapHandle.current?.zoomIn()}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
 import type { Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
+import { swatchStyle } from './swatch';
 
 interface LegendProps {
   atlas: AtlasIndex;
@@ -31,7 +32,7 @@ export function Legend({ atlas, language, counts, filter, onFilter, body, onBody
               onClick={() => onFilter(filter === tier.id ? null : tier.id)}
               data-tier={tier.id}
             >
-              <span className="swatch" style={{ background: tier.colour.light }} aria-hidden="true" />
+              <span className="swatch" style={swatchStyle(tier)} aria-hidden="true" />
               <span className="legend-label">{tier.label[language]}</span>
               <span className="legend-count">{t('legend.count', { count: counts.get(tier.id) ?? 0 })}</span>
             </button>

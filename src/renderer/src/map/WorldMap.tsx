@@ -1,12 +1,13 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
-import type { CountrySummary, Language } from '../../../shared/contract';
+import type { CountrySummary, Language, MapView } from '../../../shared/contract';
+import type { Theme } from '../theme/theme';
 import { placeStates, shapeStates, stateChanges, type PlaceState, type ShapeState } from './featureStates';
 import { geometryUrl, namePlaces, type Place } from './geometry';
 import { installProbe } from './probe';
 import { takeMap, WORLD } from './startMap';
-import { FINE_ZOOM, labelText, layerIds, onlyIds, shapeLayers, SOURCES } from './style';
+import { FINE_ZOOM, labelText, layerIds, onlyIds, shapeLayers, SOURCES, themePaint } from './style';
 
 /** What the rest of the app can ask of the map. */
 export interface WorldMapHandle {
@@ -15,6 +16,8 @@ export interface WorldMapHandle {
   resetView(): void;
   /** Frames a country, keeping clear of `rightInset` pixels on the right (where the panel is). */
   flyTo(id: string, rightInset: number): void;
+  /** Moves the map, at the same zoom, only if the country's label point lies under those `rightInset` pixels. */
+  reveal(id: string, rightInset: number): void;
 }
 
 interface WorldMapProps {
@@ -34,6 +37,12 @@ interface WorldMapProps {
   onSelect: (id: string | null) => void;
   /** Told once which countries have a shape on the map. */
   onMapped: (ids: ReadonlySet<string>) => void;
+  /** The map's colours. */
+  theme: Theme;
+  /** Where the camera starts (the view the user left); the whole world when not given. */
+  initialView?: MapView | null;
+  /** Told where the camera is after each move the user or the app made. */
+  onViewChange?: (view: MapView) => void;
 }
 
 interface Tooltip {
@@ -54,7 +63,7 @@ interface Applied {
  * the page and colours and labels it once the data is here.
  */
 export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function WorldMap(
-  { countries, language, selectedId, fills, dimmed, overridden, noted, describe, onSelect, onMapped },
+  { countries, language, selectedId, fills, dimmed, overridden, noted, describe, onSelect, onMapped, theme, initialView, onViewChange },
   ref,
 ) {
   const { t } = useTranslation();
@@ -76,6 +85,12 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
   };
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+  /** The theme the map is drawn in now (the 10m layers are added in it). */
+  const themeRef = useRef<Theme>(theme);
+  /** The theme the map's layers are painted in now. */
+  const paintedTheme = useRef<Theme | null>(null);
   const [ready, setReady] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
@@ -93,10 +108,12 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     let cleanupProbe = () => {};
     let pending: MapMouseEvent | null = null;
     const map = start.map;
+    paintedTheme.current = start.theme;
     if (map) {
       // Started outside the page at MapLibre's default size: take the real one, frame the world again.
       map.resize();
-      map.fitBounds(WORLD, { padding: 12, animate: false });
+      if (initialView) map.jumpTo({ center: initialView.center, zoom: initialView.zoom });
+      else map.fitBounds(WORLD, { padding: 12, animate: false });
       map.touchZoomRotate.disableRotation();
       map.keyboard.disableRotation();
       mapRef.current = map;
@@ -153,6 +170,13 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       target.on('zoom', () => {
         if (target.getZoom() >= FINE_ZOOM - 0.5) addFineShapes(target);
       });
+      // Once per move, at its end: where the camera is, for the session to remember.
+      target.on('moveend', () => {
+        const center = target.getCenter().wrap();
+        onViewChangeRef.current?.({ center: [round(center.lng, 4), round(center.lat, 4)], zoom: round(target.getZoom(), 3) });
+      });
+      // A view restored at a close zoom needs the fine shapes at once.
+      if (target.getZoom() >= FINE_ZOOM - 0.5) addFineShapes(target);
     }
 
     function hover(target: MapLibreMap, event: MapMouseEvent | null): void {
@@ -176,7 +200,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     function addFineShapes(target: MapLibreMap): void {
       if (target.getSource(SOURCES.fine)) return;
       target.addSource(SOURCES.fine, { type: 'geojson', data: geometryUrl('shapes-10m.json'), promoteId: 'id' });
-      for (const layer of shapeLayers(SOURCES.fine, { min: FINE_ZOOM }, overriddenRef.current)) target.addLayer(layer, 'note-dots');
+      for (const layer of shapeLayers(SOURCES.fine, { min: FINE_ZOOM }, overriddenRef.current, themeRef.current)) target.addLayer(layer, 'note-dots');
       // Coloured from the start, so its tiles never show the neutral fill as they come in.
       stateRef.current.fineAdded = true;
       applyStatesRef.current();
@@ -242,34 +266,63 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     map.setLayoutProperty('country-labels', 'text-field', labelText(language));
   }, [ready, language]);
 
-  useImperativeHandle(
-    ref,
-    () => ({
+  // The theme changes colours only: paint properties, nothing laid out again.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    themeRef.current = theme;
+    if (paintedTheme.current === theme) return;
+    paintedTheme.current = theme;
+    const sources = [SOURCES.coarse, SOURCES.fine].filter((source) => map.getSource(source));
+    for (const change of themePaint(theme, sources)) {
+      if (map.getLayer(change.layer)) map.setPaintProperty(change.layer, change.property as never, change.value as never);
+    }
+  }, [ready, theme]);
+
+  useImperativeHandle(ref, () => {
+    const flyTo = (id: string, rightInset: number): void => {
+      const map = mapRef.current;
+      const place = placesRef.current.get(id);
+      if (!map || !place) return;
+      const [west, south, east, north] = place.properties.bbox;
+      const padding = { top: 40, bottom: 40, left: 40, right: 40 + rightInset };
+      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      if (west > east || east - west > 170) {
+        map.flyTo({ center: place.geometry.coordinates as [number, number], zoom: 2.5, animate: !reduced, padding });
+        return;
+      }
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding, maxZoom: 6, animate: !reduced },
+      );
+    };
+    return {
       zoomIn: () => mapRef.current?.zoomIn(),
       zoomOut: () => mapRef.current?.zoomOut(),
       resetView: () => mapRef.current?.fitBounds(WORLD, { padding: 12 }),
-      flyTo(id, rightInset) {
+      flyTo,
+      reveal(id, rightInset) {
         const map = mapRef.current;
         const place = placesRef.current.get(id);
         if (!map || !place) return;
-        const [west, south, east, north] = place.properties.bbox;
-        const padding = { top: 40, bottom: 40, left: 40, right: 40 + rightInset };
+        const [lon = 0, lat = 0] = place.geometry.coordinates;
+        const canvas = map.getCanvas();
+        const at = map.project([lon, lat]);
+        // A country in plain sight stays where the user clicked it.
+        if (at.x < canvas.clientWidth - rightInset - 24) return;
+        // Slide the map sideways, at the same zoom, so the point lands mid-way across the part the
+        // panel leaves; MapLibre keeps the world in view, so at the world view nothing moves. (The
+        // camera's padding is left alone: MapLibre would keep it for every later move.)
+        const target = (canvas.clientWidth - rightInset) / 2;
+        const center = map.unproject([canvas.clientWidth / 2 + (at.x - target), canvas.clientHeight / 2]);
         const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-        if (west > east || east - west > 170) {
-          map.flyTo({ center: place.geometry.coordinates as [number, number], zoom: 2.5, animate: !reduced, padding });
-          return;
-        }
-        map.fitBounds(
-          [
-            [west, south],
-            [east, north],
-          ],
-          { padding, maxZoom: 6, animate: !reduced },
-        );
+        map.easeTo({ center, duration: reduced ? 0 : 400 });
       },
-    }),
-    [],
-  );
+    };
+  }, []);
 
   const hovered = tooltip ? names.current.get(tooltip.id) : undefined;
   const tooltipText = tooltip ? describe(tooltip.id) : '';
@@ -290,3 +343,8 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     </div>
   );
 });
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

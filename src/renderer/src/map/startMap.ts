@@ -2,6 +2,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Point } from 'geojson';
 import { geometryUrl, loadPlaces, type PlaceProperties } from './geometry';
+import { documentTheme, type Theme } from '../theme/theme';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);
@@ -16,6 +17,8 @@ export const WORLD: [[number, number], [number, number]] = [
 export interface MapStart {
   /** The map's own element; the WorldMap puts it into the page. */
   container: HTMLDivElement;
+  /** The theme the map's style was built in (the document's at the time). */
+  theme: Theme;
   /** The map, or null when MapLibre could not start (no WebGL): then `error` says why. */
   map: MapLibreMap | null;
   error: unknown;
@@ -47,10 +50,11 @@ function createMapStart(): MapStart {
   let map: MapLibreMap | null = null;
   let error: unknown = null;
   let styled: Promise<void> = Promise.resolve();
+  const theme = documentTheme();
   try {
     map = new MapLibreMap({
       container,
-      style: buildStyle(geometryUrl('shapes-50m.json')),
+      style: buildStyle(geometryUrl('shapes-50m.json'), 'en', theme),
       bounds: WORLD,
       fitBoundsOptions: { padding: 12 },
       renderWorldCopies: false,
@@ -71,7 +75,7 @@ function createMapStart(): MapStart {
   } catch (caught) {
     error = caught;
   }
-  return { container, map, error, places, styled };
+  return { container, theme, map, error, places, styled };
 }
 
 let early: MapStart | null = null;

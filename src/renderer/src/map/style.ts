@@ -1,7 +1,8 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { HOME_COUNTRY_ID } from '../../../shared/countries';
 import type { Language } from '../../../shared/contract';
-import { MAP_COLOURS } from './palette';
+import type { Theme } from '../theme/theme';
+import { MAP_PALETTES, type MapColours } from './palette';
 
 /**
  * Zoom at which the 10m shapes replace the 50m ones. Natural Earth's 1:50m suits scales down to
@@ -41,8 +42,14 @@ export function onlyIds(ids: Iterable<string>): FilterSpecification {
  * all: the map sets it to 1 while something is hovered or selected (a paint change, nothing is laid
  * out again), so the outline does not go over every border each frame for nothing.
  */
-export function shapeLayers(source: string, zoom: { min?: number; max?: number } = {}, overridden: Iterable<string> = []): LayerSpecification[] {
+export function shapeLayers(
+  source: string,
+  zoom: { min?: number; max?: number } = {},
+  overridden: Iterable<string> = [],
+  theme: Theme = 'light',
+): LayerSpecification[] {
   const ids = layerIds(source);
+  const colours = MAP_PALETTES[theme];
   const range = { ...(zoom.min === undefined ? {} : { minzoom: zoom.min }), ...(zoom.max === undefined ? {} : { maxzoom: zoom.max }) };
   return [
     {
@@ -52,7 +59,7 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       ...range,
       paint: {
         'fill-antialias': false,
-        'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], MAP_COLOURS.neutral]],
+        'fill-color': neutralFill(colours),
         'fill-opacity': ['case', ['boolean', ['feature-state', 'dimmed'], false], 0.2, 1],
       },
     },
@@ -61,7 +68,7 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       type: 'line',
       source,
       ...range,
-      paint: { 'line-color': MAP_COLOURS.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1.2] },
+      paint: { 'line-color': colours.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 6, 1.2] },
     },
     {
       id: ids.home,
@@ -69,7 +76,7 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       source,
       ...range,
       filter: isHome,
-      paint: { 'line-color': MAP_COLOURS.homeOutline, 'line-width': 1.5 },
+      paint: { 'line-color': colours.homeOutline, 'line-width': 1.5 },
     },
     {
       // A tier the user set is drawn with a dashed outline, so it never passes for the sources' tier.
@@ -79,7 +86,7 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       ...range,
       filter: onlyIds(overridden),
       paint: {
-        'line-color': MAP_COLOURS.override,
+        'line-color': colours.override,
         'line-width': 1.8,
         'line-dasharray': [2, 1.5],
         'line-opacity': ['case', ['boolean', ['feature-state', 'override'], false], 1, 0],
@@ -93,11 +100,57 @@ export function shapeLayers(source: string, zoom: { min?: number; max?: number }
       paint: {
         'line-layer-opacity': 0,
         'line-layer-opacity-transition': { duration: 0, delay: 0 },
-        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], MAP_COLOURS.selected, MAP_COLOURS.hover],
+        'line-color': outlineColour(colours),
         'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, ['boolean', ['feature-state', 'hover'], false], 1.5, 0],
       },
     },
   ];
+}
+
+function neutralFill(colours: MapColours): ExpressionSpecification {
+  return ['to-color', ['coalesce', ['feature-state', 'fill'], colours.neutral]];
+}
+
+function outlineColour(colours: MapColours): ExpressionSpecification {
+  return ['case', ['boolean', ['feature-state', 'selected'], false], colours.selected, colours.hover];
+}
+
+function labelColour(colours: MapColours): ExpressionSpecification {
+  return ['case', isHome, colours.homeLabel, colours.label];
+}
+
+/** One paint property to set on one layer. */
+export interface PaintChange {
+  layer: string;
+  property: string;
+  value: unknown;
+}
+
+/**
+ * The paint changes that turn the map to `theme`, for the layers of the given shape sources: only
+ * colours change, so nothing is laid out again (the fills come through feature-state and are set
+ * by the map separately).
+ */
+export function themePaint(theme: Theme, shapeSources: readonly string[]): PaintChange[] {
+  const colours = MAP_PALETTES[theme];
+  const changes: PaintChange[] = [{ layer: 'ocean', property: 'background-color', value: colours.ocean }];
+  for (const source of shapeSources) {
+    const ids = layerIds(source);
+    changes.push(
+      { layer: ids.fill, property: 'fill-color', value: neutralFill(colours) },
+      { layer: ids.border, property: 'line-color', value: colours.border },
+      { layer: ids.home, property: 'line-color', value: colours.homeOutline },
+      { layer: ids.override, property: 'line-color', value: colours.override },
+      { layer: ids.outline, property: 'line-color', value: outlineColour(colours) },
+    );
+  }
+  changes.push(
+    { layer: 'note-dots', property: 'circle-color', value: colours.note },
+    { layer: 'note-dots', property: 'circle-stroke-color', value: colours.noteStroke },
+    { layer: 'country-labels', property: 'text-color', value: labelColour(colours) },
+    { layer: 'country-labels', property: 'text-halo-color', value: colours.labelHalo },
+  );
+  return changes;
 }
 
 /** The label text for a language. */
@@ -111,7 +164,8 @@ export function labelText(language: Language): ExpressionSpecification {
  * start empty: the map is created before the country names are known (see startMap.ts), and they
  * are set with the names.
  */
-export function buildStyle(shapesUrl: string, language: Language = 'en'): StyleSpecification {
+export function buildStyle(shapesUrl: string, language: Language = 'en', theme: Theme = 'light'): StyleSpecification {
+  const colours = MAP_PALETTES[theme];
   return {
     version: 8,
     sources: {
@@ -119,8 +173,8 @@ export function buildStyle(shapesUrl: string, language: Language = 'en'): StyleS
       [SOURCES.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
     },
     layers: [
-      { id: 'ocean', type: 'background', paint: { 'background-color': MAP_COLOURS.ocean } },
-      ...shapeLayers(SOURCES.coarse),
+      { id: 'ocean', type: 'background', paint: { 'background-color': colours.ocean } },
+      ...shapeLayers(SOURCES.coarse, {}, [], theme),
       {
         id: 'note-dots',
         type: 'circle',
@@ -128,8 +182,8 @@ export function buildStyle(shapesUrl: string, language: Language = 'en'): StyleS
         filter: onlyIds([]),
         paint: {
           'circle-radius': 4.5,
-          'circle-color': MAP_COLOURS.note,
-          'circle-stroke-color': '#ffffff',
+          'circle-color': colours.note,
+          'circle-stroke-color': colours.noteStroke,
           'circle-stroke-width': 1.5,
           'circle-translate': [0, -12],
           'circle-opacity': ['case', ['boolean', ['feature-state', 'hasNotes'], false], 1, 0],
@@ -164,8 +218,8 @@ export function buildStyle(shapesUrl: string, language: Language = 'en'): StyleS
           'text-offset': ['case', isHome, ['literal', [0.9, 0]], ['literal', [0, 0]]],
         },
         paint: {
-          'text-color': ['case', isHome, MAP_COLOURS.homeLabel, MAP_COLOURS.label],
-          'text-halo-color': MAP_COLOURS.labelHalo,
+          'text-color': labelColour(colours),
+          'text-halo-color': colours.labelHalo,
           'text-halo-width': ['case', isHome, 2, 1.2],
         },
       },
