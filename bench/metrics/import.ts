@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices, type Services } from '../../src/main/services/compose';
@@ -22,6 +22,10 @@ export interface ImportFigures {
   stall: Record<number, number[]>;
   /** When the first progress report came, ms after the start, per run (null when the import had none). */
   firstProgress: Record<number, (number | null)[]>;
+  /** A note saved with the source imported, until it is on disk, ms per run: the store file's size shows in it. */
+  noteSave: Record<number, number[]>;
+  /** The store file's size with the source imported, kB (the source's text is kept in a file of its own). */
+  storeKb: Record<number, number>;
 }
 
 export const IMPORT_SIZES = [1_000_000, 10_000_000];
@@ -50,7 +54,7 @@ export async function generatedDocument(repo: string, bytes: number): Promise<st
  * removes the source again afterwards, outside the timing.
  */
 export async function runImport(repo: string, runs: number, log: (line: string) => void, sizes = IMPORT_SIZES): Promise<ImportFigures> {
-  const figures: ImportFigures = { sizes, bytes: {}, passages: {}, preview: {}, apply: {}, total: {}, stall: {}, firstProgress: {} };
+  const figures: ImportFigures = { sizes, bytes: {}, passages: {}, preview: {}, apply: {}, total: {}, stall: {}, firstProgress: {}, noteSave: {}, storeKb: {} };
   const folder = await mkdtemp(join(tmpdir(), 'atlas-bench-import-'));
   try {
     let answer: string | null = null;
@@ -83,6 +87,7 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
       figures.total[size] = [];
       figures.stall[size] = [];
       figures.firstProgress[size] = [];
+      figures.noteSave[size] = [];
       // One discarded warm-up run, then `runs` measured ones.
       for (let run = 0; run <= runs; run++) {
         answer = path;
@@ -101,7 +106,14 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
         const applied = performance.now();
         clearInterval(timer);
         figures.passages[size] = preview.passages;
+        await services.store.idle();
+        const noteStart = performance.now();
+        await call('atlas:notes/create', { target: { kind: 'country', countryId: 'CHL' }, body: `Bench note ${String(run)}.` });
+        await services.store.idle();
+        const noteSave = performance.now() - noteStart;
+        figures.storeKb[size] = (await stat(join(folder, 'store', 'atlas-store.json'))).size / 1000;
         if (run > 0) {
+          figures.noteSave[size].push(noteSave);
           figures.preview[size].push(previewed - start);
           figures.apply[size].push(applied - previewed);
           figures.total[size].push(applied - start);
@@ -142,6 +154,12 @@ export function importRows(figures: ImportFigures | { error: string } | null): R
         message: `(preview ${quantile(preview, 0.5).toFixed(0)} ms, apply ${quantile(apply, 0.5).toFixed(0)} ms${progress})`,
       }),
       measuredRow({ key: `import.stall.${size}`, metric: `Import (${label}): longest main-thread stall`, unit: 'ms', ours: figures.stall[size] ?? [] }),
+      measuredRow({
+        key: `import.noteSave.${size}`,
+        metric: `A note saved with that source imported (store file ${(figures.storeKb[size] ?? 0).toFixed(1)} kB)`,
+        unit: 'ms',
+        ours: figures.noteSave[size] ?? [],
+      }),
     ];
   });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo, EventPayload, ExportProgress, ImportProgress, Language, Prefs } from '../../shared/contract';
 import { openStore, type Store } from '../store/openStore';
 import { createPrefsRepository, type PrefsRepository } from '../store/prefs';
+import { createSourcesRepository } from '../store/sources';
 import { loadAtlasBase } from './atlas';
 import { createBriefingHandlers, type Shapes } from './briefingHandlers';
 import { NO_DIALOGS, type Dialogs } from './dialogs';
@@ -55,7 +56,11 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   const prefs = createPrefsRepository(store);
   const [countries, base] = await Promise.all([loadCountries(options.dataFolder), loadAtlasBase(options.dataFolder)]);
   // The atlas of the bundled sources and the enabled imported ones; replaced whenever that set changes.
-  const live = await createLiveAtlas(base, store.read().sources);
+  const importedSources = createSourcesRepository(store);
+  // Sources from a version-3 store keep their text inline until this works; a read-only disk must
+  // not stop the app from opening (the texts are still read from the store).
+  await importedSources.moveInlineTexts().catch(() => undefined);
+  const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source));
   let atlas = live.current();
   let revision = 0;
   live.onChange((view) => {

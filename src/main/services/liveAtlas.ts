@@ -3,8 +3,15 @@ import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/
 import type { ImportedSource } from '../../shared/store/schema';
 import { runInSlices } from './slices';
 
-/** An imported source as the atlas sees it: its id, labels and text. */
-export type SourceInput = Pick<ImportedSource, 'id' | 'title' | 'attribution' | 'hash' | 'text'>;
+/**
+ * An imported source as the atlas sees it: its id, labels and content hash, and its text when the
+ * caller has it at hand (a preview); otherwise the text is read (`readText`) only if the source is
+ * not linked yet.
+ */
+export type SourceInput = Pick<ImportedSource, 'id' | 'title' | 'attribution' | 'hash'> & { text?: string | undefined };
+
+/** Reads a stored source's text; null when it is gone, which links no passage rather than failing. */
+export type ReadSourceText = (source: Pick<ImportedSource, 'hash' | 'text'>) => Promise<string | null>;
 
 /**
  * The atlas the renderer is shown, kept current as imported sources come and go. Linking a source
@@ -28,18 +35,24 @@ export interface LiveAtlas {
   onChange(listener: (view: AtlasView) => void): () => void;
 }
 
-/** The live atlas over `base`, starting with the enabled ones of `sources` (linked before it resolves). */
-export async function createLiveAtlas(base: AtlasBase, sources: readonly (SourceInput & { enabled: boolean })[]): Promise<LiveAtlas> {
+/**
+ * The live atlas over `base`, starting with the enabled ones of `sources` (linked before it
+ * resolves); `readText` gives a source's text when it has to be linked.
+ */
+export async function createLiveAtlas(
+  base: AtlasBase,
+  sources: readonly (SourceInput & { enabled: boolean })[],
+  readText: ReadSourceText,
+): Promise<LiveAtlas> {
   const linked = new Map<string, { hash: string; passages: AtlasPassage[] }>();
   const listeners = new Set<(view: AtlasView) => void>();
 
   const link = async (source: SourceInput, onProgress?: (done: number) => void): Promise<LinkedSource> => {
     let entry = linked.get(source.id);
     if (!entry || entry.hash !== source.hash) {
+      const text = source.text ?? (await readText(source)) ?? '';
       // No title to drop: the converted text never repeats it on its first line.
-      const passages = await runInSlices(linkAtlasSourceSteps({ sourceId: source.id, title: '', text: source.text }, base.context.gazetteer, base.context.scheme),
-        onProgress,
-      );
+      const passages = await runInSlices(linkAtlasSourceSteps({ sourceId: source.id, title: '', text }, base.context.gazetteer, base.context.scheme), onProgress);
       entry = { hash: source.hash, passages };
       linked.set(source.id, entry);
     }

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError } from '../../shared/store/errors';
 import { createNotesRepository } from './notes';
 import { openStore, STORE_FILE, type Store } from './openStore';
-import { createSourcesRepository, sourceIdFor, type NewSource } from './sources';
+import { createSourcesRepository, SOURCE_TEXTS_FOLDER, sourceIdFor, sourceTextPath, type NewSource } from './sources';
+
+const fixture = (name: string) => new URL(`../../../tests/fixtures/store/${name}`, import.meta.url);
+const FIXTURE_HASH = 'd9da99f6641eb4d2b132b75b1431c7bcb6153c7fcecb746c53640614065d04d5';
 
 let folder: string;
 let store: Store;
@@ -64,5 +67,80 @@ describe('createSourcesRepository()', () => {
     await expect(sources.add({ ...document('x'), hash: 'not-a-hash' })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(sources.add({ ...document('x'), title: '' })).rejects.toMatchObject({ code: 'invalid-input' });
     expect(sources.list()).toEqual([]);
+  });
+
+  it('keeps the text in its own file named by its hash, not in the store, and reads it back after a restart', async () => {
+    const text = 'Chile and South Korea signed a free trade agreement.';
+    const added = await createSourcesRepository(store).add(document(text));
+    expect(added).not.toHaveProperty('text');
+    expect(await readFile(join(folder, STORE_FILE), 'utf8')).not.toContain('free trade');
+    expect(await readFile(sourceTextPath(folder, added.hash), 'utf8')).toBe(text);
+    const reopened = createSourcesRepository(await openStore({ folder }));
+    expect(await reopened.textOf(reopened.get(added.id)!)).toBe(text);
+  });
+
+  it('deletes the text file with the source, and leaves no file when the store refuses the source', async () => {
+    const sources = createSourcesRepository(store);
+    const added = await sources.add(document('Chile and South Korea.'));
+    await sources.remove(added.id);
+    expect(await readdir(join(folder, SOURCE_TEXTS_FOLDER))).toEqual([]);
+
+    await store.idle();
+    const failing = await openStore({
+      folder,
+      write: async () => {
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      },
+    });
+    await expect(createSourcesRepository(failing).add(document('Peru and South Korea.'))).rejects.toMatchObject({ code: 'disk-full' });
+    expect(await readdir(join(folder, SOURCE_TEXTS_FOLDER))).toEqual([]);
+  });
+
+  it('keeps the text of the source already imported when the same document is refused as a duplicate', async () => {
+    const sources = createSourcesRepository(store);
+    const added = await sources.add(document('Same text.'));
+    await expect(sources.add(document('Same text.', 'Again'))).rejects.toMatchObject({ code: 'duplicate-source' });
+    expect(await sources.textOf(added)).toBe('Same text.');
+  });
+
+  it('answers null for a text whose file is gone (a store restored from an older snapshot)', async () => {
+    const sources = createSourcesRepository(store);
+    const added = await sources.add(document('Chile and South Korea.'));
+    await rm(sourceTextPath(folder, added.hash));
+    expect(await sources.textOf(added)).toBeNull();
+  });
+
+  it('moves the text of a real version-3 store out to its file at start, leaving the store a version-4 file as the app writes it', async () => {
+    await store.idle();
+    const old = await mkdtemp(join(tmpdir(), 'atlas-sources-v3-'));
+    try {
+      await copyFile(fixture('v3-store.json'), join(old, STORE_FILE));
+      const v3 = JSON.parse(await readFile(fixture('v3-store.json'), 'utf8')) as { sources: { text: string }[] };
+      const opened = await openStore({ folder: old });
+      expect(opened.migratedFrom).toBe(3);
+      const sources = createSourcesRepository(opened);
+      await sources.moveInlineTexts();
+      await opened.idle();
+      expect(await readFile(join(old, STORE_FILE), 'utf8')).toBe(await readFile(fixture('v4-store.json'), 'utf8'));
+      expect(await readFile(sourceTextPath(old, FIXTURE_HASH), 'utf8')).toBe(v3.sources[0]!.text);
+      expect(await readFile(sourceTextPath(old, FIXTURE_HASH), 'utf8')).toBe(await readFile(fixture(`sources/${FIXTURE_HASH}.txt`), 'utf8'));
+      expect(await sources.textOf(sources.list()[0]!)).toBe(v3.sources[0]!.text);
+      // A second start finds nothing to move and writes nothing.
+      const before = await readFile(join(old, STORE_FILE), 'utf8');
+      await createSourcesRepository(await openStore({ folder: old })).moveInlineTexts();
+      expect(await readFile(join(old, STORE_FILE), 'utf8')).toBe(before);
+    } finally {
+      await rm(old, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a real version-4 store folder: the source from the store, its text from its file', async () => {
+    await store.idle();
+    await copyFile(fixture('v4-store.json'), join(folder, STORE_FILE));
+    await mkdir(join(folder, SOURCE_TEXTS_FOLDER), { recursive: true });
+    await copyFile(fixture(`sources/${FIXTURE_HASH}.txt`), sourceTextPath(folder, FIXTURE_HASH));
+    const sources = createSourcesRepository(await openStore({ folder }));
+    expect(sources.list().map(({ id, enabled }) => ({ id, enabled }))).toEqual([{ id: 'imported-d9da99f6641eb4d2', enabled: true }]);
+    expect(await sources.textOf(sources.list()[0]!)).toMatch(/^In 2004 the Korea–Chile Free Trade Agreement/);
   });
 });

@@ -1,3 +1,5 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { StoreError } from '../../shared/store/errors';
 import { parseInput } from '../../shared/store/notes';
@@ -8,10 +10,13 @@ import {
   SOURCE_TITLE_MAX,
   type ImportedSource,
 } from '../../shared/store/schema';
+import { readTextIfExists, removeOrphanTempFiles, toWriteError, writeFileAtomic } from './atomicJsonFile';
 import type { Store } from './openStore';
 
 /** What an import adds: the converted text with its hash, and what the user confirmed in the preview. */
-export const newSourceSchema = importedSourceSchema.pick({ title: true, fileName: true, attribution: true, hash: true, text: true });
+export const newSourceSchema = importedSourceSchema.pick({ title: true, fileName: true, attribution: true, hash: true }).extend({
+  text: importedSourceSchema.shape.text.unwrap(),
+});
 export type NewSource = z.infer<typeof newSourceSchema>;
 
 /** The title and attribution the user may change. */
@@ -25,10 +30,19 @@ export function sourceIdFor(hash: string): string {
   return `imported-${hash.slice(0, 16)}`;
 }
 
+/** The folder, inside the store folder, that holds imported sources' texts. */
+export const SOURCE_TEXTS_FOLDER = 'sources';
+
+/** Where the text of the source with this content hash is kept (the hash is checked by the schema). */
+export function sourceTextPath(storeFolder: string, hash: string): string {
+  return join(storeFolder, SOURCE_TEXTS_FOLDER, `${hash}.txt`);
+}
+
 /**
- * Documents the user imported as sources, each kept whole (its text included) so the atlas can be
- * rebuilt offline. Removing a source never touches notes: a note on one of its passages stays, and
- * is shown detached.
+ * Documents the user imported as sources, each kept whole so the atlas can be rebuilt offline: its
+ * labels in the store, its text in its own file (`sources/<hash>.txt` in the store folder, written
+ * atomically before the store names it, deleted after the store stops naming it). Removing a source
+ * never touches notes: a note on one of its passages stays, and is shown detached.
  */
 export interface SourcesRepository {
   /** In import order. */
@@ -40,8 +54,15 @@ export interface SourcesRepository {
   add(input: NewSource): Promise<ImportedSource>;
   /** Turns a source on or off; resolves with it as saved. Rejects `not-found`. */
   setEnabled(id: string, enabled: boolean): Promise<ImportedSource>;
-  /** Deletes a source and resolves with it as it was. Rejects `not-found`. */
+  /** Deletes a source and its text file, and resolves with it as it was. Rejects `not-found`. */
   remove(id: string): Promise<ImportedSource>;
+  /** A source's text: from its file, or null when the file is gone (a store restored from an old snapshot). */
+  textOf(source: Pick<ImportedSource, 'hash' | 'text'>): Promise<string | null>;
+  /**
+   * Moves texts still kept in the store (sources carried over from schema version 3) to their own
+   * files, and clears temp files a killed write left behind. Run once at start, before any change.
+   */
+  moveInlineTexts(): Promise<void>;
 }
 
 /** The sources repository over `store`; `now` stamps imports (replaceable in tests). */
@@ -54,19 +75,46 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
     return index;
   };
 
+  const textsFolder = join(store.folder, SOURCE_TEXTS_FOLDER);
+  const writeText = async (hash: string, text: string): Promise<void> => {
+    await mkdir(textsFolder, { recursive: true });
+    await writeFileAtomic(sourceTextPath(store.folder, hash), text);
+  };
+  // Texts written for an add that has not reached the store yet: a removal must not take them.
+  const adding = new Map<string, number>();
+  // Only once no source in the store names it (the same hash is the same text) and no add is writing it.
+  const removeTextUnlessNamed = async (hash: string): Promise<void> => {
+    if ((adding.get(hash) ?? 0) > 0 || store.read().sources.some((source) => source.hash === hash)) return;
+    await rm(sourceTextPath(store.folder, hash), { force: true }).catch(() => undefined);
+  };
+
   return {
     list: () => [...store.read().sources],
     get: (id) => store.read().sources.find((source) => source.id === id),
     findByHash: (hash) => store.read().sources.find((source) => source.hash === hash),
 
     async add(input) {
-      const checked = parseInput(newSourceSchema, input, 'source');
+      const { text, ...checked } = parseInput(newSourceSchema, input, 'source');
       const source: ImportedSource = { id: sourceIdFor(checked.hash), ...checked, importedAt: now().toISOString(), enabled: true };
-      await store.update((draft) => {
-        const existing = draft.sources.find((other) => other.hash === source.hash || other.id === source.id);
-        if (existing) throw new StoreError('duplicate-source', `This document is already imported as “${existing.title}”.`);
-        draft.sources.push(source);
-      });
+      const existing = store.read().sources.find((other) => other.hash === source.hash || other.id === source.id);
+      if (existing) throw new StoreError('duplicate-source', `This document is already imported as “${existing.title}”.`);
+      // The text first, so the store never names a file that is not there.
+      adding.set(source.hash, (adding.get(source.hash) ?? 0) + 1);
+      try {
+        await writeText(source.hash, text).catch((error: unknown) => {
+          throw toWriteError(error, 'the source text');
+        });
+        await store.update((draft) => {
+          const duplicate = draft.sources.find((other) => other.hash === source.hash || other.id === source.id);
+          if (duplicate) throw new StoreError('duplicate-source', `This document is already imported as “${duplicate.title}”.`);
+          draft.sources.push(source);
+        });
+      } catch (error) {
+        adding.set(source.hash, adding.get(source.hash)! - 1);
+        await removeTextUnlessNamed(source.hash);
+        throw error;
+      }
+      adding.set(source.hash, adding.get(source.hash)! - 1);
       return source;
     },
 
@@ -85,7 +133,22 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
       await store.update((draft) => {
         [removed] = draft.sources.splice(indexOf(draft.sources, id), 1);
       });
+      await removeTextUnlessNamed(removed!.hash);
       return removed!;
+    },
+
+    async textOf(source) {
+      return source.text ?? (await readTextIfExists(sourceTextPath(store.folder, source.hash)));
+    },
+
+    async moveInlineTexts() {
+      await removeOrphanTempFiles(textsFolder);
+      const inline = store.read().sources.filter((source) => source.text !== undefined);
+      if (inline.length === 0) return;
+      for (const source of inline) await writeText(source.hash, source.text!);
+      await store.update((draft) => {
+        for (const [index, { text: _text, ...source }] of draft.sources.entries()) draft.sources[index] = source;
+      });
     },
   };
 }

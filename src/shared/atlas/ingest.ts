@@ -13,6 +13,8 @@ export const CAPTION_MAX_LENGTH = 200;
 
 const CITATION_MARKER = /\[(\d{1,4}|[a-z]|note \d{1,4})\]/g;
 const WHITESPACE_RUN = /\s+/g;
+// Whitespace other than a lone space: a chunk without any is already collapsed, and is not copied.
+const UNUSUAL_WHITESPACE = /[^\S ]| {2}/;
 
 interface Block {
   lines: string[];
@@ -35,7 +37,11 @@ export function ingestSource(source: SourceText): Passage[] {
  * of a long source: each `next()` yields how much is done, from 0 to 1.
  */
 export function* ingestSourceSteps(source: SourceText, batch = 2000): Generator<number, Passage[], void> {
-  const blocks = splitBlocks(dropTitle(source.text, source.title));
+  // Splitting megabytes into lines, then into blocks, are steps of their own: main breathes between them.
+  const lines = dropTitle(source.text, source.title);
+  yield 0;
+  const blocks = splitBlocks(lines);
+  yield 0;
   const drafts: { kind: PassageKind; raw: string }[] = [];
   blocks.forEach((block, position) => {
     if (position === blocks.length - 1 && isCaptionBlock(block)) {
@@ -78,7 +84,7 @@ export function normalisePassage(raw: string): { text: string; citations: Citati
 
   // Whole runs at a time rather than character by character: an import can be millions of characters.
   const append = (chunk: string): void => {
-    let body = chunk.replace(WHITESPACE_RUN, ' ');
+    let body = UNUSUAL_WHITESPACE.test(chunk) ? chunk.replace(WHITESPACE_RUN, ' ') : chunk;
     if (body.startsWith(' ')) {
       body = body.slice(1);
       pendingSpace = text.length > 0;

@@ -82,7 +82,7 @@ interface TrieNode {
   /** The character codes of the children, in the order of `children`. */
   codes: number[];
   children: TrieNode[];
-  /** Names whose lower-case spelling ends here. */
+  /** Names whose spelling ends here. */
   names: PreparedName[];
 }
 
@@ -92,16 +92,25 @@ function childOf(node: TrieNode, code: number): TrieNode | undefined {
   return undefined;
 }
 
+/** A trie of spellings, with its first level by character code for ASCII: every word start looks there first. */
+interface Trie {
+  root: TrieNode;
+  firstAscii: readonly (TrieNode | undefined)[];
+}
+
 /**
- * The gazetteer's names in a trie of their lower-case spellings. A name can only match where a word
- * starts (a match needs a boundary before it), so each word start of a passage walks the trie as far
- * as the text allows instead of every name being searched for across the whole passage: linking a
- * ten-megabyte import then costs per character about what the bundled excerpt does.
+ * The gazetteer's names in two tries: the case-sensitive names as spelled, the others in lower case.
+ * A name can only match where a word starts (a match needs a boundary before it), so each word start
+ * of a passage walks the tries as far as the text allows instead of every name being searched for
+ * across the whole passage. Almost every name is case-sensitive and capitalised, so most words (in
+ * lower case) stop at the first letter: linking a ten-megabyte import costs per character about
+ * what the bundled excerpt does.
  */
 interface PreparedGazetteer {
-  trie: TrieNode;
-  /** The trie's first level by character code, for ASCII: every word start looks here first. */
-  firstAscii: readonly (TrieNode | undefined)[];
+  /** Case-sensitive names, by their spelling with apostrophes folded. */
+  exact: Trie;
+  /** Case-insensitive names, by their lower-case spelling. */
+  folded: Trie;
   /** Every name, for passages whose lower case changes length (where the trie's offsets would drift). */
   all: readonly PreparedName[];
   /** Names that start with something other than a letter or digit, searched for the slow way. */
@@ -110,36 +119,42 @@ interface PreparedGazetteer {
 
 const prepared = new WeakMap<Gazetteer, PreparedGazetteer>();
 
+function addToTrie(root: TrieNode, spelling: string, name: PreparedName): void {
+  let node = root;
+  for (let index = 0; index < spelling.length; index++) {
+    const code = spelling.charCodeAt(index);
+    let child = childOf(node, code);
+    if (!child) {
+      child = { codes: [], children: [], names: [] };
+      node.codes.push(code);
+      node.children.push(child);
+    }
+    node = child;
+  }
+  node.names.push(name);
+}
+
+function trieOf(root: TrieNode): Trie {
+  return { root, firstAscii: Array.from({ length: 128 }, (_, code) => childOf(root, code)) };
+}
+
 // Folding every name once per gazetteer rather than once per passage keeps linking a source cheap.
 function preparedNames(gazetteer: Gazetteer): PreparedGazetteer {
   const cached = prepared.get(gazetteer);
   if (cached) return cached;
-  const trie: TrieNode = { codes: [], children: [], names: [] };
+  const exact: TrieNode = { codes: [], children: [], names: [] };
+  const folded: TrieNode = { codes: [], children: [], names: [] };
   const all: PreparedName[] = [];
   const unindexed: PreparedName[] = [];
   gazetteer.names.forEach((entry, order) => {
-    const folded = foldApostrophes(entry.name);
-    const name: PreparedName = { entry, order, folded, lower: folded.toLowerCase() };
+    const spelling = foldApostrophes(entry.name);
+    const name: PreparedName = { entry, order, folded: spelling, lower: spelling.toLowerCase() };
     all.push(name);
-    if (wordLength(folded, 0) === 0) {
-      unindexed.push(name);
-      return;
-    }
-    let node = trie;
-    for (let index = 0; index < name.lower.length; index++) {
-      const code = name.lower.charCodeAt(index);
-      let child = childOf(node, code);
-      if (!child) {
-        child = { codes: [], children: [], names: [] };
-        node.codes.push(code);
-        node.children.push(child);
-      }
-      node = child;
-    }
-    node.names.push(name);
+    if (wordLength(spelling, 0) === 0) unindexed.push(name);
+    else if (entry.caseSensitive) addToTrie(exact, name.folded, name);
+    else addToTrie(folded, name.lower, name);
   });
-  const firstAscii = Array.from({ length: 128 }, (_, code) => childOf(trie, code));
-  const result = { trie, firstAscii, all, unindexed };
+  const result = { exact: trieOf(exact), folded: trieOf(folded), all, unindexed };
   prepared.set(gazetteer, result);
   return result;
 }
@@ -148,7 +163,7 @@ function findMatches(passage: Passage, gazetteer: Gazetteer): Match[] {
   const text = foldApostrophes(passage.text);
   const lower = text.toLowerCase();
   const canFoldCase = lower.length === text.length;
-  const { trie, firstAscii, all, unindexed } = preparedNames(gazetteer);
+  const { exact, folded, all, unindexed } = preparedNames(gazetteer);
   const found: Match[] = [];
 
   const tryName = (name: PreparedName, from: number): void => {
@@ -166,6 +181,15 @@ function findMatches(passage: Passage, gazetteer: Gazetteer): Match[] {
     const needle = insensitive ? name.lower : name.folded;
     for (let from = haystack.indexOf(needle); from !== -1; from = haystack.indexOf(needle, from + 1)) tryName(name, from);
   };
+  // Every name the trie spells along `haystack` from `index` is a candidate there.
+  const walk = (trie: Trie, haystack: string, index: number): void => {
+    const first = haystack.charCodeAt(index);
+    let node = first < 128 ? trie.firstAscii[first] : childOf(trie.root, first);
+    for (let at = index + 1; node; at++) {
+      for (let position = 0; position < node.names.length; position++) tryName(node.names[position]!, index);
+      node = at < haystack.length ? childOf(node, haystack.charCodeAt(at)) : undefined;
+    }
+  };
 
   if (canFoldCase) {
     let index = 0;
@@ -175,12 +199,8 @@ function findMatches(passage: Passage, gazetteer: Gazetteer): Match[] {
         index++;
         continue;
       }
-      const first = lower.charCodeAt(index);
-      let node = first < 128 ? firstAscii[first] : childOf(trie, first);
-      for (let at = index + 1; node; at++) {
-        for (let position = 0; position < node.names.length; position++) tryName(node.names[position]!, index);
-        node = at < lower.length ? childOf(node, lower.charCodeAt(at)) : undefined;
-      }
+      walk(exact, text, index);
+      walk(folded, lower, index);
       index += length;
     }
     for (const name of unindexed) searchEverywhere(name);

@@ -9,11 +9,12 @@ import { countriesOf, linkPassage } from './link';
 import { membershipsOf, parseOrganisations, sharedMemberships } from './memberships';
 import type { Organisation } from './memberships';
 import { AtlasDataError, parseDataFile } from './parse';
+import { memoOf } from './passageMemo';
 import { TIER_IDS } from './tierIds';
 import type { TierId } from './tierIds';
-import { classifyCountriesSteps, parseTierScheme, passageFindings } from './tiers';
+import { classifyCountriesSteps, parseTierScheme, warmPassageFindings } from './tiers';
 import type { Classification, Tier, TierScheme } from './tiers';
-import { extractEvents, sortEvents } from './timeline';
+import { extractEvents } from './timeline';
 import type { TimelineEvent } from './timeline';
 import type { LinkedPassage, Localised, Passage } from './types';
 
@@ -157,16 +158,24 @@ export function* linkAtlasSourceSteps(source: SourceText, gazetteer: Gazetteer, 
     yield step.value * INGEST_SHARE;
   }
   const linked: AtlasPassage[] = [];
+  // The tier rules run over a batch of passages at a time (see warmPassageFindings).
+  const findFor = (from: number): void => {
+    if (!scheme) return;
+    const some = linked.slice(from);
+    warmPassageFindings(some, scheme);
+    for (const item of some) subjectsOf(item);
+  };
+  let batchStart = 0;
   for (const passage of passages) {
-    const item: AtlasPassage = { ...passage, links: linkPassage(passage, gazetteer), events: [] };
-    item.events = extractEvents(item);
-    if (scheme) {
-      passageFindings(item, scheme);
-      subjectsOf(item);
+    const events = extractEvents(passage);
+    linked.push({ ...passage, links: linkPassage(passage, gazetteer), events });
+    if (linked.length % batch === 0 && linked.length < passages.length) {
+      findFor(batchStart);
+      batchStart = linked.length;
+      yield INGEST_SHARE + (1 - INGEST_SHARE) * (linked.length / passages.length);
     }
-    linked.push(item);
-    if (linked.length % batch === 0 && linked.length < passages.length) yield INGEST_SHARE + (1 - INGEST_SHARE) * (linked.length / passages.length);
   }
+  findFor(batchStart);
   return linked;
 }
 
@@ -197,7 +206,8 @@ export function* assembleAtlasModelSteps(
   curatedSourceIds?: ReadonlySet<string>,
 ): Generator<number, AtlasModel, void> {
   const { gazetteer, scheme, organisations } = context;
-  const passages = sources.flatMap((linked) => linked.passages);
+  const passages: AtlasPassage[] = [];
+  for (const linked of sources) for (const passage of linked.passages) passages.push(passage);
   const curatedPassages = curatedSourceIds ? passages.filter((passage) => curatedSourceIds.has(passage.sourceId)) : passages;
   verifyCurated(context.curated, curatedPassages);
   // Pinned to the passage that holds the evidence, so another source quoting the same text (an
@@ -207,14 +217,47 @@ export function* assembleAtlasModelSteps(
     evidence: resolveCuratedEntry(entry, curatedPassages).evidence.map(({ passageId, phrase }) => ({ passageId, phrase })),
   }));
 
+  // One pass over the passages in source order gathers, per country, what its panel lists: the
+  // passages that link it and the other subjects they name. Events are sorted once for all countries.
   const covering = new Map<string, AtlasPassage[]>();
-  for (const [index, passage] of passages.entries()) {
-    for (const id of linkedOf(passage)) {
+  const coMentioned = new Map<string, Set<string>>();
+  const dated: { event: TimelineEvent; ids: readonly string[] }[] = [];
+  const pairsSeen = new Set<string>();
+  for (let index = 0; index < passages.length; index++) {
+    const passage = passages[index]!;
+    const ids = linkedOf(passage);
+    for (const id of ids) {
       const list = covering.get(id);
       if (list) list.push(passage);
       else covering.set(id, [passage]);
     }
+    const subjects = subjectsOf(passage);
+    // The same subjects in the same order add nothing the second time: many passages share them.
+    const key = subjects.length > 1 ? subjects.join() : '';
+    if (key !== '' && !pairsSeen.has(key)) {
+      pairsSeen.add(key);
+      for (const id of subjects) {
+        let others = coMentioned.get(id);
+        for (const other of subjects) {
+          if (other === id || other === HOME_COUNTRY_ID) continue;
+          if (!others) coMentioned.set(id, (others = new Set()));
+          others.add(other);
+        }
+      }
+    }
+    if (ids.length > 0) for (const event of passage.events) dated.push({ event, ids });
     if (index % 5000 === 4999) yield 0.1 * (index / passages.length);
+  }
+  // A stable sort of every event, handed out in that order: each country gets its own events sorted
+  // as sortEvents() would sort them (ties in source order), without a sort per country.
+  dated.sort((a, b) => a.event.sortKey - b.event.sortKey);
+  const eventsOf = new Map<string, TimelineEvent[]>();
+  for (const { event, ids } of dated) {
+    for (const id of ids) {
+      const list = eventsOf.get(id);
+      if (list) list.push(event);
+      else eventsOf.set(id, [event]);
+    }
   }
 
   const classifying = classifyCountriesSteps(gazetteer.countries.keys(), passages, scheme, curated);
@@ -232,7 +275,7 @@ export function* assembleAtlasModelSteps(
   const counts = Object.fromEntries(TIER_IDS.map((id) => [id, 0])) as Record<TierId, number>;
   let described = 0;
   for (const [id, name] of gazetteer.countries) {
-    const country = describeCountry(id, name, covering.get(id) ?? [], organisations, classifications.get(id)!);
+    const country = describeCountry(id, name, covering.get(id) ?? [], eventsOf.get(id) ?? [], coMentioned.get(id), organisations, classifications.get(id)!);
     countries[id] = country;
     counts[country.tier] += 1;
     if (++described % 10 === 0) yield 0.6 + (0.4 * described) / gazetteer.countries.size;
@@ -249,53 +292,38 @@ export function* assembleAtlasModelSteps(
   };
 }
 
-// `linking` is every passage that links the country, in source order.
+// `linking` is every passage that links the country, in source order; `events` are theirs, oldest first.
 function describeCountry(
   id: string,
   name: Localised,
   linking: readonly AtlasPassage[],
+  events: TimelineEvent[],
+  coMentioned: ReadonlySet<string> | undefined,
   organisations: readonly Organisation[],
   classification: Classification,
 ): AtlasCountry {
-  const coMentioned = new Set<string>();
-  for (const passage of linking) {
-    const subjects = subjectsOf(passage);
-    if (!subjects.includes(id)) continue;
-    for (const other of subjects) if (other !== id && other !== HOME_COUNTRY_ID) coMentioned.add(other);
-  }
   const memberships = id === HOME_COUNTRY_ID ? membershipsOf(id, organisations) : sharedMemberships(id, organisations);
   return {
     id,
     name,
     ...classification,
     passageIds: linking.map((passage) => passage.id),
-    events: sortEvents(linking.flatMap((passage) => passage.events)),
+    events,
     memberships: memberships.map((organisation) => organisation.id),
-    coMentioned: [...coMentioned],
+    coMentioned: coMentioned ? [...coMentioned] : [],
   };
 }
 
 // Per passage, kept across rebuilds of the atlas (passages are never edited once linked): the
 // countries it links, and those it is about.
-const linkedCache = new WeakMap<LinkedPassage, readonly string[]>();
-const subjectsCache = new WeakMap<LinkedPassage, readonly string[]>();
-
 function linkedOf(passage: LinkedPassage): readonly string[] {
-  let ids = linkedCache.get(passage);
-  if (!ids) {
-    ids = [...new Set(passage.links.map((link) => link.countryId))];
-    linkedCache.set(passage, ids);
-  }
-  return ids;
+  const memo = memoOf(passage);
+  return (memo.linked ??= [...new Set(passage.links.map((link) => link.countryId))]);
 }
 
 function subjectsOf(passage: LinkedPassage): readonly string[] {
-  let ids = subjectsCache.get(passage);
-  if (!ids) {
-    ids = countriesOf(passage.links);
-    subjectsCache.set(passage, ids);
-  }
-  return ids;
+  const memo = memoOf(passage);
+  return (memo.subjects ??= countriesOf(passage.links));
 }
 
 // A bloc alias ("EU") and the organisation of the same name must list the same members, or the map

@@ -3,6 +3,7 @@ import { HOME_COUNTRY_ID } from '../countries';
 import { resolveCuratedEntry } from './curated';
 import type { CuratedEntry } from './curated';
 import { parseDataFile } from './parse';
+import { memoOf } from './passageMemo';
 import { RELATIONSHIP_TIERS, TENSION_KINDS, TIER_IDS } from './tierIds';
 import type { RelationshipTier, TierId } from './tierIds';
 import type { Evidence, Link, LinkedPassage, Tension } from './types';
@@ -132,13 +133,13 @@ export function* classifyCountriesSteps(
 ): Generator<number, Map<string, Classification>, void> {
   const found = findAttributed(passages, scheme);
   yield 0.2;
-  const covered = new Set(passages.flatMap((passage) => passage.links.map((link) => link.countryId)));
-  const order = new Map(passages.map((passage, position) => [passage.id, position]));
+  const covered = new Set<string>();
+  for (const passage of passages) for (const link of passage.links) covered.add(link.countryId);
   yield 0.4;
   const ids = [...countryIds];
   const classifications = new Map<string, Classification>();
   for (const [index, countryId] of ids.entries()) {
-    classifications.set(countryId, classifyFound(countryId, covered.has(countryId), found.get(countryId), passages, order, scheme, curated));
+    classifications.set(countryId, classifyFound(countryId, covered.has(countryId), found.get(countryId), passages, scheme, curated));
     if (index % 10 === 9) yield 0.4 + (0.6 * (index + 1)) / ids.length;
   }
   return classifications;
@@ -162,13 +163,12 @@ function classifyFound(
   isCovered: boolean,
   found: CountryFindings | undefined,
   passages: readonly LinkedPassage[],
-  order: ReadonlyMap<string, number>,
   scheme: TierScheme,
   curated: readonly CuratedEntry[],
 ): Classification {
   if (countryId === HOME_COUNTRY_ID) return { tier: 'home', evidence: [], tensions: [], decidedBy: 'none' };
   if (!isCovered) return { tier: 'not-covered', evidence: [], tensions: [], decidedBy: 'none' };
-  const tensions = sortByPosition(found?.tensions ?? [], order);
+  const tensions = sortByPosition(found?.tensions ?? []);
 
   const entry = curated.find((candidate) => candidate.countryId === countryId);
   if (entry) {
@@ -179,7 +179,7 @@ function classifyFound(
   const evidence = found?.evidence ?? [];
   for (const tier of scheme.decisionOrder) {
     const deciding = evidence.filter((candidate) => candidate.tier === tier).map((candidate) => candidate.item);
-    if (deciding.length > 0) return { tier, evidence: sortByPosition(deciding, order), tensions, decidedBy: 'rules' };
+    if (deciding.length > 0) return { tier, evidence: sortByPosition(deciding), tensions, decidedBy: 'rules' };
   }
   return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none' };
 }
@@ -206,12 +206,11 @@ export type RuleFinding =
   | { kind: 'tension'; countryId: string; tension: Tension }
   | { kind: 'evidence'; countryId: string; evidence: { tier: RelationshipTier; item: Evidence } };
 
-/** A scheme's rules compiled once, and what they found in each passage seen (passages are never edited). */
+/** A scheme's rules compiled once (what they found in each passage is kept in its memo). */
 interface SchemeCache {
   negation: CompiledRule;
   rules: { rule: TierRule; regex: CompiledRule }[];
   tensions: { rule: TensionRule; regex: CompiledRule }[];
-  found: WeakMap<LinkedPassage, readonly RuleFinding[]>;
 }
 
 const schemeCaches = new WeakMap<TierScheme, SchemeCache>();
@@ -223,7 +222,6 @@ function cacheFor(scheme: TierScheme): SchemeCache {
       negation: compileRule(scheme.negation, 'i'),
       rules: scheme.rules.map((rule) => ({ rule, regex: compileRule(rule.pattern, 'gi') })),
       tensions: scheme.tensions.map((rule) => ({ rule, regex: compileRule(rule.pattern, 'gi') })),
-      found: new WeakMap(),
     };
     schemeCaches.set(scheme, cache);
   }
@@ -239,10 +237,10 @@ function cacheFor(scheme: TierScheme): SchemeCache {
  */
 export function passageFindings(passage: LinkedPassage, scheme: TierScheme): readonly RuleFinding[] {
   const cache = cacheFor(scheme);
-  const known = cache.found.get(passage);
-  if (known) return known;
+  const memo = memoOf(passage);
+  if (memo.findings?.scheme === scheme) return memo.findings.found;
   const findings: RuleFinding[] = [];
-  const subjects = passage.links.filter((link) => link.role === 'subject' && link.countryId !== HOME_COUNTRY_ID);
+  const subjects = subjectsForFindings(passage);
   if (subjects.length > 0) {
     const plain = isPlainText(passage.text);
     const negation = cache.negation.regexFor(plain);
@@ -268,13 +266,99 @@ export function passageFindings(passage: LinkedPassage, scheme: TierScheme): rea
       matchesOf(regex, (countryId, found) => findings.push({ kind: 'evidence', countryId, evidence: { tier: rule.tier, item: { rule: rule.id, ...found } } }));
     }
   }
-  cache.found.set(passage, findings);
+  memo.findings = { scheme, found: findings };
   return findings;
+}
+
+/**
+ * {@link passageFindings} for many passages at once, each kept as that keeps it. Each rule runs once
+ * over the passages' texts joined by a NUL (which no text holds and no rule can match or see past)
+ * rather than once per passage: a large import has tens of thousands of passages, and starting a
+ * regular expression is a good part of running it over one. The findings are the same, in the same
+ * order; a rule that could see across passages, or a match that does, sends the passages the
+ * one-at-a-time way.
+ */
+export function warmPassageFindings(passages: readonly LinkedPassage[], scheme: TierScheme): void {
+  const cache = cacheFor(scheme);
+  const todo: { passage: LinkedPassage; subjects: Link[]; offset: number; findings: RuleFinding[] }[] = [];
+  const texts: string[] = [];
+  let offset = 0;
+  let plain = true;
+  for (const passage of passages) {
+    if (memoOf(passage).findings?.scheme === scheme) continue;
+    const subjects = subjectsForFindings(passage);
+    if (subjects.length === 0 || passage.text.includes('\u0000')) {
+      passageFindings(passage, scheme);
+      continue;
+    }
+    todo.push({ passage, subjects, offset, findings: [] });
+    texts.push(passage.text);
+    offset += passage.text.length + 1;
+    plain &&= isPlainText(passage.text);
+  }
+  if (todo.length === 0) return;
+  const all = [...cache.tensions.map(({ regex }) => regex), ...cache.rules.map(({ regex }) => regex)];
+  if (todo.length === 1 || !all.every((rule) => rule.batchable)) {
+    for (const { passage } of todo) passageFindings(passage, scheme);
+    return;
+  }
+  const joined = texts.join('\u0000');
+  const negation = cache.negation.regexFor(plain);
+  const run = (rule: CompiledRule, record: (item: (typeof todo)[number], found: Found) => void): boolean => {
+    const regex = rule.regexFor(plain);
+    regex.lastIndex = 0;
+    let at = 0;
+    for (let match = regex.exec(joined); match !== null; match = regex.exec(joined)) {
+      if (match[0].length === 0) {
+        regex.lastIndex = advance(joined, regex.lastIndex, regex.unicode);
+        continue;
+      }
+      while (at + 1 < todo.length && todo[at + 1]!.offset <= match.index) at++;
+      const item = todo[at]!;
+      const start = match.index - item.offset;
+      const end = start + match[0].length;
+      if (end > item.passage.text.length) return false;
+      const { text } = item.passage;
+      if (negation.test(text.slice(Math.max(0, start - 30), start))) continue;
+      record(item, { passageId: item.passage.id, start, end, phrase: match[0] });
+    }
+    return true;
+  };
+  for (const { rule, regex } of cache.tensions) {
+    const complete = run(regex, (item, found) => {
+      for (const countryId of nearestSubjects(item.subjects, found.start, found.end)) {
+        item.findings.push({ kind: 'tension', countryId, tension: { kind: rule.kind, rule: rule.id, ...found } });
+      }
+    });
+    if (!complete) return fallBack(todo, scheme);
+  }
+  for (const { rule, regex } of cache.rules) {
+    const complete = run(regex, (item, found) => {
+      for (const countryId of nearestSubjects(item.subjects, found.start, found.end)) {
+        item.findings.push({ kind: 'evidence', countryId, evidence: { tier: rule.tier, item: { rule: rule.id, ...found } } });
+      }
+    });
+    if (!complete) return fallBack(todo, scheme);
+  }
+  for (const { passage, findings } of todo) memoOf(passage).findings = { scheme, found: findings };
+}
+
+function fallBack(todo: readonly { passage: LinkedPassage }[], scheme: TierScheme): void {
+  for (const { passage } of todo) passageFindings(passage, scheme);
+}
+
+function subjectsForFindings(passage: LinkedPassage): Link[] {
+  return passage.links.filter((link) => link.role === 'subject' && link.countryId !== HOME_COUNTRY_ID);
 }
 
 /** A rule's regular expression, with a faster equivalent for the text where it is one. */
 interface CompiledRule {
   regexFor(plainText: boolean): RegExp;
+  /**
+   * Whether the rule matches the same in texts joined by a NUL as in each text alone: no anchors, no
+   * lookbehind, nothing that matches any character (a dot, a negated class or escape, a code escape).
+   */
+  batchable: boolean;
 }
 
 /**
@@ -288,7 +372,13 @@ function compileRule(pattern: string, flags: 'g' | 'gi' | 'i'): CompiledRule {
   const exact = new RegExp(pattern, `${flags}u`);
   // eslint-disable-next-line no-control-regex
   const fast = /^[\x00-\x7f]*$/.test(pattern) && !/\\[pPu]\{|\\[pP]/.test(pattern) ? new RegExp(pattern, flags) : null;
-  return { regexFor: (plainText) => (plainText && fast ? fast : exact) };
+  return { regexFor: (plainText) => (plainText && fast ? fast : exact), batchable: isBatchable(pattern) };
+}
+
+function isBatchable(pattern: string): boolean {
+  // Escapes that only match letters, digits, whitespace or a word boundary, or the literal character escaped.
+  const unescaped = pattern.replace(/\\[bdswnrtfv]|\\[^A-Za-z0-9]/g, '');
+  return !/[\\^$.]|\(\?<[=!]/.test(unescaped);
 }
 
 // Past an empty match, as matchAll steps: one code unit, or one code point in Unicode mode.
@@ -317,8 +407,20 @@ function nearestSubjects(subjects: readonly Link[], start: number, end: number):
   return nearest;
 }
 
-function sortByPosition<T extends Found>(items: readonly T[], order: ReadonlyMap<string, number>): T[] {
-  return [...items].sort((a, b) => (order.get(a.passageId) ?? 0) - (order.get(b.passageId) ?? 0) || a.start - b.start);
+// Findings are gathered passage by passage in source order (findAttributed), so putting them in
+// position order only has to sort each passage's run of findings by where they start.
+function sortByPosition<T extends Found>(items: readonly T[]): T[] {
+  const sorted = [...items];
+  let runStart = 0;
+  for (let index = 1; index <= sorted.length; index++) {
+    if (index < sorted.length && sorted[index]!.passageId === sorted[runStart]!.passageId) continue;
+    if (index - runStart > 1) {
+      const run = sorted.slice(runStart, index).sort((a, b) => a.start - b.start);
+      for (let offset = 0; offset < run.length; offset++) sorted[runStart + offset] = run[offset]!;
+    }
+    runStart = index;
+  }
+  return sorted;
 }
 
 function compiles(source: string): boolean {

@@ -78,11 +78,19 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+// Every pattern above needs a year or a decade, so a passage without these three digits has no date.
+const MAY_HAVE_DATE = /(?:1[5-9]|20)\d/;
+
 /** Finds every dated mention in a passage: full dates, months, years and decades, in text order. */
 export function extractEvents(passage: Passage): TimelineEvent[] {
   const taken: TimelineEvent[] = [];
+  const { text } = passage;
+  if (!MAY_HAVE_DATE.test(text)) return taken;
   for (const pattern of PATTERNS) {
-    for (const match of passage.text.matchAll(pattern.regex)) {
+    // exec over the shared expression rather than matchAll, which copies it for every passage.
+    const { regex } = pattern;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
       if (taken.some((event) => start < event.end && event.start < end)) continue;

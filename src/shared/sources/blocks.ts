@@ -56,9 +56,17 @@ export const PREFILL_TITLE_MAX = 200;
  * that repeats the title is left out, as the bundled source's title line is.
  */
 export function sourceTextOf(blocks: readonly Block[], title: string | null): string {
-  const kept = blocks.map((block) => block.text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+  const kept = blocks.map((block) => collapseWhitespace(block.text).trim()).filter((text) => text !== '');
   if (title !== null && kept[0] !== undefined && kept[0].toLowerCase() === title.trim().toLowerCase()) kept.shift();
   return kept.join('\n\n');
+}
+
+// Whitespace other than a lone space: most blocks have none, and are kept as they are rather than copied.
+const UNUSUAL_WHITESPACE = /[^\S ]| {2}/;
+
+/** `text` with every run of whitespace made one space. */
+function collapseWhitespace(text: string): string {
+  return UNUSUAL_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** A title from a file name: "foreign_relations-2024.md" → "foreign relations-2024". */

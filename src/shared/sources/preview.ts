@@ -23,12 +23,17 @@ const EXCERPT = 160;
 /** Counts what a source's passages link. */
 export function summariseSource(passages: readonly LinkedPassage[]): SourceSummary {
   const counts = new Map<string, number>();
+  // The passage each country was last counted for: a country linked twice in a passage counts once.
+  const countedIn = new Map<string, number>();
   const unlinked: LinkedPassage[] = [];
-  for (const passage of passages) {
-    const ids = new Set(passage.links.map((link) => link.countryId));
-    if (ids.size === 0) unlinked.push(passage);
-    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  passages.forEach((passage, index) => {
+    if (passage.links.length === 0) unlinked.push(passage);
+    for (const { countryId } of passage.links) {
+      if (countedIn.get(countryId) === index) continue;
+      countedIn.set(countryId, index);
+      counts.set(countryId, (counts.get(countryId) ?? 0) + 1);
+    }
+  });
   return {
     passages: passages.length,
     countries: [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)),

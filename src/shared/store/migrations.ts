@@ -9,6 +9,7 @@ export type Migration = (document: Record<string, unknown>) => Record<string, un
 export const migrations: Readonly<Record<number, Migration>> = {
   1: migrateV1ToV2,
   2: migrateV2ToV3,
+  3: migrateV3ToV4,
 };
 
 /**
@@ -22,6 +23,15 @@ function migrateV1ToV2(document: Record<string, unknown>): Record<string, unknow
 /** Version 3 adds the documents the user imports as sources; a version-2 store has none. */
 function migrateV2ToV3(document: Record<string, unknown>): Record<string, unknown> {
   return { ...document, sources: [] };
+}
+
+/**
+ * Version 4 keeps an imported source's text in its own file rather than in the store. A migration
+ * cannot write that file, so a version-3 source keeps its text inline, which version 4 still reads,
+ * and main moves it out at start (`moveInlineTexts`).
+ */
+function migrateV3ToV4(document: Record<string, unknown>): Record<string, unknown> {
+  return document;
 }
 
 function pickV1Prefs(prefs: unknown): unknown {

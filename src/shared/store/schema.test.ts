@@ -32,19 +32,29 @@ describe('parseStore()', () => {
     expect(parsed).toMatchObject({ ok: true, migratedFrom: 1, data: { prefs: { language: 'en' }, notes: [] } });
   });
 
-  it('migrates a real version-2 file to version 3 with no imported sources, keeping notes and overrides as they were', () => {
+  it('migrates a real version-2 file with no imported sources, keeping notes and overrides as they were', () => {
     const original = JSON.parse(fixture('v2-store.json')) as { prefs: unknown; notes: unknown[]; overrides: unknown[] };
     const parsed = parseStore(fixture('v2-store.json'));
     expect(parsed.ok && parsed.migratedFrom).toBe(2);
-    expect(parsed.ok && parsed.data).toEqual({ schemaVersion: 3, prefs: original.prefs, notes: original.notes, overrides: original.overrides, sources: [] });
+    expect(parsed.ok && parsed.data).toEqual({ schemaVersion: STORE_VERSION, prefs: original.prefs, notes: original.notes, overrides: original.overrides, sources: [] });
     expect(parsed.ok && parsed.data.notes.map((note) => note.target.countryId)).toEqual(['JPN', 'USA', 'x-kosovo']);
   });
 
-  it('reads a real version-3 file with an imported source as it is', () => {
+  it('migrates a real version-3 file to version 4, its imported source keeping its text inline until main moves it out', () => {
+    const original = JSON.parse(fixture('v3-store.json')) as { prefs: unknown; notes: unknown[]; overrides: unknown[]; sources: unknown[] };
     const parsed = parseStore(fixture('v3-store.json'));
+    expect(parsed.ok && parsed.migratedFrom).toBe(3);
+    expect(parsed.ok && parsed.data).toEqual({ ...original, schemaVersion: 4 });
+    expect(parsed.ok && parsed.data.sources.map(({ id, title, enabled, text }) => ({ id, title, enabled, inline: text !== undefined }))).toEqual([
+      { id: 'imported-d9da99f6641eb4d2', title: 'Field notes: Korea and Chile', enabled: true, inline: true },
+    ]);
+  });
+
+  it('reads a real version-4 file, whose imported source has no text in the store, as it is', () => {
+    const parsed = parseStore(fixture('v4-store.json'));
     expect(parsed.ok && parsed.migratedFrom).toBeNull();
-    expect(parsed.ok && parsed.data.sources.map(({ id, title, enabled }) => ({ id, title, enabled }))).toEqual([
-      { id: 'imported-d9da99f6641eb4d2', title: 'Field notes: Korea and Chile', enabled: true },
+    expect(parsed.ok && parsed.data.sources.map(({ id, title, enabled, text }) => ({ id, title, enabled, text }))).toEqual([
+      { id: 'imported-d9da99f6641eb4d2', title: 'Field notes: Korea and Chile', enabled: true, text: undefined },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { parseJsonSafely } from './safeJson';
 import { normaliseTag } from './tags';
 
 /** The version this build writes; older files are migrated on load. */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /** Longest note body, in UTF-16 code units: a long essay, far from a whole book. */
 export const NOTE_BODY_MAX = 100_000;
@@ -139,8 +139,9 @@ export const importedSourceIdSchema = z.string().regex(/^imported-[0-9a-f]{16}$/
 
 /**
  * A document the user imported as a source. Its converted text is kept, so the atlas is rebuilt
- * from the store alone, offline; `hash` is the SHA-256 of that text, by which a second import of the
- * same document is recognised.
+ * offline; `hash` is the SHA-256 of that text, by which a second import of the same document is
+ * recognised. Since version 4 the text lives in its own file next to the store, named by that
+ * hash, so saving a note does not rewrite megabytes of imported text.
  */
 export const importedSourceSchema = z.strictObject({
   id: importedSourceIdSchema,
@@ -150,7 +151,11 @@ export const importedSourceSchema = z.strictObject({
   attribution: z.string().max(SOURCE_ATTRIBUTION_MAX),
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 hash.'),
   enabled: z.boolean(),
-  text: z.string().min(1).max(SOURCE_TEXT_MAX),
+  /**
+   * Only in a source carried over from version 3, until main moves the text to its own file at the
+   * next start (a migration cannot write files); every source imported since has none.
+   */
+  text: z.string().min(1).max(SOURCE_TEXT_MAX).optional(),
 });
 export type ImportedSource = z.infer<typeof importedSourceSchema>;
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,12 +122,54 @@ describe('importing a saved encyclopedia page', () => {
     ]);
   });
 
-  it('keeps the source after a restart, rebuilding the atlas from the store alone', async () => {
+  it('keeps the source after a restart, rebuilding the atlas from the store and its text file alone', async () => {
     const { source } = await importFile(fixture('encyclopedia-article.html'));
     await services.store.idle();
+    const passages = (await atlas()).model.passages.filter((entry) => entry.sourceId === source.id);
     services = await start();
     expect(await tierOf('CHL')).toBe('strategic');
     expect((await atlas()).model.sources.map((entry) => entry.id)).toContain(source.id);
+    expect((await atlas()).model.passages.filter((entry) => entry.sourceId === source.id)).toEqual(passages);
+  });
+
+  it('starts from a version-3 store, moving its source text out to its file and linking it as before', async () => {
+    await services.store.idle();
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    const v3 = await readFile(new URL('../../fixtures/store/v3-store.json', import.meta.url), 'utf8');
+    await writeFile(join(folder, STORE_FILE), v3);
+    services = await start();
+    expect((await atlas()).model.sources.map((entry) => entry.id)).toContain('imported-d9da99f6641eb4d2');
+    expect(await tierOf('CHL')).toBe('strategic');
+    await services.store.idle();
+    expect(JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8'))).toMatchObject({ schemaVersion: 4, sources: [{ id: 'imported-d9da99f6641eb4d2', enabled: true }] });
+    expect(await readFile(join(folder, STORE_FILE), 'utf8')).not.toContain('Free Trade Agreement');
+    expect(await readdir(join(folder, 'sources'))).toEqual(['d9da99f6641eb4d2b132b75b1431c7bcb6153c7fcecb746c53640614065d04d5.txt']);
+  });
+
+  it('starts without the passages of a source whose text file is gone (a store restored from an old snapshot), rather than failing', async () => {
+    const { source } = await importFile(fixture('encyclopedia-article.html'));
+    await services.store.idle();
+    for (const name of await readdir(join(folder, 'sources'))) await rm(join(folder, 'sources', name));
+    services = await start();
+    expect((await atlas()).model.passages.filter((entry) => entry.sourceId === source.id)).toEqual([]);
+    expect(await tierOf('CHL')).toBe('not-covered');
+    expect((await call<SourceView[]>('atlas:sources/list')).find((entry) => entry.id === source.id)).toMatchObject({ passages: 0, enabled: true });
+  });
+
+  it('keeps the text out of the store file, so a later note save does not rewrite it, and deletes it with the source', async () => {
+    const { source } = await importFile(fixture('encyclopedia-article.html'));
+    await services.store.idle();
+    const [textFile, ...others] = await readdir(join(folder, 'sources'));
+    expect(others).toEqual([]);
+    const text = await readFile(join(folder, 'sources', textFile!), 'utf8');
+    expect(text).toContain('Chile');
+    expect(textFile).toBe(`${createHash('sha256').update(text).digest('hex')}.txt`);
+    const passage = (await atlas()).model.passages.find((entry) => entry.sourceId === source.id)!;
+    expect(await readFile(join(folder, STORE_FILE), 'utf8')).not.toContain(passage.text);
+
+    await call('atlas:sources/remove', { id: source.id });
+    expect(await readdir(join(folder, 'sources'))).toEqual([]);
   });
 
   it('turns off, back on and removes, the tiers following, while a note on its passage is kept and shown detached', async () => {
