@@ -6,20 +6,23 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { createFeatureIdResolver } from './src/shared/countries';
-import { prepareGeometry } from './src/shared/geo/prepare';
+import { prepareLevel } from './src/shared/geo/levels';
 
 const require = createRequire(import.meta.url);
 const root = import.meta.dirname;
 
 /**
  * Turns Natural Earth (world-atlas) into the map's GeoJSON at build time, so the app does no
- * geometry work at start: shapes at 50m for the world view and 10m for close-ups, plus label
- * points. Results are cached by the hash of their inputs.
+ * geometry work at start: shapes at 50m for the world view and 10m (simplified for the zooms it
+ * serves, see DETAIL_LEVELS) for close-ups, plus label points. Results are cached by the hash of
+ * their inputs.
  */
 function atlasGeometry(): Plugin {
   let assets: Promise<Map<string, string>> | null = null;
   const inputs = [
     'src/shared/geo/prepare.ts',
+    'src/shared/geo/simplify.ts',
+    'src/shared/geo/levels.ts',
     'src/shared/countries.ts',
     'data/atlas/areas.json',
     'node_modules/world-atlas/package.json',
@@ -38,8 +41,8 @@ function atlasGeometry(): Plugin {
     }
     const areas: unknown = JSON.parse(await readFile(join(root, 'data/atlas/areas.json'), 'utf8'));
     const resolveId = createFeatureIdResolver(require('world-countries') as unknown[], areas);
-    const coarse = prepareGeometry(require('world-atlas/countries-50m.json'), resolveId, 3);
-    const fine = prepareGeometry(require('world-atlas/countries-10m.json'), resolveId, 4);
+    const coarse = prepareLevel(require('world-atlas/countries-50m.json'), resolveId, '50m');
+    const fine = prepareLevel(require('world-atlas/countries-10m.json'), resolveId, '10m');
     const unresolved = [...coarse.unresolved, ...fine.unresolved];
     if (unresolved.length > 0) throw new Error(`Map shapes without an id: ${unresolved.join(', ')}`);
     const result = new Map([

@@ -3,22 +3,20 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createFeatureIdResolver } from '../../src/shared/countries';
-import { prepareGeometry } from '../../src/shared/geo/prepare';
+import { prepareLevel, type DetailLevel } from '../../src/shared/geo/levels';
 
 const require = createRequire(import.meta.url);
 
-export type Detail = '110m' | '50m' | '10m';
-
-/** Decimals per resolution: the app's build rounds 50m to 3 and 10m to 4; 110m is coarser still. */
-const DECIMALS: Record<Detail, number> = { '110m': 3, '50m': 3, '10m': 4 };
+export type Detail = DetailLevel;
 
 /**
- * The world-atlas shapes at each resolution, put through the app's own prepare step, as files the
- * bare pages load. Prepared once and cached by the hash of their inputs (10m takes a while).
+ * The world-atlas shapes at each resolution, put through the app's own prepare step (rounded and
+ * simplified as the build does, see DETAIL_LEVELS), as files the bare pages load. Prepared once
+ * and cached by the hash of their inputs (10m takes a while).
  * Returns the path of each file.
  */
 export async function prepareDetailLevels(repo: string, log: (line: string) => void): Promise<Record<Detail, string>> {
-  const inputs = ['src/shared/geo/prepare.ts', 'src/shared/countries.ts', 'data/atlas/areas.json', 'node_modules/world-atlas/package.json'];
+  const inputs = ['src/shared/geo/prepare.ts', 'src/shared/geo/simplify.ts', 'src/shared/geo/levels.ts', 'src/shared/countries.ts', 'data/atlas/areas.json', 'node_modules/world-atlas/package.json'];
   const hash = createHash('sha256');
   for (const input of inputs) hash.update(await readFile(join(repo, input)));
   const folder = join(repo, 'node_modules/.cache/atlas-bench', hash.digest('hex').slice(0, 16));
@@ -34,7 +32,7 @@ export async function prepareDetailLevels(repo: string, log: (line: string) => v
   await mkdir(folder, { recursive: true });
   for (const detail of ['110m', '50m', '10m'] as const) {
     log(`preparing world-atlas countries-${detail} (cached afterwards)`);
-    const prepared = prepareGeometry(require(`world-atlas/countries-${detail}.json`), resolveId, DECIMALS[detail]);
+    const prepared = prepareLevel(require(`world-atlas/countries-${detail}.json`), resolveId, detail);
     if (prepared.unresolved.length > 0) log(`  ${detail}: left out shapes without an id: ${prepared.unresolved.join(', ')}`);
     await writeFile(paths[detail], JSON.stringify(prepared.shapes));
   }

@@ -179,7 +179,8 @@ export async function openApp(env: BenchEnvironment, mapIds: readonly string[], 
     events: listEvents().map(({ name, channel }) => [name, channel] as [string, string]),
   });
   await context.addInitScript(watchStartup, { kind: 'app', ids: [...mapIds] });
-  const opened = await wrapPage(context, () => rm(storeFolder, { recursive: true, force: true }));
+  // The app may still be writing to its store as the page closes (a session save): retry a few times.
+  const opened = await wrapPage(context, () => rm(storeFolder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
   try {
     const startup = await loadAndTime(opened, `${env.appOrigin}/index.html`);
     return { ...opened, startup };

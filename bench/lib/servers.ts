@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { MAP_PALETTES } from '../../src/renderer/src/map/palette';
 
 /** What the bare page is told when it is served: colours by country id, as the app shows them. */
 export interface BareConfig {
@@ -35,13 +36,19 @@ export async function snapshotRenderer(rendererDir: string): Promise<string> {
   return folder;
 }
 
+/** The sea and the land without a tier, as the app's light map draws them (the bench runs the light theme). */
+export function bareColours(): Pick<BareConfig, 'ocean' | 'neutral'> {
+  const { ocean, neutral } = MAP_PALETTES.light;
+  return { ocean, neutral };
+}
+
 /**
  * Serves the bare baseline page on loopback: its HTML and script from bench/baseline, MapLibre's own
  * distribution files straight from node_modules (no app build involved), and the geometry files
  * named in `geometry`. Files are read on every request, as the app's server does.
  */
 export async function startBaselineServer(options: { baselineDir: string; maplibreDir: string; geometry: Record<string, string> }): Promise<BaselineServer> {
-  let config: BareConfig = { ocean: '#dde7ee', neutral: '#e6e1d6', fills: {} };
+  let config: BareConfig = { ...bareColours(), fills: {} };
   const routes = new Map<string, string>([
     ['/bare.mjs', join(options.baselineDir, 'bare.mjs')],
     ['/maplibre/maplibre-gl.mjs', join(options.maplibreDir, 'maplibre-gl.mjs')],

@@ -3,6 +3,7 @@ import type { Setup } from '../lib/environment';
 import { armAppRecolour, armBareRecolour, collect, finishFlight, mapIdle, startFrames, type PageKind } from '../lib/instruments';
 import { openApp, openBare, type FrameTiming, type OpenedPage, type Startup } from '../lib/pages';
 import { quantile } from '../lib/stats';
+import { bareColours } from '../lib/servers';
 
 /** A legend filter as the app applies it: the tier, and the countries it dims. */
 export interface TierChange {
@@ -102,7 +103,7 @@ export async function runMapSessions(setup: Setup, options: { runs: number; flig
       try {
         if (run === 0 && kind === 'app') {
           results.facts = await readAppFacts(opened.page, setup.mapIds, options.tiers);
-          setup.bare.setConfig({ ocean: '#dde7ee', neutral: '#e6e1d6', fills: results.facts.fills });
+          setup.bare.setConfig({ ...bareColours(), fills: results.facts.fills });
         }
         const changes = results.facts?.tiers ?? [];
         let recolour: number[] = [];

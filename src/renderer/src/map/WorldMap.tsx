@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CountrySummary, Language, MapView } from '../../../shared/contract';
 import type { Theme } from '../theme/theme';
 import { placeStates, shapeStates, stateChanges, type PlaceState, type ShapeState } from './featureStates';
-import { geometryUrl, namePlaces, type Place } from './geometry';
+import { geometryUrl, namePlaces, SHAPE_TILING, type Place } from './geometry';
 import { installProbe } from './probe';
 import { takeMap, WORLD } from './startMap';
 import { FINE_ZOOM, labelText, layerIds, onlyIds, shapeLayers, SOURCES, themePaint } from './style';
@@ -199,7 +199,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
 
     function addFineShapes(target: MapLibreMap): void {
       if (target.getSource(SOURCES.fine)) return;
-      target.addSource(SOURCES.fine, { type: 'geojson', data: geometryUrl('shapes-10m.json'), promoteId: 'id' });
+      target.addSource(SOURCES.fine, { type: 'geojson', data: geometryUrl('shapes-10m.json'), promoteId: 'id', ...SHAPE_TILING });
       for (const layer of shapeLayers(SOURCES.fine, { min: FINE_ZOOM }, overriddenRef.current, themeRef.current)) target.addLayer(layer, 'note-dots');
       // Coloured from the start, so its tiles never show the neutral fill as they come in.
       stateRef.current.fineAdded = true;

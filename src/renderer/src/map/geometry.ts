@@ -35,3 +35,11 @@ export function namePlaces(places: FeatureCollection<Point, PlaceProperties>, co
     }),
   };
 }
+
+/**
+ * How MapLibre's worker cuts a shape source into tiles. Its default buffer is a quarter of a tile
+ * (128 px) on every side, so a tile of dense shapes carries about twice its own area of geometry to
+ * cut, upload and draw (in software here). The widest line drawn on the shapes is 2.5 px, so a
+ * 16 px buffer still joins every line across tile edges.
+ */
+export const SHAPE_TILING = { buffer: 16 } as const;

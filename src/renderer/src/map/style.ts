@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { HOME_COUNTRY_ID } from '../../../shared/countries';
+import { SHAPE_TILING } from './geometry';
 import type { Language } from '../../../shared/contract';
 import type { Theme } from '../theme/theme';
 import { MAP_PALETTES, type MapColours } from './palette';
@@ -169,7 +170,7 @@ export function buildStyle(shapesUrl: string, language: Language = 'en', theme: 
   return {
     version: 8,
     sources: {
-      [SOURCES.coarse]: { type: 'geojson', data: shapesUrl, promoteId: 'id' },
+      [SOURCES.coarse]: { type: 'geojson', data: shapesUrl, promoteId: 'id', ...SHAPE_TILING },
       [SOURCES.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
     },
     layers: [

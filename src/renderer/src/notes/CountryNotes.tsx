@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../../../shared/contract';
 import { NoteCard } from './NoteCard';
-import { useNotes } from './NotesContext';
+import { notesOf, useNotes } from './NotesContext';
 
 /** The notes on a whole country, with a way to add one. */
 export function CountryNotes({ countryId }: { countryId: string }) {
   const { t } = useTranslation();
-  const { notes } = useNotes();
+  const notes = notesOf(useNotes(), countryId);
   const [adding, setAdding] = useState(false);
   const mine = notes.filter(({ note }) => note.target.kind === 'country' && note.target.countryId === countryId);
   return (
@@ -31,7 +31,7 @@ export function CountryNotes({ countryId }: { countryId: string }) {
 /** Notes whose passage has changed or vanished: kept, shown with the text they were written on. */
 export function DetachedNotes({ countryId }: { countryId: string }) {
   const { t } = useTranslation();
-  const { notes } = useNotes();
+  const notes = notesOf(useNotes(), countryId);
   const detached = notes.filter((view): view is NoteView & { placement: { kind: 'detached' } } => view.note.target.countryId === countryId && view.placement.kind === 'detached');
   if (detached.length === 0) return null;
   return (

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note, NoteView } from '../../../shared/contract';
 import { useToast } from '../app/Toasts';
 import { errorText } from './errorText';
 import { renderMarkdown } from './markdown';
-import { useNotes } from './NotesContext';
+import { useNoteActions } from './NotesContext';
 
 const AUTOSAVE_MS = 700;
 
@@ -38,13 +38,24 @@ function splitTags(text: string): string[] {
     .filter((tag) => tag !== '');
 }
 
+/** Same note, same target, same options: the card would render the same. */
+function sameCard(before: NoteCardProps, after: NoteCardProps): boolean {
+  const a = before.target;
+  const b = after.target;
+  const sameTarget =
+    a.kind === b.kind && a.countryId === b.countryId && (a.kind === 'country' || (b.kind === 'passage' && a.passageId === b.passageId && a.passageText === b.passageText));
+  return before.view === after.view && sameTarget && before.startEditing === after.startEditing && before.onDiscard === after.onDiscard;
+}
+
 /**
  * One note: its Markdown rendered safely, or an editor that saves as you type (debounced) and says
- * whether the text is saved. A failed save keeps the text in the editor and offers to retry.
+ * whether the text is saved. A failed save keeps the text in the editor and offers to retry. A card
+ * re-renders only when its own note changes (a save elsewhere leaves it alone), and parses its
+ * Markdown again only when the text does.
  */
-export function NoteCard({ view, target, startEditing = false, onDiscard }: NoteCardProps) {
+export const NoteCard = memo(function NoteCard({ view, target, startEditing = false, onDiscard }: NoteCardProps) {
   const { t, i18n } = useTranslation();
-  const notes = useNotes();
+  const notes = useNoteActions();
   const toast = useToast();
   const [editing, setEditing] = useState(startEditing);
   const [body, setBody] = useState(view?.note.body ?? '');
@@ -111,6 +122,8 @@ export function NoteCard({ view, target, startEditing = false, onDiscard }: Note
   }
 
   const note = view?.note;
+  const markdown = note?.body;
+  const bodyHtml = useMemo(() => (markdown === undefined ? '' : renderMarkdown(markdown)), [markdown]);
   const status = (
     <p className="save-state" data-state={state.kind} role="status">
       {state.kind === 'failed' ? (
@@ -167,7 +180,7 @@ export function NoteCard({ view, target, startEditing = false, onDiscard }: Note
   return (
     <article className="note-card" data-note={note.id} data-pinned={note.pinned ? 'true' : undefined}>
       {/* Rendered through marked with raw HTML escaped, then DOMPurify: see markdown.ts. */}
-      <div className="note-body" onClick={openLinksOutside} dangerouslySetInnerHTML={{ __html: renderMarkdown(note.body) }} />
+      <div className="note-body" onClick={openLinksOutside} dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       <footer className="note-meta">
         {note.pinned && <span className="pin">📌 {t('notes.pinned')}</span>}
         {note.tags.map((tag) => (
@@ -191,4 +204,4 @@ export function NoteCard({ view, target, startEditing = false, onDiscard }: Note
       {state.kind === 'failed' && status}
     </article>
   );
-}
+}, sameCard);

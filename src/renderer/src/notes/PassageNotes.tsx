@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasPassage } from '../../../shared/atlas';
 import { NoteCard } from './NoteCard';
-import { useNotes } from './NotesContext';
+import { notesOf, useNotes } from './NotesContext';
 
 /** The notes attached to one passage of a country, and the button to add one. */
 export function PassageNotes({ countryId, passage }: { countryId: string; passage: AtlasPassage }) {
   const { t } = useTranslation();
-  const { notes } = useNotes();
+  // Only this country's notes are looked at: the panel has one of these per passage.
+  const notes = notesOf(useNotes(), countryId);
   const [adding, setAdding] = useState(false);
   const attached = notes.filter(
     ({ note, placement }) => placement.kind === 'attached' && note.target.kind === 'passage' && note.target.passageId === passage.id && note.target.countryId === countryId,
