@@ -285,6 +285,13 @@ export const calls = {
       z.strictObject({ jobId: z.uuid(), countryId: countryIdSchema, options: briefingOptionsSchema }),
     ),
     exportAtlas: call<ExportOutcome>()('atlas:briefing/export-atlas', z.strictObject({ jobId: z.uuid(), options: briefingOptionsSchema })),
+    /** Two countries side by side, then both briefings; `a` and `b` must differ. */
+    exportCompare: call<ExportOutcome>()(
+      'atlas:briefing/export-compare',
+      z
+        .strictObject({ jobId: z.uuid(), a: countryIdSchema, b: countryIdSchema, options: briefingOptionsSchema })
+        .refine((input) => input.a !== input.b, { message: 'Compare two different countries.', path: ['b'] }),
+    ),
     /** Stops a running export at its next step; false when no such export is running. */
     cancel: call<boolean>()('atlas:briefing/cancel', z.strictObject({ jobId: z.uuid() })),
     openFile: call<null>()('atlas:briefing/open-file', z.strictObject({ token: z.uuid() })),

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { AtlasView } from '../../src/shared/contract';
 import { expect, test } from './harness';
 import { seriousViolations } from './axe';
 import { clickCountry } from './helpers';
@@ -32,5 +33,33 @@ test.describe('accessibility (axe-core)', () => {
     const preview = page.getByRole('dialog', { name: 'Import “encyclopedia-article.html”' });
     await expect(preview.getByRole('textbox', { name: 'Title' })).toBeVisible();
     expect(await seriousViolations(page, 'dialog[open]'), 'import preview').toEqual([]);
+  });
+
+  test('the map’s information is reachable through the list: each covered country reads with its tier', async ({ app }) => {
+    const { page } = app;
+    const result = await app.services.invoke('atlas:atlas/get', undefined, true);
+    if (!result.ok) throw new Error(result.error.message);
+    const { model } = result.value as AtlasView;
+    const label = (id: string) => model.tiers.find((tier) => tier.id === model.countries[id]!.tier)!.label.en;
+    const search = page.getByRole('combobox', { name: 'Search countries' });
+    const countries = page.getByRole('group', { name: 'Countries' });
+    for (const [query, id] of [['Japan', 'JPN'], ['North Korea', 'PRK'], ['United States', 'USA'], ['Vietnam', 'VNM']] as const) {
+      await search.fill(query);
+      await expect(countries.getByRole('option').first()).toHaveAccessibleName(`${model.countries[id]!.name.en} ${label(id)}`);
+    }
+    // A country the sources do not cover reads as its name alone, as the map leaves it grey.
+    expect(model.countries['ISL']!.tier).toBe('not-covered');
+    await search.fill('Iceland');
+    await expect(countries.getByRole('option').first()).toHaveAccessibleName('Iceland');
+    // Your own tier is what the map shows, so it is what the list says.
+    await search.press('Enter');
+    await expect(page.locator('aside.panel')).toHaveAttribute('data-country', 'ISL');
+    const yours = page.locator('aside.panel').getByRole('region', { name: 'Your tier' });
+    await yours.locator('summary').click();
+    await yours.getByRole('combobox', { name: 'Set your own tier' }).selectOption({ label: 'Partner' });
+    await yours.getByRole('button', { name: 'Save your tier' }).click();
+    await expect(yours.locator('.tier-badge')).toHaveText('Partner');
+    await search.fill('Iceland');
+    await expect(countries.getByRole('option').first()).toHaveAccessibleName('Iceland Partner');
   });
 });

@@ -46,7 +46,7 @@ test.describe('the app around the map', () => {
     const second = await launch({ storeFolder: first.storeFolder });
     await expect(second.page.getByRole('heading', { level: 1 })).toHaveText('한국 대외관계 지도');
     await expect(second.page.locator('#country-search')).toHaveAttribute('placeholder', '한국어 또는 영어 이름으로 검색');
-    await second.page.getByRole('button', { name: 'English(으)로 바꾸기' }).click();
+    await second.page.getByRole('button', { name: 'English 화면으로 바꾸기' }).click();
     await expect(second.page.getByRole('heading', { level: 1 })).toHaveText('Korea Relations Atlas');
   });
 

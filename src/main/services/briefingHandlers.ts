@@ -7,6 +7,8 @@ import {
   briefingFileName,
   buildAtlasHtml,
   buildBriefingHtml,
+  buildComparisonHtml,
+  comparisonFileName,
   type BriefingContext,
 } from '../../shared/briefing';
 import type {
@@ -137,6 +139,23 @@ export function createBriefingHandlers(deps: BriefingHandlerDeps): Pick<Handlers
           async (built, step, signal) => {
             step('preparing');
             const html = buildBriefingHtml(built, countryId, options);
+            step('printing');
+            return print(html, options, signal);
+          },
+          2,
+        );
+      },
+      exportCompare({ jobId, a, b, options }) {
+        for (const id of [a, b]) {
+          if (!deps.atlas().model.countries[id]) throw new HandlerError('not-found', `No country ${id} in the atlas.`);
+        }
+        if (a === b) throw new HandlerError('invalid-input', 'Compare two different countries.');
+        return run(
+          jobId,
+          (built) => comparisonFileName(built, a, b, options),
+          async (built, step, signal) => {
+            step('preparing');
+            const html = buildComparisonHtml(built, a, b, options);
             step('printing');
             return print(html, options, signal);
           },

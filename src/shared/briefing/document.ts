@@ -3,6 +3,7 @@ import type { Language } from '../contract';
 import { translate } from '../i18n';
 import { briefingSection, sectionId, summaryOf } from './briefing';
 import { capitalOf } from './capitals';
+import { buildCompareHtml, compareFileStem } from './compare';
 import { prepare, type BriefingContext, type BriefingOptions, type Prepared } from './context';
 import { formatDay, formatNumber, isoDay } from './format';
 import { escapeHtml, safeId } from './html';
@@ -160,4 +161,17 @@ export function briefingFileName(context: BriefingContext, countryId: string, op
 /** The default file name of the whole atlas: `Korea Relations Atlas — 2026-11-27.pdf`. */
 export function atlasFileName(context: BriefingContext, options: BriefingOptions): string {
   return `${fileSafe(translate(options.language, 'briefing.fileAtlas', { date: isoDay(context.generatedAt) }))}.pdf`;
+}
+
+/** One self-contained HTML document comparing two countries side by side, then both briefings. */
+export function buildComparisonHtml(context: BriefingContext, a: string, b: string, options: BriefingOptions): string {
+  return buildCompareHtml(context, a, b, options, {
+    page,
+    css: (prepared, full, ids) => stylesheet(furniture(prepared, full, ids)),
+  });
+}
+
+/** The default file name of a comparison: `Japan vs China — comparison — 2026-11-28.pdf`. */
+export function comparisonFileName(context: BriefingContext, a: string, b: string, options: BriefingOptions): string {
+  return `${fileSafe(compareFileStem(context, a, b, options))}.pdf`;
 }

@@ -1,2 +1,2 @@
-export { atlasCountryIds, atlasFileName, briefingFileName, buildAtlasHtml, buildBriefingHtml } from './document';
+export { atlasCountryIds, atlasFileName, briefingFileName, buildAtlasHtml, buildBriefingHtml, buildComparisonHtml, comparisonFileName } from './document';
 export type { BriefingContext, BriefingOptions, Paper } from './context';

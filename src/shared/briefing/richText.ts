@@ -80,3 +80,9 @@ export function sentenceAround(text: string, start: number, end: number): { from
   while (to > from && /\s/.test(text[to - 1] ?? '')) to -= 1;
   return { from, to };
 }
+
+/** The sentence of `text` around the span, trimmed: what a timeline row or an evidence line shows. */
+export function sentenceText(text: string, start: number, end: number): string {
+  const range = sentenceAround(text, start, end);
+  return text.slice(range.from, range.to).trim();
+}

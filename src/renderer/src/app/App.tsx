@@ -7,6 +7,7 @@ import { applyLanguage } from '../i18n/i18n';
 import { Legend } from '../legend/Legend';
 import { MapControls } from '../map/MapControls';
 import { WorldMap, type WorldMapHandle } from '../map/WorldMap';
+import { CompareView, type ComparePair } from '../compare/CompareView';
 import { CountryPanel } from '../panel/CountryPanel';
 import { useNotes } from '../notes/NotesContext';
 import { ExportDialog, ImportDialog, SnapshotDialog } from '../notes/NotesDialogs';
@@ -59,6 +60,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
   const [importPreview, setImportPreview] = useState<ImportPreview | null>(null);
   const [recovery, setRecovery] = useState<StoreStatus['recovery']>(null);
   const [pdfTarget, setPdfTarget] = useState<PdfExportTarget | null>(null);
+  const [compare, setCompare] = useState<ComparePair | null>(null);
   const [pdfOptions, setPdfOptions] = useState<BriefingOptions>(() => ({ paper: defaultPaper(navigator.language), includeNotes: true, language }));
   const notes = useNotes();
   // Imported sources change the atlas while the app runs; notes are placed against its passages.
@@ -89,6 +91,13 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
     [notes.overrides, index],
   );
   const fills = useMemo(() => new Map(countries.map((country) => [country.id, index.tier(shownTier(country.id)).colour[theme]])), [countries, index, shownTier, theme]);
+  const listTier = useCallback(
+    (id: string) => {
+      const tier = shownTier(id);
+      return tier === 'not-covered' ? null : index.tier(tier);
+    },
+    [shownTier, index],
+  );
   const overridden = useMemo(() => new Set(notes.overrides.keys()), [notes.overrides]);
   const noted = useMemo(() => new Set(notes.counts.keys()), [notes.counts]);
   const counts = useMemo(() => {
@@ -184,8 +193,11 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && selection && !aboutOpen && !shortcutsOpen && dialog === null && importPreview === null && pdfTarget === null && !event.defaultPrevented)
-        setSelection(null);
+      if (event.key === 'Escape' && selection && !aboutOpen && !shortcutsOpen && dialog === null && importPreview === null && pdfTarget === null && !event.defaultPrevented) {
+        // Esc backs out one level: the comparison first, then the panel.
+        if (compare) setCompare(null);
+        else setSelection(null);
+      }
       // Where there is no application menu (the browser harness) the shortcuts work the same;
       // only commands that open something are answered here, so a key the menu took is harmless.
       const command = shortcutFor(event, isMacPlatform());
@@ -196,7 +208,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, aboutOpen, shortcutsOpen, runCommand, dialog, importPreview, pdfTarget]);
+  }, [selection, aboutOpen, shortcutsOpen, runCommand, dialog, importPreview, pdfTarget, compare]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -299,6 +311,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
               passageSearch={passageSearch}
               subjectsOf={subjectsOfHit}
               onSelectPassage={(passageId, countryId) => select(countryId, 'list', passageId)}
+              tierOf={listTier}
             />
           </div>
           <div role="tabpanel" id="tabpanel-timeline" aria-labelledby="tab-timeline" hidden={tab !== 'timeline'} className="tabpanel">
@@ -368,6 +381,21 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
               body={body}
               onBody={setBody}
               onExportPdf={() => exportBriefing(selected.id)}
+              onCompare={() => setCompare({ a: selected.id, b: null })}
+            />
+          )}
+          {selected && compare && (
+            <CompareView
+              pair={compare}
+              countries={countries}
+              names={byId}
+              atlas={index}
+              language={language}
+              onPair={setCompare}
+              onClose={() => setCompare(null)}
+              onExportPdf={(a, b) =>
+                setPdfTarget({ kind: 'compare', a: { id: a, name: byId.get(a)?.name[language] ?? a }, b: { id: b, name: byId.get(b)?.name[language] ?? b } })
+              }
             />
           )}
         </section>

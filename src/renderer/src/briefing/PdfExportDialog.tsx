@@ -7,7 +7,10 @@ import { useToast } from '../app/Toasts';
 import { errorText } from '../notes/errorText';
 
 /** What to export: one country's briefing, or the whole atlas. */
-export type PdfExportTarget = { kind: 'country'; id: string; name: string } | { kind: 'atlas'; countries: number };
+export type PdfExportTarget =
+  | { kind: 'country'; id: string; name: string }
+  | { kind: 'atlas'; countries: number }
+  | { kind: 'compare'; a: { id: string; name: string }; b: { id: string; name: string } };
 
 /** Letter where it is the usual paper (the US, Canada, Mexico, the Philippines…), A4 elsewhere. */
 export function defaultPaper(locale: string): Paper {
@@ -49,7 +52,12 @@ export function PdfExportDialog({
     });
   }, [running]);
 
-  const title = target.kind === 'country' ? t('pdfExport.countryTitle', { country: target.name }) : t('pdfExport.atlasTitle');
+  const title =
+    target.kind === 'country'
+      ? t('pdfExport.countryTitle', { country: target.name })
+      : target.kind === 'compare'
+        ? t('compare.pdfTitle', { a: target.a.name, b: target.b.name })
+        : t('pdfExport.atlasTitle');
 
   const finish = (outcome: ExportOutcome) => {
     if (outcome.status === 'cancelled') return;
@@ -71,7 +79,9 @@ export function PdfExportDialog({
       const outcome = await unwrap(
         target.kind === 'country'
           ? atlas().briefing.exportCountry({ jobId, countryId: target.id, options })
-          : atlas().briefing.exportAtlas({ jobId, options }),
+          : target.kind === 'compare'
+            ? atlas().briefing.exportCompare({ jobId, a: target.a.id, b: target.b.id, options })
+            : atlas().briefing.exportAtlas({ jobId, options }),
       );
       if (!mounted.current) return;
       finish(outcome);

@@ -28,6 +28,8 @@ interface CountryPanelProps {
   onBody: (id: string | null) => void;
   /** Opens the PDF export of this country's briefing. */
   onExportPdf: () => void;
+  /** Opens the comparison of this country with another; absent, no button. */
+  onCompare?: () => void;
 }
 
 /**
@@ -47,6 +49,7 @@ export function CountryPanel({
   body,
   onBody,
   onExportPdf,
+  onCompare,
 }: CountryPanelProps) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -81,12 +84,19 @@ export function CountryPanel({
             {country.name[other]}
           </p>
         </div>
-        <button type="button" className="panel-export" onClick={onExportPdf}>
-          {t('pdfExport.button')}
-        </button>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')} title={t('panel.closeHint')}>
           ×
         </button>
+        <div className="panel-actions">
+          <button type="button" className="panel-export" onClick={onExportPdf}>
+            {t('pdfExport.button')}
+          </button>
+          {onCompare && (
+            <button type="button" className="panel-export" onClick={onCompare}>
+              {t('compare.open')}
+            </button>
+          )}
+        </div>
       </header>
 
       <section className="panel-tier" aria-labelledby="panel-tier-heading">

@@ -1,9 +1,12 @@
 import { forwardRef, memo, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Tier } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
+import { swatchStyle } from '../legend/swatch';
 import { createCountryFilter } from './filterCountries';
 import type { PassageHit, PassageSearch } from './passageSearch';
 import { FIRST_ROWS, firstRows } from './rows';
+import './search.css';
 
 interface CountryListProps {
   countries: readonly CountrySummary[];
@@ -16,6 +19,8 @@ interface CountryListProps {
   /** Countries a passage is about, partners first. */
   subjectsOf: (hit: PassageHit) => string[];
   onSelectPassage: (passageId: string, countryId: string) => void;
+  /** The tier a country has on the map (yours where you set one), or null where the atlas does not cover it. */
+  tierOf?: (id: string) => Tier | null;
 }
 
 type Option = { kind: 'country'; id: string; country: CountrySummary } | { kind: 'passage'; id: string; hit: PassageHit; countryId: string; subjects: string };
@@ -33,7 +38,7 @@ const NO_OPTIONS: Option[] = [];
  * rest in a deferred render that the next keystroke can interrupt (see `firstRows`).
  */
 export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(function CountryList(
-  { countries, language, selectedId, onSelect, mapped, passageSearch, subjectsOf, onSelectPassage },
+  { countries, language, selectedId, onSelect, mapped, passageSearch, subjectsOf, onSelectPassage, tierOf },
   inputRef,
 ) {
   const { t } = useTranslation();
@@ -134,6 +139,7 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
         active={index === activeIndex}
         selected={option.country.id === selectedId}
         noMap={mapped && !mapped.has(option.country.id) ? noMap : null}
+        tier={tierOf?.(option.country.id) ?? null}
       />
     ) : (
       <PassageOption key={option.id} id={option.id} text={option.hit.passage.text} subjects={t('search.passageIn', { countries: option.subjects })} active={index === activeIndex} />
@@ -221,15 +227,24 @@ interface CountryOptionProps {
   selected: boolean;
   /** The "not on the map" mark, or null. */
   noMap: string | null;
+  /** What the map's colour says, for those who do not see the map; null where it says nothing. */
+  tier: Tier | null;
 }
 
-const CountryOption = memo(function CountryOption({ id, country, language, active, selected, noMap }: CountryOptionProps) {
+const CountryOption = memo(function CountryOption({ id, country, language, active, selected, noMap, tier }: CountryOptionProps) {
   return (
+    // Read as "Japan Partner": the tier the map's colour shows, in words, from the visible text.
     <div id={id} role="option" aria-selected={selected} data-active={active ? 'true' : undefined} className="option">
       <span className="flag" aria-hidden="true">
         {country.flag || '▫'}
       </span>
       <span className="name">{country.name[language]}</span>
+      {tier && (
+        <span className="option-tier" data-tier={tier.id}>
+          <span className="swatch" style={swatchStyle(tier)} aria-hidden="true" />
+          {tier.label[language]}
+        </span>
+      )}
       {noMap && <span className="muted">{noMap}</span>}
     </div>
   );
