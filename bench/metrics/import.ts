@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { composeServices, type Services } from '../../src/main/services/compose';
 import type { SourceChange, SourcePreview } from '../../src/shared/contract';
 import { quantile } from '../lib/stats';
@@ -26,6 +27,11 @@ export interface ImportFigures {
   noteSave: Record<number, number[]>;
   /** The store file's size with the source imported, kB (the source's text is kept in a file of its own). */
   storeKb: Record<number, number>;
+  /**
+   * What the renderer is sent of the atlas (atlas.get) with the source imported, MB, serialised as
+   * Electron's IPC does (V8's structured clone, which sends an object shared by several countries once).
+   */
+  viewMb: Record<number, number>;
 }
 
 export const IMPORT_SIZES = [1_000_000, 10_000_000];
@@ -54,7 +60,7 @@ export async function generatedDocument(repo: string, bytes: number): Promise<st
  * removes the source again afterwards, outside the timing.
  */
 export async function runImport(repo: string, runs: number, log: (line: string) => void, sizes = IMPORT_SIZES): Promise<ImportFigures> {
-  const figures: ImportFigures = { sizes, bytes: {}, passages: {}, preview: {}, apply: {}, total: {}, stall: {}, firstProgress: {}, noteSave: {}, storeKb: {} };
+  const figures: ImportFigures = { sizes, bytes: {}, passages: {}, preview: {}, apply: {}, total: {}, stall: {}, firstProgress: {}, noteSave: {}, storeKb: {}, viewMb: {} };
   const folder = await mkdtemp(join(tmpdir(), 'atlas-bench-import-'));
   try {
     let answer: string | null = null;
@@ -112,6 +118,7 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
         await services.store.idle();
         const noteSave = performance.now() - noteStart;
         figures.storeKb[size] = (await stat(join(folder, 'store', 'atlas-store.json'))).size / 1000;
+        if (run === 0) figures.viewMb[size] = serialize(await call('atlas:atlas/get', undefined)).byteLength / 1e6;
         if (run > 0) {
           figures.noteSave[size].push(noteSave);
           figures.preview[size].push(previewed - start);
@@ -156,7 +163,7 @@ export function importRows(figures: ImportFigures | { error: string } | null): R
       measuredRow({ key: `import.stall.${size}`, metric: `Import (${label}): longest main-thread stall`, unit: 'ms', ours: figures.stall[size] ?? [] }),
       measuredRow({
         key: `import.noteSave.${size}`,
-        metric: `A note saved with that source imported (store file ${(figures.storeKb[size] ?? 0).toFixed(1)} kB)`,
+        metric: `A note saved with that source imported (store file ${(figures.storeKb[size] ?? 0).toFixed(1)} kB; atlas sent to the renderer ${(figures.viewMb[size] ?? 0).toFixed(1)} MB)`,
         unit: 'ms',
         ours: figures.noteSave[size] ?? [],
       }),

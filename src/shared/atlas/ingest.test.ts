@@ -32,16 +32,13 @@ describe('ingestSource()', () => {
 
   it('removes citation markers from the text and records each label where it stood', () => {
     const vietnam = find('In December 2022');
-    expect(vietnam.raw.startsWith('[20][21] In December 2022')).toBe(true);
+    expect(text).toContain('[20][21] In December 2022');
+    expect(vietnam.text.startsWith('In December 2022')).toBe(true);
     expect(vietnam.citations).toEqual([
       { label: '20', offset: 0 },
       { label: '21', offset: 0 },
     ]);
     expect(passages.every((passage) => !/\[\d+\]/.test(passage.text))).toBe(true);
-  });
-
-  it('keeps the raw passage exactly as the source has it', () => {
-    for (const passage of passages) expect(text).toContain(passage.raw);
   });
 
   it('places a marker inside a passage at the end of the word before it', () => {

@@ -60,7 +60,7 @@ export function* ingestSourceSteps(source: SourceText, batch = 2000): Generator<
     seen.set(base, count);
     // Duplicates are numbered in source order, so the first occurrence keeps the bare id.
     const id = count === 1 ? base : `${base}-${String(count)}`;
-    passages.push({ id, sourceId: source.sourceId, index, kind: draft.kind, text, raw: draft.raw, citations });
+    passages.push({ id, sourceId: source.sourceId, index, kind: draft.kind, text, citations });
     if ((index + 1) % batch === 0 && index + 1 < drafts.length) yield (index + 1) / drafts.length;
   }
   return passages;

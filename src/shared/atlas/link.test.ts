@@ -67,7 +67,7 @@ function expectedFor(passageText: string) {
 }
 
 function passage(body: string, kind: PassageKind = 'prose', sourceId = SOURCE_ID): Passage {
-  return { id: 'test', sourceId, index: 0, kind, text: body, raw: body, citations: [] };
+  return { id: 'test', sourceId, index: 0, kind, text: body, citations: [] };
 }
 
 function subjects(body: string, kind: PassageKind = 'prose'): string[] {

@@ -3,7 +3,7 @@ import { extractEvents, sortEvents } from './timeline';
 import type { Passage } from './types';
 
 function passage(text: string): Passage {
-  return { id: 'p', sourceId: 's', index: 0, kind: 'prose', text, raw: text, citations: [] };
+  return { id: 'p', sourceId: 's', index: 0, kind: 'prose', text, citations: [] };
 }
 
 const dates = (text: string) => extractEvents(passage(text)).map((event) => ({ text: event.text, ...event.date }));

@@ -19,10 +19,11 @@ export interface Passage {
   /** Position in the source, from 0. */
   index: number;
   kind: PassageKind;
-  /** Citation markers removed, whitespace collapsed. */
+  /**
+   * Citation markers removed, whitespace collapsed. The raw text is not kept: nothing reads it, and
+   * for a large imported document it doubled what the renderer is sent.
+   */
   text: string;
-  /** The passage exactly as the source has it. */
-  raw: string;
   citations: Citation[];
 }
 

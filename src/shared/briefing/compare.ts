@@ -3,7 +3,7 @@ import type { Language, NoteView } from '../contract';
 import { translate } from '../i18n';
 import { briefingSection, summaryOf } from './briefing';
 import { prepare, type BriefingContext, type BriefingOptions, type Prepared } from './context';
-import { formatEventDate, isoDay } from './format';
+import { formatEventDate, isoDay, yearRowOf } from './format';
 import { escapeHtml, safeId } from './html';
 import { noteHtml } from './markdown';
 import { richText, sentenceAround, sentenceText } from './richText';
@@ -41,10 +41,12 @@ function evidenceCell(prepared: Prepared, entry: AtlasCountry | undefined, t: (k
 
 function timelineByYear(prepared: Prepared, ids: readonly [string, string], language: Language): Map<string, [string[], string[]]> {
   const rows = new Map<string, [string[], string[]]>();
+  const order = new Map<string, number>();
   ids.forEach((id, side) => {
     const seen = new Set<string>();
     for (const event of prepared.context.model.countries[id]?.events ?? []) {
-      const year = String(event.date.year);
+      const { label: year, order: position } = yearRowOf(event.date, language);
+      order.set(year, position);
       const passage = prepared.passages.get(event.passageId);
       const sentence = passage ? sentenceText(passage.text, event.start, event.end) : event.text;
       const text = `${formatEventDate(event.date, language)} — ${sentence}`;
@@ -55,7 +57,7 @@ function timelineByYear(prepared: Prepared, ids: readonly [string, string], lang
       row[side]?.push(text);
     }
   });
-  return new Map([...rows].sort(([a], [b]) => Number(a) - Number(b)));
+  return new Map([...rows].sort(([a], [b]) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
 }
 
 function notesCell(notes: readonly NoteView[], t: (key: string) => string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatEventDate, formatNumber, isoDay } from './format';
+import { formatDay, formatEventDate, formatNumber, isoDay, yearRowOf } from './format';
 
 describe('formatEventDate()', () => {
   it('gives a date as precisely as the source does, in either language', () => {
@@ -26,5 +26,17 @@ describe('formatNumber()', () => {
   it('rounds and groups digits', () => {
     expect(formatNumber(11265.4, 'en')).toBe('11,265');
     expect(formatNumber(953.6, 'ko')).toBe('954');
+  });
+});
+
+describe('yearRowOf()', () => {
+  it('puts a decade-only date under its decade, before the years in it, and a dated one under its year', () => {
+    const late80s = yearRowOf({ year: 1980, precision: 'decade', qualifier: 'late' }, 'en');
+    const in1980 = yearRowOf({ year: 1980, month: 3, precision: 'month' }, 'en');
+    const in1979 = yearRowOf({ year: 1979, precision: 'year' }, 'en');
+    expect(late80s).toMatchObject({ key: '1980s', label: '1980s' });
+    expect(in1980).toMatchObject({ key: '1980', label: '1980' });
+    expect([in1980, late80s, in1979].sort((a, b) => a.order - b.order).map((row) => row.key)).toEqual(['1979', '1980s', '1980']);
+    expect(yearRowOf({ year: 1990, precision: 'decade' }, 'ko').label).toContain('1990');
   });
 });

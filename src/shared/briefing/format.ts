@@ -42,3 +42,13 @@ export function formatEventDate(date: EventDate, language: Language): string {
         : { year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(LOCALES[language], options).format(utc);
 }
+
+/**
+ * The row of a timeline by year an event goes in: its year, or its decade for an event the source
+ * dates only to a decade ("the late 1980s" goes under 1980s, not under 1980). Decades sort before
+ * the years in them.
+ */
+export function yearRowOf(date: EventDate, language: Language): { key: string; label: string; order: number } {
+  if (date.precision === 'decade') return { key: `${date.year}s`, label: translate(language, 'briefing.decade', { year: date.year }), order: date.year * 2 };
+  return { key: String(date.year), label: String(date.year), order: date.year * 2 + 1 };
+}

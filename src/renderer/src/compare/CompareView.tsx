@@ -4,7 +4,7 @@ import type { AtlasCountry, AtlasPassage, TierId } from '../../../shared/atlas';
 import { sentenceText } from '../../../shared/briefing/richText';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
-import { formatEventDate } from '../../../shared/briefing/format';
+import { formatEventDate, yearRowOf } from '../../../shared/briefing/format';
 import { TierBadge } from '../legend/TierBadge';
 import { notesOf, useNotes } from '../notes/NotesContext';
 import './compare.css';
@@ -135,18 +135,19 @@ function CompareTable({
   });
   const years = useMemo(() => {
     // Each event with the sentence it comes from: the date alone says nothing.
-    const rows = new Map<number, [TimelineRow[], TimelineRow[]]>();
+    const rows = new Map<string, { label: string; order: number; sides: [TimelineRow[], TimelineRow[]] }>();
     columns.forEach((column, side) => {
       for (const event of column.entry?.events ?? []) {
-        let row = rows.get(event.date.year);
-        if (!row) rows.set(event.date.year, (row = [[], []]));
+        const { key, label, order } = yearRowOf(event.date, language);
+        let row = rows.get(key)?.sides;
+        if (!row) rows.set(key, { label, order, sides: (row = [[], []]) });
         const list = row[side]!;
         const text = atlas.passage(event.passageId)?.text;
         const sentence = text ? sentenceText(text, event.start, event.end) : event.text;
         if (!list.some((item) => item.sentence === sentence)) list.push({ date: formatEventDate(event.date, language), sentence });
       }
     });
-    return [...rows].sort(([x], [y]) => x - y);
+    return [...rows.values()].sort((x, y) => x.order - y.order);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ids[0], ids[1], atlas, language]);
 
@@ -224,9 +225,9 @@ function CompareTable({
               </tr>
             </thead>
             <tbody>
-              {years.map(([year, [left, right]]) => (
-                <tr key={year}>
-                  <th scope="row">{year}</th>
+              {years.map(({ label, sides: [left, right] }) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
                   {[left, right].map((items, side) => (
                     <td key={side}>
                       {items.map((item) => (

@@ -3,7 +3,7 @@ import type { AtlasPassage } from '../../../shared/atlas';
 import { createPassageSearch } from './passageSearch';
 
 function passage(id: string, text: string): AtlasPassage {
-  return { id, sourceId: 's', index: 0, kind: 'prose', text, raw: text, citations: [], links: [], events: [] };
+  return { id, sourceId: 's', index: 0, kind: 'prose', text, citations: [], links: [], events: [] };
 }
 
 const search = createPassageSearch([
