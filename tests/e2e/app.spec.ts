@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { events } from '../../src/shared/contract';
 import { expect, screenshotDir, test } from './harness';
 import { chooseInList, clickCountry } from './helpers';
 
@@ -84,5 +85,25 @@ test.describe('the app around the map', () => {
     await expect.poll(zoom).toBeCloseTo(start, 1);
     await chooseInList(page, 'Chile');
     await expect(page.locator('aside.panel h2')).toHaveText('Chile');
+  });
+
+  test('a dialog asked for again the moment it closes opens, and stays open', async ({ app }) => {
+    const { page } = app;
+    const dialog = page.getByRole('dialog', { name: 'Export your notes' });
+    for (let round = 0; round < 5; round++) {
+      await app.emit('onMenuCommand', 'export-notes');
+      await expect(dialog).toBeVisible();
+      // Cancel, and the menu command again in the same task: the close event of the first comes
+      // after the second request and must not close the dialog that request opens.
+      await page.evaluate((channel) => {
+        const cancel = [...document.querySelectorAll('dialog[open] button')].find((button) => button.textContent === 'Cancel') as HTMLButtonElement;
+        cancel.click();
+        (window as unknown as { __atlasEmit: (channel: string, payload: unknown) => void }).__atlasEmit(channel, 'export-notes');
+      }, events.onMenuCommand.channel);
+      await page.waitForTimeout(200);
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toBeHidden();
+    }
   });
 });
