@@ -118,8 +118,11 @@ test.describe('state restored', () => {
 
   test('a session naming a country the atlas no longer has opens on no panel, without an error', async ({ launch }) => {
     const first = await launch();
-    await first.services.prefs.setSession({ selected: 'x-atlantis', tab: 'notes' });
+    // The page saves its own session (debounced, and as it closes): close it first, so that save
+    // cannot overwrite the one this test writes.
     await first.close();
+    await first.services.prefs.setSession({ selected: 'x-atlantis', tab: 'notes' });
+    await first.services.store.idle();
     const second = await launch({ storeFolder: first.storeFolder });
     await expect(second.page.getByRole('tab', { selected: true })).toHaveAttribute('id', 'tab-notes');
     await expect(second.page.locator('aside.panel')).toHaveCount(0);
@@ -152,8 +155,9 @@ test.describe('polish', () => {
     // Close up on western Europe, with Poland on the right, where the panel opens: a view restored
     // from the last session.
     const first = await launch();
-    await first.services.prefs.setSession({ view: { center: [4, 50], zoom: 3.4 } });
     await first.close();
+    await first.services.prefs.setSession({ view: { center: [4, 50], zoom: 3.4 } });
+    await first.services.store.idle();
     const { page } = await launch({ storeFolder: first.storeFolder });
     await mapIdle(page);
     const zoom = (await page.evaluate(() => window.__atlasProbe!.view())).zoom;
