@@ -6,7 +6,7 @@ import type { AtlasView } from '../../src/shared/contract';
 import { flat, pdfInfo, pdfText, renderPage } from '../support/pdf';
 import { seriousViolations } from './axe';
 import { expect, screenshotDir, test, type AtlasApp } from './harness';
-import { clickCountry } from './helpers';
+import { chooseInList, clickCountry } from './helpers';
 
 const panel = (page: Page) => page.locator('aside.panel');
 const compare = (page: Page) => page.getByTestId('compare-view');
@@ -115,7 +115,7 @@ test.describe('compare two partners', () => {
     expect(text).toContain(view.model.sources[0]!.licence);
     expect(app.printer.requests).toEqual([]);
     expect(await readdir(folder)).toEqual(['comparison.pdf']);
-    await renderPage(target, 1, join(screenshotDir, 'compare-pdf'));
+    for (let number = 1; number <= Math.min(info.pages, 2); number += 1) await renderPage(target, number, join(screenshotDir, `compare-pdf-${number}`));
 
     // Esc backs out one level: the comparison first, then the panel.
     await compare(page).getByRole('heading', { level: 2 }).focus();
@@ -141,6 +141,11 @@ test.describe('compare two partners', () => {
     await expect(compare(page).getByRole('heading', { level: 2 })).toContainText('베트남');
     await expect(compare(page).getByRole('region', { name: /연도/ })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Choosing another country leaves the comparison, which belonged to the panel it came from.
+    await chooseInList(page, 'Japan');
+    await expect(panel(page)).toHaveAttribute('data-country', 'JPN');
+    await expect(compare(page)).toHaveCount(0);
   });
 
   test('bad comparison requests are refused with a clear error and ask nothing', async ({ app }) => {

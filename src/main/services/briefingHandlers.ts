@@ -149,7 +149,6 @@ export function createBriefingHandlers(deps: BriefingHandlerDeps): Pick<Handlers
         for (const id of [a, b]) {
           if (!deps.atlas().model.countries[id]) throw new HandlerError('not-found', `No country ${id} in the atlas.`);
         }
-        if (a === b) throw new HandlerError('invalid-input', 'Compare two different countries.');
         return run(
           jobId,
           (built) => comparisonFileName(built, a, b, options),

@@ -96,25 +96,28 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
     async add(input) {
       const { text, ...checked } = parseInput(newSourceSchema, input, 'source');
       const source: ImportedSource = { id: sourceIdFor(checked.hash), ...checked, importedAt: now().toISOString(), enabled: true };
-      const existing = store.read().sources.find((other) => other.hash === source.hash || other.id === source.id);
-      if (existing) throw new StoreError('duplicate-source', `This document is already imported as “${existing.title}”.`);
+      // Checked before the text is written (no file for a known document), and again in the update.
+      const refuseDuplicate = (sources: readonly ImportedSource[]): void => {
+        const existing = sources.find((other) => other.hash === source.hash || other.id === source.id);
+        if (existing) throw new StoreError('duplicate-source', `This document is already imported as “${existing.title}”.`);
+      };
+      refuseDuplicate(store.read().sources);
       // The text first, so the store never names a file that is not there.
       adding.set(source.hash, (adding.get(source.hash) ?? 0) + 1);
+      let added = false;
       try {
         await writeText(source.hash, text).catch((error: unknown) => {
           throw toWriteError(error, 'the source text');
         });
         await store.update((draft) => {
-          const duplicate = draft.sources.find((other) => other.hash === source.hash || other.id === source.id);
-          if (duplicate) throw new StoreError('duplicate-source', `This document is already imported as “${duplicate.title}”.`);
+          refuseDuplicate(draft.sources);
           draft.sources.push(source);
         });
-      } catch (error) {
+        added = true;
+      } finally {
         adding.set(source.hash, adding.get(source.hash)! - 1);
-        await removeTextUnlessNamed(source.hash);
-        throw error;
+        if (!added) await removeTextUnlessNamed(source.hash);
       }
-      adding.set(source.hash, adding.get(source.hash)! - 1);
       return source;
     },
 

@@ -1,9 +1,9 @@
 import type { AtlasCountry } from '../atlas';
 import type { Language, NoteView } from '../contract';
 import { translate } from '../i18n';
-import { briefingSection, summaryOf } from './briefing';
-import { prepare, type BriefingContext, type BriefingOptions, type Prepared } from './context';
-import { formatEventDate, isoDay, yearRowOf } from './format';
+import { summaryOf } from './briefing';
+import type { BriefingOptions, Prepared } from './context';
+import { formatEventDate, yearRowOf } from './format';
 import { escapeHtml, safeId } from './html';
 import { noteHtml } from './markdown';
 import { richText, sentenceAround, sentenceText } from './richText';
@@ -65,8 +65,8 @@ function notesCell(notes: readonly NoteView[], t: (key: string) => string): stri
   return notes.map(({ note }) => `<div class="note" data-note="${escapeHtml(note.id)}"><div class="note-body">${noteHtml(note.body)}</div></div>`).join('');
 }
 
-/** The side-by-side table at the head of a comparison. */
-function comparison(prepared: Prepared, ids: readonly [string, string], options: BriefingOptions): string {
+/** The side-by-side table and the timeline by year at the head of a comparison. */
+export function comparisonSection(prepared: Prepared, ids: readonly [string, string], options: BriefingOptions): string {
   const language = options.language;
   const t = (key: string, values?: Record<string, string | number>) => translate(language, key, values);
   const [a, b] = ids.map((id) => summaryOf(prepared, id)) as [ReturnType<typeof summaryOf>, ReturnType<typeof summaryOf>];
@@ -99,36 +99,9 @@ function comparison(prepared: Prepared, ids: readonly [string, string], options:
   );
 }
 
-const COMPARE_CSS =
+/** What the comparison adds to the briefings' stylesheet. */
+export const COMPARE_CSS =
   '.comparison{break-after:page}.compare-table{width:100%;border-collapse:collapse;table-layout:fixed;margin:8pt 0}' +
   '.compare-table th,.compare-table td{vertical-align:top;text-align:left;border-top:0.5pt solid #bbb;padding:4pt 6pt}' +
   '.compare-table tbody th{width:18%;font-weight:600}.compare-table thead th{font-size:13pt}' +
   '.compare-table tr{break-inside:avoid}.compare-table .tier-name{margin:0 0 3pt}';
-
-/**
- * One self-contained HTML document comparing two countries: a side-by-side table (tiers, evidence,
- * key facts, timeline by year, notes), then each country's full briefing with its sources.
- */
-export function buildCompareHtml(context: BriefingContext, a: string, b: string, options: BriefingOptions, deps: CompareDeps): string {
-  if (a === b) throw new Error('A comparison needs two different countries.');
-  const full = { ...options, withMap: options.withMap ?? false };
-  const prepared = prepare(context);
-  const ids = [a, b] as const;
-  const language = full.language;
-  const title = translate(language, 'compare.documentTitle', { a: summaryOf(prepared, a).name[language], b: summaryOf(prepared, b).name[language] });
-  const body = comparison(prepared, ids, full) + ids.map((id) => briefingSection(prepared, id, full)).join('');
-  return deps.page(language, title, deps.css(prepared, full, [a, b]) + COMPARE_CSS, body);
-}
-
-/** The document pieces shared with the other briefings (page shell and stylesheet), passed in by document.ts. */
-export interface CompareDeps {
-  page: (language: Language, title: string, css: string, body: string) => string;
-  css: (prepared: Prepared, options: Required<BriefingOptions>, ids: readonly string[]) => string;
-}
-
-/** The default file name of a comparison: `Japan vs China — comparison — 2026-11-28.pdf` (before cleaning). */
-export function compareFileStem(context: BriefingContext, a: string, b: string, options: BriefingOptions): string {
-  const prepared = prepare(context);
-  const language = options.language;
-  return translate(language, 'compare.fileName', { a: summaryOf(prepared, a).name[language], b: summaryOf(prepared, b).name[language], date: isoDay(context.generatedAt) });
-}

@@ -3,7 +3,7 @@ import type { Language } from '../contract';
 import { translate } from '../i18n';
 import { briefingSection, sectionId, summaryOf } from './briefing';
 import { capitalOf } from './capitals';
-import { buildCompareHtml, compareFileStem } from './compare';
+import { COMPARE_CSS, comparisonSection } from './compare';
 import { prepare, type BriefingContext, type BriefingOptions, type Prepared } from './context';
 import { formatDay, formatNumber, isoDay } from './format';
 import { escapeHtml, safeId } from './html';
@@ -163,15 +163,24 @@ export function atlasFileName(context: BriefingContext, options: BriefingOptions
   return `${fileSafe(translate(options.language, 'briefing.fileAtlas', { date: isoDay(context.generatedAt) }))}.pdf`;
 }
 
-/** One self-contained HTML document comparing two countries side by side, then both briefings. */
+/**
+ * One self-contained HTML document comparing two countries: the side-by-side table and timeline by
+ * year, then each country's full briefing with its sources.
+ */
 export function buildComparisonHtml(context: BriefingContext, a: string, b: string, options: BriefingOptions): string {
-  return buildCompareHtml(context, a, b, options, {
-    page,
-    css: (prepared, full, ids) => stylesheet(furniture(prepared, full, ids)),
-  });
+  if (a === b) throw new Error('A comparison needs two different countries.');
+  const full = complete(options);
+  const prepared = prepare(context);
+  const ids = [a, b] as const;
+  const name = (id: string) => summaryOf(prepared, id).name[full.language];
+  const title = translate(full.language, 'compare.documentTitle', { a: name(a), b: name(b) });
+  const body = comparisonSection(prepared, ids, full) + ids.map((id) => briefingSection(prepared, id, full)).join('');
+  return page(full.language, title, stylesheet(furniture(prepared, full, ids)) + COMPARE_CSS, body);
 }
 
 /** The default file name of a comparison: `Japan vs China — comparison — 2026-11-28.pdf`. */
 export function comparisonFileName(context: BriefingContext, a: string, b: string, options: BriefingOptions): string {
-  return `${fileSafe(compareFileStem(context, a, b, options))}.pdf`;
+  const prepared = prepare(context);
+  const name = (id: string) => summaryOf(prepared, id).name[options.language];
+  return `${fileSafe(translate(options.language, 'compare.fileName', { a: name(a), b: name(b), date: isoDay(context.generatedAt) }))}.pdf`;
 }

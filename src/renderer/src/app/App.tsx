@@ -60,7 +60,8 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
   const [importPreview, setImportPreview] = useState<ImportPreview | null>(null);
   const [recovery, setRecovery] = useState<StoreStatus['recovery']>(null);
   const [pdfTarget, setPdfTarget] = useState<PdfExportTarget | null>(null);
-  const [compare, setCompare] = useState<ComparePair | null>(null);
+  // A comparison belongs to the panel it was opened from: choosing another country leaves it.
+  const [compareState, setCompareState] = useState<{ from: string; pair: ComparePair } | null>(null);
   const [pdfOptions, setPdfOptions] = useState<BriefingOptions>(() => ({ paper: defaultPaper(navigator.language), includeNotes: true, language }));
   const notes = useNotes();
   // Imported sources change the atlas while the app runs; notes are placed against its passages.
@@ -114,6 +115,8 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
   }, [countries, shownTier, tierFilter, tab, events, range, body, view]);
 
   const selected = selection ? byId.get(selection.id) : undefined;
+  const compare = selected && compareState?.from === selected.id ? compareState.pair : null;
+  const setCompare = useCallback((pair: ComparePair | null) => setCompareState((current) => (pair && current ? { from: current.from, pair } : null)), []);
 
   const select = useCallback((id: string | null, from: 'map' | 'list', passageId: string | null = null) => {
     setSelection(id ? { id, from, passageId } : null);
@@ -208,7 +211,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, aboutOpen, shortcutsOpen, runCommand, dialog, importPreview, pdfTarget, compare]);
+  }, [selection, aboutOpen, shortcutsOpen, runCommand, dialog, importPreview, pdfTarget, compare, setCompare]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -381,7 +384,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
               body={body}
               onBody={setBody}
               onExportPdf={() => exportBriefing(selected.id)}
-              onCompare={() => setCompare({ a: selected.id, b: null })}
+              onCompare={() => setCompareState({ from: selected.id, pair: { a: selected.id, b: null } })}
             />
           )}
           {selected && compare && (

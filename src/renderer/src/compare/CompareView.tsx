@@ -6,6 +6,7 @@ import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
 import { formatEventDate, yearRowOf } from '../../../shared/briefing/format';
 import { TierBadge } from '../legend/TierBadge';
+import { createCountryFilter } from '../search/filterCountries';
 import { notesOf, useNotes } from '../notes/NotesContext';
 import './compare.css';
 
@@ -267,12 +268,12 @@ function CountryPicker({
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const inputId = useId();
-  const matches = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    const sorted = [...countries].sort((x, y) => x.name[language].localeCompare(y.name[language], language));
-    if (q === '') return sorted;
-    return sorted.filter((country) => [country.name.en, country.name.ko, country.iso3 ?? '', ...country.altNames].some((name) => name.toLocaleLowerCase().includes(q)));
-  }, [countries, query, language]);
+  // The same search as the country list: any name or code, names that start with the query first.
+  const filter = useMemo(
+    () => createCountryFilter([...countries].sort((x, y) => x.name[language].localeCompare(y.name[language], language))),
+    [countries, language],
+  );
+  const matches = useMemo(() => filter(query), [filter, query]);
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {

@@ -2,7 +2,7 @@ import { forwardRef, memo, useDeferredValue, useEffect, useMemo, useRef, useStat
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
-import { swatchStyle } from '../legend/swatch';
+import { TierBadge } from '../legend/TierBadge';
 import { createCountryFilter } from './filterCountries';
 import type { PassageHit, PassageSearch } from './passageSearch';
 import { FIRST_ROWS, firstRows } from './rows';
@@ -239,12 +239,7 @@ const CountryOption = memo(function CountryOption({ id, country, language, activ
         {country.flag || '▫'}
       </span>
       <span className="name">{country.name[language]}</span>
-      {tier && (
-        <span className="option-tier" data-tier={tier.id}>
-          <span className="swatch" style={swatchStyle(tier)} aria-hidden="true" />
-          {tier.label[language]}
-        </span>
-      )}
+      {tier && <TierBadge tier={tier} language={language} />}
       {noMap && <span className="muted">{noMap}</span>}
     </div>
   );
