@@ -160,34 +160,45 @@ function preparedNames(gazetteer: Gazetteer): PreparedGazetteer {
 }
 
 function findMatches(passage: Passage, gazetteer: Gazetteer): Match[] {
-  const text = foldApostrophes(passage.text);
-  const lower = text.toLowerCase();
-  const canFoldCase = lower.length === text.length;
+  // Most passages are plain ASCII: their case is folded a character at a time as the tries are walked,
+  // rather than by a lower-case copy of every passage (which is all but one name never needs).
+  const ascii = !NON_ASCII.test(passage.text);
+  const text = ascii ? passage.text : foldApostrophes(passage.text);
+  const lower = ascii ? null : text.toLowerCase();
+  const canFoldCase = lower === null || lower.length === text.length;
   const { exact, folded, all, unindexed } = preparedNames(gazetteer);
   const found: Match[] = [];
 
+  const startsWithFolded = (needle: string, from: number): boolean =>
+    lower !== null ? lower.startsWith(needle, from) : text.slice(from, from + needle.length).toLowerCase() === needle;
   const tryName = (name: PreparedName, from: number): void => {
     const { entry } = name;
     if (entry.sourceIds && !entry.sourceIds.includes(passage.sourceId)) return;
     const insensitive = !entry.caseSensitive && canFoldCase;
     const needle = insensitive ? name.lower : name.folded;
-    if (!(insensitive ? lower : text).startsWith(needle, from)) return;
+    if (!(insensitive ? startsWithFolded(needle, from) : text.startsWith(needle, from))) return;
     const end = from + needle.length;
     if (isBoundary(text, from - 1) && isBoundary(text, end)) found.push({ start: from, end, entry, order: name.order });
   };
   const searchEverywhere = (name: PreparedName): void => {
     const insensitive = !name.entry.caseSensitive && canFoldCase;
-    const haystack = insensitive ? lower : text;
+    const haystack = insensitive ? (lower ?? text.toLowerCase()) : text;
     const needle = insensitive ? name.lower : name.folded;
     for (let from = haystack.indexOf(needle); from !== -1; from = haystack.indexOf(needle, from + 1)) tryName(name, from);
   };
-  // Every name the trie spells along `haystack` from `index` is a candidate there.
-  const walk = (trie: Trie, haystack: string, index: number): void => {
-    const first = haystack.charCodeAt(index);
-    let node = first < 128 ? trie.firstAscii[first] : childOf(trie.root, first);
+  // Every name the trie spells along the text from `index` is a candidate there; `fold` reads it in lower case.
+  const walk = (trie: Trie, index: number, fold: boolean): void => {
+    const haystack = fold && lower !== null ? lower : text;
+    const foldAscii = fold && lower === null;
+    let code = haystack.charCodeAt(index);
+    if (foldAscii && code >= 0x41 && code <= 0x5a) code += 0x20;
+    let node = code < 128 ? trie.firstAscii[code] : childOf(trie.root, code);
     for (let at = index + 1; node; at++) {
       for (let position = 0; position < node.names.length; position++) tryName(node.names[position]!, index);
-      node = at < haystack.length ? childOf(node, haystack.charCodeAt(at)) : undefined;
+      if (at >= haystack.length) break;
+      code = haystack.charCodeAt(at);
+      if (foldAscii && code >= 0x41 && code <= 0x5a) code += 0x20;
+      node = childOf(node, code);
     }
   };
 
@@ -199,8 +210,8 @@ function findMatches(passage: Passage, gazetteer: Gazetteer): Match[] {
         index++;
         continue;
       }
-      walk(exact, text, index);
-      walk(folded, lower, index);
+      walk(exact, index, false);
+      walk(folded, index, true);
       index += length;
     }
     for (const name of unindexed) searchEverywhere(name);
@@ -211,15 +222,22 @@ function findMatches(passage: Passage, gazetteer: Gazetteer): Match[] {
   return found.sort((a, b) => a.order - b.order || a.start - b.start);
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Whether each ASCII code is a letter or digit. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 1 : 0));
+
 /** How many letters and digits run from `start` (0 when `start` is not one). */
 function wordLength(text: string, start: number): number {
+  const length = text.length;
   let end = start;
-  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+  while (end < length && isWordCode(text.charCodeAt(end))) end++;
   return end - start;
 }
 
 function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code < 0x80) return ASCII_WORD[code] === 1;
   return WORD_CHARACTER.test(String.fromCharCode(code));
 }
 

@@ -9,7 +9,7 @@ import { countriesOf, linkPassage } from './link';
 import { membershipsOf, parseOrganisations, sharedMemberships } from './memberships';
 import type { Organisation } from './memberships';
 import { AtlasDataError, parseDataFile } from './parse';
-import { memoOf } from './passageMemo';
+import { memoOf, MemoisedPassage } from './passageMemo';
 import { TIER_IDS } from './tierIds';
 import type { TierId } from './tierIds';
 import { classifyCountriesSteps, parseTierScheme, warmPassageFindings } from './tiers';
@@ -167,8 +167,7 @@ export function* linkAtlasSourceSteps(source: SourceText, gazetteer: Gazetteer, 
   };
   let batchStart = 0;
   for (const passage of passages) {
-    const events = extractEvents(passage);
-    linked.push({ ...passage, links: linkPassage(passage, gazetteer), events });
+    linked.push(new MemoisedPassage(passage, linkPassage(passage, gazetteer), extractEvents(passage)));
     if (linked.length % batch === 0 && linked.length < passages.length) {
       findFor(batchStart);
       batchStart = linked.length;
@@ -219,7 +218,7 @@ export function* assembleAtlasModelSteps(
 
   // One pass over the passages in source order gathers, per country, what its panel lists: the
   // passages that link it and the other subjects they name. Events are sorted once for all countries.
-  const covering = new Map<string, AtlasPassage[]>();
+  const covering = new Map<string, string[]>();
   const coMentioned = new Map<string, Set<string>>();
   const dated: { event: TimelineEvent; ids: readonly string[] }[] = [];
   const pairsSeen = new Set<string>();
@@ -228,8 +227,8 @@ export function* assembleAtlasModelSteps(
     const ids = linkedOf(passage);
     for (const id of ids) {
       const list = covering.get(id);
-      if (list) list.push(passage);
-      else covering.set(id, [passage]);
+      if (list) list.push(passage.id);
+      else covering.set(id, [passage.id]);
     }
     const subjects = subjectsOf(passage);
     // The same subjects in the same order add nothing the second time: many passages share them.
@@ -260,7 +259,7 @@ export function* assembleAtlasModelSteps(
     }
   }
 
-  const classifying = classifyCountriesSteps(gazetteer.countries.keys(), passages, scheme, curated);
+  const classifying = classifyCountriesSteps(gazetteer.countries.keys(), passages, scheme, curated, new Set(covering.keys()));
   let classifications: Map<string, Classification>;
   for (;;) {
     const step = classifying.next();
@@ -292,11 +291,11 @@ export function* assembleAtlasModelSteps(
   };
 }
 
-// `linking` is every passage that links the country, in source order; `events` are theirs, oldest first.
+// `passageIds` are the passages that link the country, in source order; `events` are theirs, oldest first.
 function describeCountry(
   id: string,
   name: Localised,
-  linking: readonly AtlasPassage[],
+  passageIds: string[],
   events: TimelineEvent[],
   coMentioned: ReadonlySet<string> | undefined,
   organisations: readonly Organisation[],
@@ -307,7 +306,7 @@ function describeCountry(
     id,
     name,
     ...classification,
-    passageIds: linking.map((passage) => passage.id),
+    passageIds,
     events,
     memberships: memberships.map((organisation) => organisation.id),
     coMentioned: coMentioned ? [...coMentioned] : [],
@@ -318,7 +317,11 @@ function describeCountry(
 // countries it links, and those it is about.
 function linkedOf(passage: LinkedPassage): readonly string[] {
   const memo = memoOf(passage);
-  return (memo.linked ??= [...new Set(passage.links.map((link) => link.countryId))]);
+  if (memo.linked) return memo.linked;
+  // A loop rather than a Set: a passage links a handful of countries, and an import has tens of thousands of passages.
+  const ids: string[] = [];
+  for (const { countryId } of passage.links) if (!ids.includes(countryId)) ids.push(countryId);
+  return (memo.linked = ids);
 }
 
 function subjectsOf(passage: LinkedPassage): readonly string[] {

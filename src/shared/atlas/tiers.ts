@@ -130,11 +130,17 @@ export function* classifyCountriesSteps(
   passages: readonly LinkedPassage[],
   scheme: TierScheme,
   curated: readonly CuratedEntry[],
+  /** The countries some passage links, when the caller has them at hand already. */
+  linked?: ReadonlySet<string>,
 ): Generator<number, Map<string, Classification>, void> {
   const found = findAttributed(passages, scheme);
   yield 0.2;
-  const covered = new Set<string>();
-  for (const passage of passages) for (const link of passage.links) covered.add(link.countryId);
+  let covered = linked;
+  if (!covered) {
+    const ids = new Set<string>();
+    for (const passage of passages) for (const link of passage.links) ids.add(link.countryId);
+    covered = ids;
+  }
   yield 0.4;
   const ids = [...countryIds];
   const classifications = new Map<string, Classification>();
@@ -154,7 +160,7 @@ interface Found {
 
 /** What the rules found for one country, in passage order. */
 interface CountryFindings {
-  evidence: { tier: RelationshipTier; item: Evidence }[];
+  evidence: EvidenceFinding[];
   tensions: Tension[];
 }
 
@@ -178,7 +184,8 @@ function classifyFound(
 
   const evidence = found?.evidence ?? [];
   for (const tier of scheme.decisionOrder) {
-    const deciding = evidence.filter((candidate) => candidate.tier === tier).map((candidate) => candidate.item);
+    const deciding: Evidence[] = [];
+    for (const candidate of evidence) if (candidate.tier === tier) deciding.push(candidate.evidence);
     if (deciding.length > 0) return { tier, evidence: sortByPosition(deciding), tensions, decidedBy: 'rules' };
   }
   return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none' };
@@ -195,16 +202,26 @@ function findAttributed(passages: readonly LinkedPassage[], scheme: TierScheme):
         byCountry.set(finding.countryId, findings);
       }
       if (finding.kind === 'tension') findings.tensions.push(finding.tension);
-      else findings.evidence.push(finding.evidence);
+      else findings.evidence.push(finding);
     }
   }
   return byCountry;
 }
 
-/** One phrase a rule found in a passage, and the country it is attributed to. */
-export type RuleFinding =
-  | { kind: 'tension'; countryId: string; tension: Tension }
-  | { kind: 'evidence'; countryId: string; evidence: { tier: RelationshipTier; item: Evidence } };
+/** A phrase an evidence rule found in a passage, the country it is attributed to, and the tier it speaks for. */
+interface EvidenceFinding {
+  kind: 'evidence';
+  countryId: string;
+  tier: RelationshipTier;
+  evidence: Evidence;
+}
+
+/**
+ * One phrase a rule found in a passage, and the country it is attributed to. A phrase attributed to
+ * several countries (equally near to each) has one Evidence or Tension shared by their findings:
+ * fewer objects to make, and IPC (structured clone) sends a shared object once.
+ */
+export type RuleFinding = { kind: 'tension'; countryId: string; tension: Tension } | EvidenceFinding;
 
 /** A scheme's rules compiled once (what they found in each passage is kept in its memo). */
 interface SchemeCache {
@@ -244,7 +261,7 @@ export function passageFindings(passage: LinkedPassage, scheme: TierScheme): rea
   if (subjects.length > 0) {
     const plain = isPlainText(passage.text);
     const negation = cache.negation.regexFor(plain);
-    const matchesOf = (rule: CompiledRule, record: (countryId: string, found: Found) => void): void => {
+    const matchesOf = (rule: CompiledRule, record: (countryIds: readonly string[], found: Found) => void): void => {
       // exec over one regular expression rather than matchAll, which copies it for every passage.
       const regex = rule.regexFor(plain);
       regex.lastIndex = 0;
@@ -256,15 +273,11 @@ export function passageFindings(passage: LinkedPassage, scheme: TierScheme): rea
         const start = match.index;
         const end = start + match[0].length;
         if (negation.test(passage.text.slice(Math.max(0, start - 30), start))) continue;
-        for (const countryId of nearestSubjects(subjects, start, end)) record(countryId, { passageId: passage.id, start, end, phrase: match[0] });
+        record(nearestSubjects(subjects, start, end), { passageId: passage.id, start, end, phrase: match[0] });
       }
     };
-    for (const { rule, regex } of cache.tensions) {
-      matchesOf(regex, (countryId, found) => findings.push({ kind: 'tension', countryId, tension: { kind: rule.kind, rule: rule.id, ...found } }));
-    }
-    for (const { rule, regex } of cache.rules) {
-      matchesOf(regex, (countryId, found) => findings.push({ kind: 'evidence', countryId, evidence: { tier: rule.tier, item: { rule: rule.id, ...found } } }));
-    }
+    for (const { rule, regex } of cache.tensions) matchesOf(regex, (countryIds, found) => addTension(findings, rule, countryIds, found));
+    for (const { rule, regex } of cache.rules) matchesOf(regex, (countryIds, found) => addEvidence(findings, rule, countryIds, found));
   }
   memo.findings = { scheme, found: findings };
   return findings;
@@ -325,22 +338,24 @@ export function warmPassageFindings(passages: readonly LinkedPassage[], scheme: 
     return true;
   };
   for (const { rule, regex } of cache.tensions) {
-    const complete = run(regex, (item, found) => {
-      for (const countryId of nearestSubjects(item.subjects, found.start, found.end)) {
-        item.findings.push({ kind: 'tension', countryId, tension: { kind: rule.kind, rule: rule.id, ...found } });
-      }
-    });
+    const complete = run(regex, (item, found) => addTension(item.findings, rule, nearestSubjects(item.subjects, found.start, found.end), found));
     if (!complete) return fallBack(todo, scheme);
   }
   for (const { rule, regex } of cache.rules) {
-    const complete = run(regex, (item, found) => {
-      for (const countryId of nearestSubjects(item.subjects, found.start, found.end)) {
-        item.findings.push({ kind: 'evidence', countryId, evidence: { tier: rule.tier, item: { rule: rule.id, ...found } } });
-      }
-    });
+    const complete = run(regex, (item, found) => addEvidence(item.findings, rule, nearestSubjects(item.subjects, found.start, found.end), found));
     if (!complete) return fallBack(todo, scheme);
   }
   for (const { passage, findings } of todo) memoOf(passage).findings = { scheme, found: findings };
+}
+
+function addTension(findings: RuleFinding[], rule: TensionRule, countryIds: readonly string[], found: Found): void {
+  const tension: Tension = { kind: rule.kind, rule: rule.id, passageId: found.passageId, start: found.start, end: found.end, phrase: found.phrase };
+  for (const countryId of countryIds) findings.push({ kind: 'tension', countryId, tension });
+}
+
+function addEvidence(findings: RuleFinding[], rule: TierRule, countryIds: readonly string[], found: Found): void {
+  const evidence: Evidence = { rule: rule.id, passageId: found.passageId, start: found.start, end: found.end, phrase: found.phrase };
+  for (const countryId of countryIds) findings.push({ kind: 'evidence', countryId, tier: rule.tier, evidence });
 }
 
 function fallBack(todo: readonly { passage: LinkedPassage }[], scheme: TierScheme): void {
@@ -392,16 +407,17 @@ function isPlainText(text: string): boolean {
   return !/[\ud800-\udfff\u017f\u212a]/.test(text);
 }
 
-function nearestSubjects(subjects: readonly Link[], start: number, end: number): Set<string> {
+// The subjects nearest to a phrase, each once, in the order of their links.
+function nearestSubjects(subjects: readonly Link[], start: number, end: number): string[] {
   let best = Number.POSITIVE_INFINITY;
-  let nearest = new Set<string>();
+  let nearest: string[] = [];
   for (const link of subjects) {
     const distance = Math.max(0, link.start - end, start - link.end);
     if (distance < best) {
       best = distance;
-      nearest = new Set([link.countryId]);
-    } else if (distance === best) {
-      nearest.add(link.countryId);
+      nearest = [link.countryId];
+    } else if (distance === best && !nearest.includes(link.countryId)) {
+      nearest.push(link.countryId);
     }
   }
   return nearest;
