@@ -1,39 +1,47 @@
 import { fileURLToPath } from 'node:url';
 import type { AtlasView } from '../../src/shared/contract';
+import { translate } from '../../src/shared/i18n';
 import { expect, test } from './harness';
 import { seriousViolations } from './axe';
 import { clickCountry } from './helpers';
 
 test.describe('accessibility (axe-core)', () => {
-  test('the main view, a panel, the notes and sources views, the export dialogs and the import preview have no serious violations', async ({ app }) => {
-    const { page } = app;
-    expect(await seriousViolations(page), 'main view').toEqual([]);
+  for (const language of ['en', 'ko'] as const) {
+    test(`the main view, a panel, the notes and sources views, the export dialogs and the import preview have no serious violations (${language})`, async ({ app }) => {
+      const { page } = app;
+      const t = (key: string, values?: Record<string, string>): string => translate(language, key, values);
+      if (language === 'ko') {
+        await page.getByRole('button', { name: 'Switch to 한국어' }).click();
+        await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+      }
+      expect(await seriousViolations(page), 'main view').toEqual([]);
 
-    await clickCountry(page, 'JPN');
-    expect(await seriousViolations(page), 'Japan panel').toEqual([]);
+      await clickCountry(page, 'JPN');
+      expect(await seriousViolations(page), 'Japan panel').toEqual([]);
 
-    await page.locator('aside.panel').getByRole('button', { name: 'Briefing PDF…' }).click();
-    await expect(page.locator('dialog.modal[open]')).toBeVisible();
-    expect(await seriousViolations(page, 'dialog.modal[open]'), 'PDF export dialog').toEqual([]);
-    await page.keyboard.press('Escape');
-    await expect(page.locator('dialog.modal[open]')).toHaveCount(0);
+      await page.locator('aside.panel').getByRole('button', { name: t('pdfExport.button') }).click();
+      await expect(page.locator('dialog.modal[open]')).toBeVisible();
+      expect(await seriousViolations(page, 'dialog.modal[open]'), 'PDF export dialog').toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(page.locator('dialog.modal[open]')).toHaveCount(0);
 
-    await page.getByRole('tab', { name: 'Notes' }).click();
-    expect(await seriousViolations(page), 'notes view').toEqual([]);
+      await page.getByRole('tab', { name: t('notes.tab') }).click();
+      expect(await seriousViolations(page), 'notes view').toEqual([]);
 
-    await app.emit('onMenuCommand', 'export-notes');
-    await expect(page.locator('dialog.modal[open]')).toBeVisible();
-    expect(await seriousViolations(page, 'dialog.modal[open]'), 'notes export dialog').toEqual([]);
-    await page.keyboard.press('Escape');
+      await app.emit('onMenuCommand', 'export-notes');
+      await expect(page.locator('dialog.modal[open]')).toBeVisible();
+      expect(await seriousViolations(page, 'dialog.modal[open]'), 'notes export dialog').toEqual([]);
+      await page.keyboard.press('Escape');
 
-    await page.getByRole('tab', { name: 'Sources' }).click();
-    expect(await seriousViolations(page), 'sources view').toEqual([]);
-    app.dialogs.answers.push(fileURLToPath(new URL('../fixtures/sources/encyclopedia-article.html', import.meta.url)));
-    await page.getByRole('tabpanel', { name: 'Sources' }).getByRole('button', { name: 'Import Source…' }).click();
-    const preview = page.getByRole('dialog', { name: 'Import “encyclopedia-article.html”' });
-    await expect(preview.getByRole('textbox', { name: 'Title' })).toBeVisible();
-    expect(await seriousViolations(page, 'dialog[open]'), 'import preview').toEqual([]);
-  });
+      await page.getByRole('tab', { name: t('sources.tab') }).click();
+      expect(await seriousViolations(page), 'sources view').toEqual([]);
+      app.dialogs.answers.push(fileURLToPath(new URL('../fixtures/sources/encyclopedia-article.html', import.meta.url)));
+      await page.getByRole('tabpanel', { name: t('sources.tab') }).getByRole('button', { name: t('sources.import') }).click();
+      const preview = page.getByRole('dialog', { name: t('sources.preview.title', { file: 'encyclopedia-article.html' }) });
+      await expect(preview.getByRole('textbox', { name: t('sources.preview.titleLabel') })).toBeVisible();
+      expect(await seriousViolations(page, 'dialog[open]'), 'import preview').toEqual([]);
+    });
+  }
 
   test('the map’s information is reachable through the list: each covered country reads with its tier', async ({ app }) => {
     const { page } = app;
