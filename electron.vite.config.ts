@@ -88,7 +88,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      // The link worker is a second entry: imported documents are linked in worker threads started from it.
+      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts'), linkWorker: resolve(root, 'src/main/linkWorker.ts') } },
     },
   },
   preload: {

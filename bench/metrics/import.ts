@@ -68,6 +68,8 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
     const services: Services = await composeServices({
       storeFolder: join(folder, 'store'),
       dataFolder: join(repo, 'data'),
+      // Imports are linked in worker threads, as in the app.
+      linkWorker: join(repo, 'out/main/linkWorker.js'),
       rendererFolder: join(repo, 'out/renderer'),
       appInfo: () => ({ name: 'bench', version: '0', electronVersion: null, chromeVersion: null, platform: process.platform, dataSources: [] }),
       defaultLanguage: 'en',
@@ -132,6 +134,7 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
       }
     }
     await services.store.idle();
+    await services.close();
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -47,6 +47,7 @@ async function start(): Promise<void> {
   const services = await composeServices({
     storeFolder: resolveStoreFolder(process.argv, process.env, app.getPath('userData')),
     dataFolder,
+    linkWorker: join(mainDir, 'linkWorker.js'),
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),

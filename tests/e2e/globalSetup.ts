@@ -3,11 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { findChromium } from '../support/chromium';
 
-/** Fails early and clearly when the renderer is not built or there is no Chromium. */
+/** Fails early and clearly when the renderer or the link worker is not built, or there is no Chromium. */
 export default async function globalSetup(): Promise<void> {
   const repo = resolve(import.meta.dirname, '../..');
-  if (!existsSync(join(repo, 'out/renderer/index.html'))) {
-    throw new Error('The renderer is not built: run `npm run build` first (npm test does it for you).');
+  for (const built of ['out/renderer/index.html', 'out/main/linkWorker.js']) {
+    if (!existsSync(join(repo, built))) throw new Error(`${built} is not built: run \`npm run build\` first (npm test does it for you).`);
   }
   findChromium();
   await mkdir(join(repo, 'test-results/screenshots'), { recursive: true });

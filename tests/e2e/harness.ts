@@ -13,6 +13,8 @@ import { startNetGuard, type NetGuard } from '../support/netGuard';
 
 const repo = resolve(import.meta.dirname, '../..');
 const rendererDir = join(repo, 'out/renderer');
+/** The built link worker, which imports are linked in (`npm run build` makes it with the renderer). */
+export const linkWorker = join(repo, 'out/main/linkWorker.js');
 export const screenshotDir = join(repo, 'test-results/screenshots');
 
 /** One running copy of the app: the built renderer in Chromium, talking to the real main services. */
@@ -142,6 +144,8 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     },
     storeFolder,
     dataFolder: join(repo, 'data'),
+    // As Electron's main runs it: imports linked in worker threads, from the build.
+    linkWorker,
     appInfo: () => ({
       name: pkg.productName,
       version: pkg.version,
@@ -204,6 +208,7 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     close: async () => {
       await printer.close();
       await context.close();
+      await services.close();
     },
   };
 }

@@ -11,6 +11,7 @@ import { createNotesHandlers } from './notesHandlers';
 import { loadCountries } from './countries';
 import { createHandlers } from './handlers';
 import { createInvoker, type Invoker } from './invoke';
+import { createLinkWorker } from './linkWorker';
 import { createLiveAtlas } from './liveAtlas';
 import { createSourcesHandlers } from './sourcesHandlers';
 import { NO_PRINTER, type Printer } from './printer';
@@ -38,6 +39,11 @@ export interface ServiceOptions {
   onAtlasChanged?: (payload: EventPayload<'onAtlasChanged'>) => void;
   log?: (message: string, error: unknown) => void;
   now?: () => Date;
+  /**
+   * The built link worker (out/main/linkWorker.js): a worker thread then links part of each imported
+   * document while main links the rest. Without it main links it all, in slices.
+   */
+  linkWorker?: string;
 }
 
 export interface Services {
@@ -45,6 +51,8 @@ export interface Services {
   prefs: PrefsRepository;
   invoke: Invoker;
   language(): Language;
+  /** Stops the link worker, if it is running. */
+  close(): Promise<void>;
 }
 
 /**
@@ -60,7 +68,8 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   // Sources from a version-3 store keep their text inline until this works; a read-only disk must
   // not stop the app from opening (the texts are still read from the store).
   await importedSources.moveInlineTexts().catch(() => undefined);
-  const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source));
+  const worker = options.linkWorker === undefined ? undefined : createLinkWorker(options.linkWorker, options.dataFolder);
+  const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source), { worker, log: options.log });
   let atlas = live.current();
   let revision = 0;
   live.onChange((view) => {
@@ -119,5 +128,8 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     prefs,
     invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, ...sourcesHandlers }, options.log),
     language,
+    close: async () => {
+      await worker?.close();
+    },
   };
 }

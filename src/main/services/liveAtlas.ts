@@ -1,6 +1,8 @@
-import { linkAtlasSourceSteps, type AtlasPassage, type LinkedSource } from '../../shared/atlas';
+import { extractEvents, ingestSourceSteps, linkAtlasSourceSteps, linkPassagesSteps, type AtlasPassage, type LinkedSource, type Passage, type TimelineEvent } from '../../shared/atlas';
+import { decodeLinksSteps } from '../../shared/atlas/compact';
 import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlasView';
 import type { ImportedSource } from '../../shared/store/schema';
+import type { LinkWorker } from './linkWorker';
 import { runInSlices } from './slices';
 
 /**
@@ -35,6 +37,32 @@ export interface LiveAtlas {
   onChange(listener: (view: AtlasView) => void): () => void;
 }
 
+export interface LiveAtlasOptions {
+  /** A worker thread to link part of each imported document in; without it main links all of it. */
+  worker?: LinkWorker | undefined;
+  log?: ((message: string, error: unknown) => void) | undefined;
+}
+
+/** A document with fewer passages than this is linked on main alone: the worker would not pay for itself. */
+const SPLIT_FROM = 2000;
+/**
+ * The share of the passages main links itself, the worker the rest. Main also dates the worker's
+ * passages and takes its answer in, but the worker first has to be sent its passages: halves
+ * finish at about the same time.
+ */
+const MAIN_SHARE = 0.5;
+// Ingesting is about a fifth of the work when the linking is shared.
+const INGEST_SHARE = 0.2;
+
+function* eventSteps(passages: readonly Passage[], batch = 2000): Generator<number, TimelineEvent[][], void> {
+  const events: TimelineEvent[][] = [];
+  for (const passage of passages) {
+    events.push(extractEvents(passage));
+    if (events.length % batch === 0) yield events.length / passages.length;
+  }
+  return events;
+}
+
 /**
  * The live atlas over `base`, starting with the enabled ones of `sources` (linked before it
  * resolves); `readText` gives a source's text when it has to be linked.
@@ -43,16 +71,56 @@ export async function createLiveAtlas(
   base: AtlasBase,
   sources: readonly (SourceInput & { enabled: boolean })[],
   readText: ReadSourceText,
+  options: LiveAtlasOptions = {},
 ): Promise<LiveAtlas> {
   const linked = new Map<string, { hash: string; passages: AtlasPassage[] }>();
   const listeners = new Set<(view: AtlasView) => void>();
+  const { gazetteer, scheme } = base.context;
 
-  const link = async (source: SourceInput, onProgress?: (done: number) => void): Promise<LinkedSource> => {
+  // All of it here, in slices: ingest, link, date and run the tier rules. No title to drop: the
+  // converted text never repeats it on its first line.
+  const linkHere = (sourceId: string, text: string, onProgress: (done: number) => void): Promise<AtlasPassage[]> =>
+    runInSlices(linkAtlasSourceSteps({ sourceId, title: '', text }, gazetteer, scheme), onProgress);
+
+  // Ingested here; the worker links the later passages while main links the earlier ones (and dates
+  // the worker's, and takes its answer in).
+  const linkBeside = async (worker: LinkWorker, sourceId: string, text: string, onProgress: (done: number) => void): Promise<AtlasPassage[]> => {
+    const passages = await runInSlices(ingestSourceSteps({ sourceId, title: '', text }), (done) => onProgress(INGEST_SHARE * done));
+    if (passages.length < SPLIT_FROM) return runInSlices(linkPassagesSteps(passages, gazetteer, scheme), (done) => onProgress(INGEST_SHARE + (1 - INGEST_SHARE) * done));
+    const split = Math.round(passages.length * MAIN_SHARE);
+    const theirs = passages.slice(split);
+    let mineDone = 0;
+    let theirsDone = 0;
+    const report = (): void => onProgress(INGEST_SHARE + (1 - INGEST_SHARE) * (MAIN_SHARE * mineDone + (1 - MAIN_SHARE) * theirsDone));
+    const linking = worker.link(theirs, (done) => {
+      theirsDone = done;
+      report();
+    });
+    // A failed link is awaited (and thrown) below, after main's share.
+    linking.catch(() => undefined);
+    const mine = await runInSlices(linkPassagesSteps(passages.slice(0, split), gazetteer, scheme), (done) => {
+      mineDone = done;
+      report();
+    });
+    const events = await runInSlices(eventSteps(theirs));
+    const decoded = await runInSlices(decodeLinksSteps(theirs, events, await linking, scheme));
+    for (const passage of decoded) mine.push(passage);
+    return mine;
+  };
+
+  const link = async (source: SourceInput, onProgress: (done: number) => void = () => {}): Promise<LinkedSource> => {
     let entry = linked.get(source.id);
     if (!entry || entry.hash !== source.hash) {
       const text = source.text ?? (await readText(source)) ?? '';
-      // No title to drop: the converted text never repeats it on its first line.
-      const passages = await runInSlices(linkAtlasSourceSteps({ sourceId: source.id, title: '', text }, base.context.gazetteer, base.context.scheme), onProgress);
+      let passages: AtlasPassage[] | null = null;
+      if (options.worker) {
+        passages = await linkBeside(options.worker, source.id, text, onProgress).catch((error: unknown) => {
+          // A worker that cannot start or fails costs time, never the import: main does it all.
+          options.log?.('The link worker failed; linking on main instead.', error);
+          return null;
+        });
+      }
+      passages ??= await linkHere(source.id, text, onProgress);
       entry = { hash: source.hash, passages };
       linked.set(source.id, entry);
     }

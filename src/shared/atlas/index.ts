@@ -13,7 +13,7 @@ export { membershipsOf, organisationsFileSchema, parseOrganisations, sharedMembe
 export type { Organisation } from './memberships';
 export { extractEvents, sortEvents } from './timeline';
 export type { DatePrecision, EventDate, TimelineEvent } from './timeline';
-export { assembleAtlasModel, assembleAtlasModelSteps, buildAtlasModel, linkAtlasSource, linkAtlasSourceSteps, prepareAtlas } from './model';
+export { assembleAtlasModel, assembleAtlasModelSteps, buildAtlasModel, linkAtlasSource, linkAtlasSourceSteps, linkPassagesSteps, prepareAtlas } from './model';
 export type {
   AtlasContext,
   AtlasCountry,

@@ -157,6 +157,16 @@ export function* linkAtlasSourceSteps(source: SourceText, gazetteer: Gazetteer, 
     }
     yield step.value * INGEST_SHARE;
   }
+  const linking = linkPassagesSteps(passages, gazetteer, scheme, batch);
+  for (;;) {
+    const step = linking.next();
+    if (step.done) return step.value;
+    yield INGEST_SHARE + (1 - INGEST_SHARE) * step.value;
+  }
+}
+
+/** Links and dates ingested passages (and runs the tier rules over them, given the scheme), `batch` passages a step. */
+export function* linkPassagesSteps(passages: readonly Passage[], gazetteer: Gazetteer, scheme?: TierScheme, batch = 400): Generator<number, AtlasPassage[], void> {
   const linked: AtlasPassage[] = [];
   // The tier rules run over a batch of passages at a time (see warmPassageFindings).
   const findFor = (from: number): void => {
@@ -171,7 +181,7 @@ export function* linkAtlasSourceSteps(source: SourceText, gazetteer: Gazetteer, 
     if (linked.length % batch === 0 && linked.length < passages.length) {
       findFor(batchStart);
       batchStart = linked.length;
-      yield INGEST_SHARE + (1 - INGEST_SHARE) * (linked.length / passages.length);
+      yield linked.length / passages.length;
     }
   }
   findFor(batchStart);

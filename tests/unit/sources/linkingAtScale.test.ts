@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assembleAtlasModel, linkAtlasSource, prepareAtlas, type AtlasPassage, type LinkedSource } from '../../../src/shared/atlas/model';
 import type { Gazetteer, GazetteerName } from '../../../src/shared/atlas/gazetteer';
+import { decodeLinks, linkCompact } from '../../../src/shared/atlas/compact';
 import { ingestSource } from '../../../src/shared/atlas/ingest';
 import { countriesOf, linkPassage } from '../../../src/shared/atlas/link';
-import { sortEvents } from '../../../src/shared/atlas/timeline';
+import { extractEvents, sortEvents } from '../../../src/shared/atlas/timeline';
 import { parseTierScheme, passageFindings, warmPassageFindings, type TierScheme } from '../../../src/shared/atlas/tiers';
 import type { Link, Passage } from '../../../src/shared/atlas/types';
 import { convertTextDocument } from '../../../src/shared/sources';
@@ -178,5 +179,43 @@ describe('assembleAtlasModel() with an imported source', () => {
       if (linking.length > 0) checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe('linkCompact() and decodeLinks(), the way a worker thread links an import', () => {
+  const bundledPassages = linkAtlasSource(documents[0]!, gazetteer, scheme);
+
+  it('give the passages, links, events and rule findings that linking in place gives, and the same atlas', () => {
+    let sharedSeen = 0;
+    for (const document of documents) {
+      const expected = linkAtlasSource(document, gazetteer, scheme);
+      const passages = ingestSource(document);
+      // Sent in two runs, as to two workers.
+      const half = Math.ceil(passages.length / 2);
+      const runs = [passages.slice(0, half), passages.slice(half)];
+      const decoded = runs.flatMap((run) => decodeLinks(run, run.map(extractEvents), linkCompact(run, gazetteer, scheme), scheme));
+      expect(decoded, document.sourceId).toEqual(expected);
+      const findings = decoded.map((passage) => passageFindings(passage, scheme));
+      expect(findings, document.sourceId).toEqual(expected.map((passage) => passageFindings(passage, scheme)));
+      // One phrase attributed to several countries is one object in both.
+      const shared = (all: ReturnType<typeof passageFindings>[]): number =>
+        all.reduce((count, found) => count + found.filter((item, index) => index > 0 && (item.kind === 'tension' ? item.tension : item.evidence) === (found[index - 1]!.kind === 'tension' ? (found[index - 1] as { tension: object }).tension : (found[index - 1] as { evidence: object }).evidence)).length, 0);
+      expect(shared(findings)).toBe(shared(expected.map((passage) => passageFindings(passage, scheme))));
+      sharedSeen += shared(findings);
+      const source = { id: document.sourceId, title: document.title || 'Imported', author: 'a', licence: '' };
+      const bundled: LinkedSource[] = document.sourceId === BUNDLED_ID ? [] : [{ source: { id: BUNDLED_ID, title: 'Bundled', author: 'a', licence: 'b' }, passages: bundledPassages }];
+      const bundledIds = new Set([BUNDLED_ID]);
+      expect(assembleAtlasModel(context, [...bundled, { source, passages: decoded }], bundledIds)).toEqual(
+        assembleAtlasModel(context, [...bundled, { source, passages: expected }], bundledIds),
+      );
+    }
+    expect(sharedSeen, 'some phrase is attributed to two countries at once').toBeGreaterThan(0);
+  });
+
+  it('refuses an answer that does not fit what was sent', () => {
+    const passages = ingestSource(documents[0]!);
+    const compact = linkCompact(passages, gazetteer, scheme);
+    expect(() => decodeLinks(passages.slice(0, 3), [], compact, scheme)).toThrow(/not sent/);
+    expect(() => decodeLinks(passages, [], { ...compact, rules: compact.rules.map((rule) => `${rule}-renamed`) }, scheme)).toThrow(/rule the tiers file does not have/);
   });
 });

@@ -1,0 +1,33 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { linkCompact } from '../shared/atlas/compact';
+import { loadAtlasBase } from './services/atlas';
+import type { LinkRequest, LinkWorkerData, LinkWorkerMessage } from './services/linkWorker';
+
+/**
+ * A worker thread that links part of an imported document's passages and runs the tier rules over
+ * them (see services/linkWorker.ts). It reads the same data files as main, so its gazetteer and tier
+ * rules are main's, and answers in numbers (CompactLinks), which cross between threads for free.
+ */
+const port = parentPort;
+if (!port) throw new Error('linkWorker.js runs as a worker thread only.');
+const { dataFolder } = workerData as LinkWorkerData;
+const ready = loadAtlasBase(dataFolder);
+// How often progress is reported, in milliseconds.
+const PROGRESS_MS = 100;
+
+port.on('message', (request: LinkRequest) => {
+  ready
+    .then(({ context }) => {
+      let last = 0;
+      const compact = linkCompact(request.passages, context.gazetteer, context.scheme, (done) => {
+        const now = performance.now();
+        if (now - last < PROGRESS_MS) return;
+        last = now;
+        port.postMessage({ type: 'progress', job: request.job, done } satisfies LinkWorkerMessage);
+      });
+      port.postMessage({ type: 'done', job: request.job, compact } satisfies LinkWorkerMessage, [compact.links.buffer as ArrayBuffer, compact.findings.buffer as ArrayBuffer]);
+    })
+    .catch((error: unknown) => {
+      port.postMessage({ type: 'error', job: request.job, message: error instanceof Error ? error.message : String(error) } satisfies LinkWorkerMessage);
+    });
+});

@@ -1,0 +1,86 @@
+import { Worker } from 'node:worker_threads';
+import type { CompactLinks, PassageToLink } from '../../shared/atlas/compact';
+
+/** What the link worker is started with. */
+export interface LinkWorkerData {
+  dataFolder: string;
+}
+
+/** A run of passages for the worker to link. */
+export interface LinkRequest {
+  job: number;
+  passages: PassageToLink[];
+}
+
+/** What the link worker answers. */
+export type LinkWorkerMessage =
+  | { type: 'progress'; job: number; done: number }
+  | { type: 'done'; job: number; compact: CompactLinks }
+  | { type: 'error'; job: number; message: string };
+
+/**
+ * A worker thread (the built linkWorker.js) that links part of an imported document while main
+ * links the rest: linking and the tier rules are most of an import's work, and on two cores the
+ * two halves take about half the time. It answers in numbers (CompactLinks), which cross between
+ * threads for next to nothing, where the same links as objects would cost more to copy than to make.
+ */
+export interface LinkWorker {
+  /** Links `passages` and runs the tier rules over them; `onProgress` hears 0–1. */
+  link(passages: readonly PassageToLink[], onProgress?: (done: number) => void): Promise<CompactLinks>;
+  /** Stops the thread; a later `link` starts it again. */
+  close(): Promise<void>;
+}
+
+interface Running {
+  worker: Worker;
+  jobs: Map<number, { resolve: (compact: CompactLinks) => void; reject: (error: Error) => void; progress: (done: number) => void }>;
+}
+
+/**
+ * The link worker started from `workerPath` on first use and kept for the next import. If it fails
+ * or exits, the links it owed fail (the caller links them on main) and the next call starts it anew.
+ */
+export function createLinkWorker(workerPath: string, dataFolder: string): LinkWorker {
+  let running: Running | null = null;
+  let nextJob = 1;
+
+  const start = (): Running => {
+    const worker = new Worker(workerPath, { workerData: { dataFolder } satisfies LinkWorkerData });
+    // An idle worker never keeps the app (or a test run) alive.
+    worker.unref();
+    const state: Running = { worker, jobs: new Map() };
+    const failAll = (error: Error): void => {
+      if (running === state) running = null;
+      for (const job of state.jobs.values()) job.reject(error);
+      state.jobs.clear();
+    };
+    worker.on('message', (message: LinkWorkerMessage) => {
+      const job = state.jobs.get(message.job);
+      if (!job) return;
+      if (message.type === 'progress') return job.progress(message.done);
+      state.jobs.delete(message.job);
+      if (message.type === 'done') job.resolve(message.compact);
+      else job.reject(new Error(message.message));
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`The link worker stopped (exit code ${String(code)}).`)));
+    return state;
+  };
+
+  return {
+    link(passages, onProgress = () => {}) {
+      const state = (running ??= start());
+      return new Promise((resolve, reject) => {
+        const job = nextJob++;
+        state.jobs.set(job, { resolve, reject, progress: onProgress });
+        // Only what linking reads of a passage crosses to the worker.
+        state.worker.postMessage({ job, passages: passages.map(({ sourceId, kind, text }) => ({ sourceId, kind, text })) } satisfies LinkRequest);
+      });
+    },
+    async close() {
+      const state = running;
+      running = null;
+      await state?.worker.terminate();
+    },
+  };
+}

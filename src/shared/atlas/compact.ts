@@ -1,0 +1,151 @@
+import type { Gazetteer } from './gazetteer';
+import { linkPassage } from './link';
+import type { AtlasPassage } from './model';
+import { memoOf, MemoisedPassage } from './passageMemo';
+import type { RuleFinding, TensionRule, TierRule, TierScheme } from './tiers';
+import { passageFindings, warmPassageFindings } from './tiers';
+import type { TimelineEvent } from './timeline';
+import type { Evidence, Link, Passage, PassageKind, Tension } from './types';
+
+/**
+ * What linking and the tier rules found in a run of passages, as numbers: a worker thread sends it
+ * back as two buffers, which costs next to nothing, where the same links and findings as objects
+ * would take longer to copy across than to work out. Strings (matched names, phrases, passage ids)
+ * are left out: they are spans of the passages' texts, which the receiving side has.
+ */
+export interface CompactLinks {
+  /** The country ids the numbers below name. */
+  countries: string[];
+  /** The rule ids (tension and tier rules) the numbers below name. */
+  rules: string[];
+  /** Five numbers per link, passage by passage in link order: passage (in the run), start, end, country, role (0 subject, 1 venue). */
+  links: Int32Array;
+  /** Five numbers per rule finding, passage by passage in finding order: passage (in the run), rule, start, end, country. */
+  findings: Int32Array;
+}
+
+/** What linking a passage needs of it: a worker is sent this much. */
+export interface PassageToLink {
+  sourceId: string;
+  kind: PassageKind;
+  text: string;
+}
+
+const LINK_SIZE = 5;
+const FINDING_SIZE = 5;
+/** Passages whose tier rules run together (see warmPassageFindings), as when a source is linked in one go. */
+const RULE_BATCH = 400;
+
+/** Links passages and runs the tier rules over them, answering in numbers ({@link CompactLinks}). */
+export function linkCompact(passages: readonly PassageToLink[], gazetteer: Gazetteer, scheme: TierScheme, onProgress?: (done: number) => void): CompactLinks {
+  const linked = passages.map((passage, index) => new MemoisedPassage({ ...passage, id: String(index), index, citations: [] }, [], []));
+  for (let from = 0; from < linked.length; from += RULE_BATCH) {
+    const batch = linked.slice(from, from + RULE_BATCH);
+    for (const passage of batch) passage.links = linkPassage(passage, gazetteer);
+    warmPassageFindings(batch, scheme);
+    onProgress?.(Math.min(1, (from + batch.length) / linked.length));
+  }
+  return encodeLinks(linked, scheme);
+}
+
+function encodeLinks(passages: readonly MemoisedPassage[], scheme: TierScheme): CompactLinks {
+  const countries = new Numbering();
+  const rules = new Numbering();
+  const links: number[] = [];
+  const findings: number[] = [];
+  passages.forEach((passage, index) => {
+    for (const link of passage.links) links.push(index, link.start, link.end, countries.of(link.countryId), link.role === 'venue' ? 1 : 0);
+    for (const finding of passageFindings(passage, scheme)) {
+      const item = finding.kind === 'tension' ? finding.tension : finding.evidence;
+      findings.push(index, rules.of(item.rule), item.start, item.end, countries.of(finding.countryId));
+    }
+  });
+  return { countries: countries.values, rules: rules.values, links: Int32Array.from(links), findings: Int32Array.from(findings) };
+}
+
+/**
+ * The atlas's passages from `passages` (ingested), their `events` and what {@link linkCompact} found
+ * in them, exactly as linking them here would have made them: the same links and, kept with each
+ * passage, the same rule findings (one Evidence or Tension shared by the countries of one phrase).
+ */
+export function decodeLinks(passages: readonly Passage[], events: readonly TimelineEvent[][], compact: CompactLinks, scheme: TierScheme): AtlasPassage[] {
+  const steps = decodeLinksSteps(passages, events, compact, scheme);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link decodeLinks} in steps of `batch` passages, each yielding how much is done (0 to 1). */
+export function* decodeLinksSteps(
+  passages: readonly Passage[],
+  events: readonly TimelineEvent[][],
+  compact: CompactLinks,
+  scheme: TierScheme,
+  batch = 2000,
+): Generator<number, AtlasPassage[], void> {
+  const rules = new Map<string, { kind: 'tension'; rule: TensionRule } | { kind: 'evidence'; rule: TierRule }>();
+  for (const rule of scheme.tensions) rules.set(rule.id, { kind: 'tension', rule });
+  for (const rule of scheme.rules) rules.set(rule.id, { kind: 'evidence', rule });
+  const ruleOf = compact.rules.map((id) => {
+    const rule = rules.get(id);
+    if (!rule) throw new Error(`Linking answered with a rule the tiers file does not have: ${id}`);
+    return rule;
+  });
+
+  const result: AtlasPassage[] = [];
+  let link = 0;
+  let finding = 0;
+  const { links: numbers, findings: found, countries } = compact;
+  for (let index = 0; index < passages.length; index++) {
+    const passage = passages[index]!;
+    const links: Link[] = [];
+    for (; link < numbers.length && numbers[link] === index; link += LINK_SIZE) {
+      const start = numbers[link + 1]!;
+      const end = numbers[link + 2]!;
+      links.push({ countryId: countries[numbers[link + 3]!]!, start, end, matched: passage.text.slice(start, end), role: numbers[link + 4] === 1 ? 'venue' : 'subject' });
+    }
+    const record = new MemoisedPassage(passage, links, events[index] ?? []);
+    const findings: RuleFinding[] = [];
+    let previous: { rule: number; start: number; end: number; item: Evidence | Tension } | null = null;
+    for (; finding < found.length && found[finding] === index; finding += FINDING_SIZE) {
+      const ruleNumber = found[finding + 1]!;
+      const start = found[finding + 2]!;
+      const end = found[finding + 3]!;
+      const countryId = countries[found[finding + 4]!]!;
+      const entry = ruleOf[ruleNumber]!;
+      // The countries one phrase is attributed to come one after another, and share its item.
+      const same: boolean = previous !== null && previous.rule === ruleNumber && previous.start === start && previous.end === end;
+      if (entry.kind === 'tension') {
+        const tension: Tension = same ? (previous!.item as Tension) : { kind: entry.rule.kind, rule: entry.rule.id, passageId: passage.id, start, end, phrase: passage.text.slice(start, end) };
+        findings.push({ kind: 'tension', countryId, tension });
+        previous = { rule: ruleNumber, start, end, item: tension };
+      } else {
+        const evidence: Evidence = same ? (previous!.item as Evidence) : { rule: entry.rule.id, passageId: passage.id, start, end, phrase: passage.text.slice(start, end) };
+        findings.push({ kind: 'evidence', countryId, tier: entry.rule.tier, evidence });
+        previous = { rule: ruleNumber, start, end, item: evidence };
+      }
+    }
+    memoOf(record).findings = { scheme, found: findings };
+    result.push(record);
+    if ((index + 1) % batch === 0) yield (index + 1) / passages.length;
+  }
+  if (link !== numbers.length || finding !== found.length) throw new Error('Linking answered for passages that were not sent.');
+  return result;
+}
+
+/** Numbers strings in the order they are first seen. */
+class Numbering {
+  readonly values: string[] = [];
+  readonly #numbers = new Map<string, number>();
+
+  of(value: string): number {
+    let number = this.#numbers.get(value);
+    if (number === undefined) {
+      number = this.values.length;
+      this.values.push(value);
+      this.#numbers.set(value, number);
+    }
+    return number;
+  }
+}

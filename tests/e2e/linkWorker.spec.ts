@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { linkAtlasSource, type AtlasPassage } from '../../src/shared/atlas';
+import { passageFindings } from '../../src/shared/atlas/tiers';
+import type { SourceChange, SourcePreview } from '../../src/shared/contract';
+import { loadAtlasBase } from '../../src/main/services/atlas';
+import { composeServices, type Services } from '../../src/main/services/compose';
+import { createLinkWorker, type LinkWorker } from '../../src/main/services/linkWorker';
+import { createLiveAtlas } from '../../src/main/services/liveAtlas';
+import { linkWorker } from './harness';
+
+// The link worker runs only from the build (out/main/linkWorker.js), so it is tested here, after
+// `npm run build`, rather than with the unit tests. No browser: these drive main's services alone.
+
+const repo = resolve(import.meta.dirname, '../..');
+const dataFolder = join(repo, 'data');
+
+/** The bundled article's paragraphs, numbered so none repeats, until the text has `paragraphs` of them: enough for main and the worker to share. */
+async function largeDocument(paragraphs: number): Promise<string> {
+  const bundled = await readFile(join(dataFolder, 'sources/foreign-relations-of-south-korea.txt'), 'utf8');
+  const source = bundled.split('\n\n').slice(1, -1);
+  return Array.from({ length: paragraphs }, (_, index) => `${source[index % source.length]!} (${String(index)})`).join('\n\n');
+}
+
+function withFindings(passages: readonly AtlasPassage[], base: Awaited<ReturnType<typeof loadAtlasBase>>): unknown[] {
+  return passages.map((passage) => ({ passage, findings: passageFindings(passage, base.context.scheme) }));
+}
+
+test.describe('linking an import in a worker thread beside main', () => {
+  test('gives the passages, links, events and tier findings main alone gives, with the worker linking the later part', async () => {
+    const base = await loadAtlasBase(dataFolder);
+    const text = await largeDocument(3000);
+    const real = createLinkWorker(linkWorker, dataFolder);
+    const sent: number[] = [];
+    const counting: LinkWorker = {
+      link: (passages, onProgress) => {
+        sent.push(passages.length);
+        return real.link(passages, onProgress);
+      },
+      close: () => real.close(),
+    };
+    try {
+      const logged: unknown[] = [];
+      const live = await createLiveAtlas(base, [], () => Promise.resolve(null), { worker: counting, log: (_, error) => logged.push(error) });
+      const progress: number[] = [];
+      const { passages } = await live.link({ id: 'imported-large', title: 'Large', attribution: '', hash: 'h', text }, (done) => progress.push(done));
+      expect(logged).toEqual([]);
+      expect(sent).toEqual([1500]);
+      expect(passages).toHaveLength(3000);
+      const expected = linkAtlasSource({ sourceId: 'imported-large', title: '', text }, base.context.gazetteer, base.context.scheme);
+      expect(withFindings(passages, base)).toEqual(withFindings(expected, base));
+      expect(progress.length).toBeGreaterThan(1);
+      expect(progress.every((done, index) => done >= 0 && done <= 1 && (index === 0 || done >= progress[index - 1]! - 1e-9))).toBe(true);
+    } finally {
+      await real.close();
+    }
+  });
+
+  test('an import still works, linked on main, when the worker cannot start; the failure is logged', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-link-worker-'));
+    const document = join(folder, 'large.txt');
+    await writeFile(document, await largeDocument(2500));
+    const logged: string[] = [];
+    const open = (storeFolder: string, worker: string): Promise<Services> =>
+      composeServices({
+        storeFolder,
+        dataFolder,
+        rendererFolder: join(repo, 'out/renderer'),
+        appInfo: () => ({ name: 'test', version: '0', electronVersion: null, chromeVersion: null, platform: process.platform, dataSources: [] }),
+        defaultLanguage: 'en',
+        onPrefsChanged: () => {},
+        dialogs: { saveFile: () => Promise.resolve(null), chooseFolder: () => Promise.resolve(null), openFile: () => Promise.resolve(document) },
+        linkWorker: worker,
+        log: (message) => logged.push(message),
+      });
+    const importInto = async (services: Services): Promise<{ preview: SourcePreview; change: SourceChange; atlas: string }> => {
+      const call = async <T>(channel: string, input: unknown): Promise<T> => {
+        const result = await services.invoke(channel, input, true);
+        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+        return result.value as T;
+      };
+      const preview = await call<SourcePreview>('atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() });
+      const change = await call<SourceChange>('atlas:sources/apply-import', { token: preview.token, title: 'Large', attribution: 'Test' });
+      return { preview: { ...preview, token: '' }, change, atlas: JSON.stringify(await call('atlas:atlas/get', undefined)) };
+    };
+    const broken = await open(join(folder, 'broken'), join(folder, 'no-such-linkWorker.js'));
+    const working = await open(join(folder, 'working'), linkWorker);
+    try {
+      const withoutWorker = await importInto(broken);
+      expect(logged).toEqual(['The link worker failed; linking on main instead.']);
+      const withWorker = await importInto(working);
+      expect(logged).toHaveLength(1);
+      // Past the size main shares with the worker (the first short paragraph is read as the title).
+      expect(withoutWorker.preview.passages).toBeGreaterThan(2000);
+      expect(withoutWorker.preview.countries.length).toBeGreaterThan(20);
+      expect(withWorker.preview).toEqual(withoutWorker.preview);
+      expect(withWorker.change.tierChanges).toEqual(withoutWorker.change.tierChanges);
+      expect(withWorker.atlas === withoutWorker.atlas, 'the atlas after the import is the same either way').toBe(true);
+    } finally {
+      await Promise.all([broken.close(), working.close()]);
+      await Promise.all([broken.store.idle(), working.store.idle()]);
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
