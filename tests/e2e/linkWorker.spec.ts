@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { linkAtlasSource, type AtlasPassage } from '../../src/shared/atlas';
+import { ingestSource, linkAtlasSource, type AtlasPassage } from '../../src/shared/atlas';
 import { passageFindings } from '../../src/shared/atlas/tiers';
 import type { SourceChange, SourcePreview } from '../../src/shared/contract';
 import { loadAtlasBase } from '../../src/main/services/atlas';
@@ -56,6 +56,22 @@ test.describe('linking an import in a worker thread beside main', () => {
       expect(progress.every((done, index) => done >= 0 && done <= 1 && (index === 0 || done >= progress[index - 1]! - 1e-9))).toBe(true);
     } finally {
       await real.close();
+    }
+  });
+
+  test('a worker stopped after a while without imports starts again for the next one, and answers the same', async () => {
+    const base = await loadAtlasBase(dataFolder);
+    const passages = ingestSource({ sourceId: 'imported-small', title: '', text: await largeDocument(300) });
+    const worker = createLinkWorker(linkWorker, dataFolder, 50);
+    try {
+      const first = await worker.link(passages);
+      // Past the idle time, the thread has been stopped; the next call starts another.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = await worker.link(passages);
+      expect(second).toEqual(first);
+      expect(first.links.length / 5).toBe(linkAtlasSource({ sourceId: 'imported-small', title: '', text: await largeDocument(300) }, base.context.gazetteer).reduce((count, passage) => count + passage.links.length, 0));
+    } finally {
+      await worker.close();
     }
   });
 

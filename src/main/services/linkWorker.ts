@@ -36,13 +36,31 @@ interface Running {
   jobs: Map<number, { resolve: (compact: CompactLinks) => void; reject: (error: Error) => void; progress: (done: number) => void }>;
 }
 
+/** An idle worker is stopped after this long, giving back its memory (its own copy of the gazetteer and rules). */
+const IDLE_MS = 60_000;
+
 /**
- * The link worker started from `workerPath` on first use and kept for the next import. If it fails
- * or exits, the links it owed fail (the caller links them on main) and the next call starts it anew.
+ * The link worker started from `workerPath` on first use and kept while imports come (stopped after
+ * a minute without one). If it fails or exits, the links it owed fail (the caller links them on
+ * main) and the next call starts it anew.
  */
-export function createLinkWorker(workerPath: string, dataFolder: string): LinkWorker {
+export function createLinkWorker(workerPath: string, dataFolder: string, idleMs = IDLE_MS): LinkWorker {
   let running: Running | null = null;
   let nextJob = 1;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const stop = async (): Promise<void> => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    const state = running;
+    running = null;
+    await state?.worker.terminate();
+  };
+  const settled = (state: Running): void => {
+    if (state.jobs.size > 0 || running !== state) return;
+    idleTimer = setTimeout(() => void stop(), idleMs);
+    idleTimer.unref();
+  };
 
   const start = (): Running => {
     const worker = new Worker(workerPath, { workerData: { dataFolder } satisfies LinkWorkerData });
@@ -61,6 +79,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string): LinkWo
       state.jobs.delete(message.job);
       if (message.type === 'done') job.resolve(message.compact);
       else job.reject(new Error(message.message));
+      settled(state);
     });
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`The link worker stopped (exit code ${String(code)}).`)));
@@ -69,6 +88,8 @@ export function createLinkWorker(workerPath: string, dataFolder: string): LinkWo
 
   return {
     link(passages, onProgress = () => {}) {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
       const state = (running ??= start());
       return new Promise((resolve, reject) => {
         const job = nextJob++;
@@ -77,10 +98,6 @@ export function createLinkWorker(workerPath: string, dataFolder: string): LinkWo
         state.worker.postMessage({ job, passages: passages.map(({ sourceId, kind, text }) => ({ sourceId, kind, text })) } satisfies LinkRequest);
       });
     },
-    async close() {
-      const state = running;
-      running = null;
-      await state?.worker.terminate();
-    },
+    close: stop,
   };
 }
