@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { prepareAtlas } from '../shared/atlas';
 import { linkCompact } from '../shared/atlas/compact';
-import { loadAtlasBase } from './services/atlas';
+import { readAtlasFiles } from './services/atlas';
 import type { LinkRequest, LinkWorkerData, LinkWorkerMessage } from './services/linkWorker';
 
 /**
@@ -11,13 +12,14 @@ import type { LinkRequest, LinkWorkerData, LinkWorkerMessage } from './services/
 const port = parentPort;
 if (!port) throw new Error('linkWorker.js runs as a worker thread only.');
 const { dataFolder } = workerData as LinkWorkerData;
-const ready = loadAtlasBase(dataFolder);
+// The gazetteer and tier rules only: the bundled sources are main's, and need no linking here.
+const ready = readAtlasFiles(dataFolder).then(prepareAtlas);
 // How often progress is reported, in milliseconds.
 const PROGRESS_MS = 100;
 
 port.on('message', (request: LinkRequest) => {
   ready
-    .then(({ context }) => {
+    .then((context) => {
       let last = 0;
       const compact = linkCompact(request.passages, context.gazetteer, context.scheme, (done) => {
         const now = performance.now();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import worldCountries from 'world-countries';
-import { prepareAtlasBase, sourcesManifestSchema, viewOf, type AtlasBase, type AtlasView } from '../../shared/atlasView';
+import { prepareAtlasBase, sourcesManifestSchema, viewOf, type AtlasBase, type AtlasFiles, type AtlasView } from '../../shared/atlasView';
 
 async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8')) as unknown;
@@ -14,6 +14,11 @@ export async function loadAtlas(dataFolder: string): Promise<AtlasView> {
 
 /** Reads data/sources and data/atlas in `dataFolder`: the data files validated, the bundled sources linked. */
 export async function loadAtlasBase(dataFolder: string): Promise<AtlasBase> {
+  return prepareAtlasBase(await readAtlasFiles(dataFolder));
+}
+
+/** Reads data/sources and data/atlas in `dataFolder`, parsed but not yet validated. */
+export async function readAtlasFiles(dataFolder: string): Promise<AtlasFiles> {
   const manifest = await readJson(join(dataFolder, 'sources', 'sources.json'));
   const { sources } = sourcesManifestSchema.parse(manifest);
   const texts = new Map(
@@ -22,5 +27,5 @@ export async function loadAtlasBase(dataFolder: string): Promise<AtlasBase> {
   const [aliases, tiers, curated, organisations] = await Promise.all(
     ['aliases', 'tiers', 'curated', 'organisations'].map((name) => readJson(join(dataFolder, 'atlas', `${name}.json`))),
   );
-  return prepareAtlasBase({ manifest, texts, worldCountries, aliases, tiers, curated, organisations });
+  return { manifest, texts, worldCountries, aliases, tiers, curated, organisations };
 }

@@ -38,12 +38,16 @@ const RULE_BATCH = 400;
 
 /** Links passages and runs the tier rules over them, answering in numbers ({@link CompactLinks}). */
 export function linkCompact(passages: readonly PassageToLink[], gazetteer: Gazetteer, scheme: TierScheme, onProgress?: (done: number) => void): CompactLinks {
-  const linked = passages.map((passage, index) => new MemoisedPassage({ ...passage, id: String(index), index, citations: [] }, [], []));
-  for (let from = 0; from < linked.length; from += RULE_BATCH) {
-    const batch = linked.slice(from, from + RULE_BATCH);
-    for (const passage of batch) passage.links = linkPassage(passage, gazetteer);
+  const linked: MemoisedPassage[] = [];
+  for (let from = 0; from < passages.length; from += RULE_BATCH) {
+    const batch = passages.slice(from, from + RULE_BATCH).map((sent, offset): MemoisedPassage => {
+      // Ids and citations are main's business: findings are sent without them.
+      const passage: Passage = { ...sent, id: String(from + offset), index: from + offset, citations: [] };
+      return new MemoisedPassage(passage, linkPassage(passage, gazetteer), []);
+    });
     warmPassageFindings(batch, scheme);
-    onProgress?.(Math.min(1, (from + batch.length) / linked.length));
+    for (const passage of batch) linked.push(passage);
+    onProgress?.((from + batch.length) / passages.length);
   }
   return encodeLinks(linked, scheme);
 }
