@@ -9,9 +9,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-default-apps',
   '--disable-domain-reliability',
-  // Chrome's form autofill asks a Google server about every form it sees; Electron has no such
-  // service, so it is switched off rather than counted against the app.
-  '--disable-features=AutofillServerCommunication',
+  // Services of the Chrome browser around a page, which Electron does not have: form autofill asks
+  // a Google server about every form it sees, and since Chromium 150 every page also sets off the
+  // omnibox's AI-mode eligibility check and a preconnect to the default search engine. They run in
+  // the page's network context, so they are switched off rather than counted against the app.
+  '--disable-features=AutofillServerCommunication,AimEnabled,AimServerEligibilityEnabled,PreconnectToSearch',
   '--no-first-run',
   '--no-default-browser-check',
   '--use-angle=swiftshader',

@@ -51,7 +51,7 @@ export interface Services {
   prefs: PrefsRepository;
   invoke: Invoker;
   language(): Language;
-  /** Stops the link worker, if it is running. */
+  /** Stops the link worker, if it is running, and waits for the saves already queued to land. */
   close(): Promise<void>;
 }
 
@@ -130,6 +130,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     language,
     close: async () => {
       await worker?.close();
+      await store.idle();
     },
   };
 }

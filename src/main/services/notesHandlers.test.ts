@@ -43,6 +43,19 @@ describe('notes through the IPC handlers', () => {
     expect(new Set(onDisk.notes.map((note) => note.id))).toEqual(new Set(created.map((note) => note.id)));
   });
 
+  it('closing waits for the saves already queued: quitting right after a save keeps it', async () => {
+    const saves = Array.from({ length: 50 }, (_, index) =>
+      services.store.update((draft) => {
+        draft.prefs = { ...draft.prefs, language: index % 2 === 0 ? 'ko' : 'en' };
+      }),
+    );
+    await services.close();
+    const onDisk = JSON.parse(await readFile(services.store.path, 'utf8')) as unknown;
+    expect(onDisk).toEqual(JSON.parse(JSON.stringify(services.store.read())));
+    expect(onDisk).toMatchObject({ prefs: { language: 'en' } });
+    await Promise.all(saves);
+  });
+
   it('gives a passage note the passage text the atlas has, whatever the renderer sent', async () => {
     const atlas = await services.invoke('atlas:atlas/get', undefined, true);
     if (!atlas.ok) throw new Error('no atlas');
