@@ -325,7 +325,7 @@ function buildRows(
     if (interaction === null) return null;
     const typed = keys ?? [];
     if (typed.length === 0) return searchError ?? 'no keystrokes timed';
-    return keystrokeRow('search.passages.p95', '6. Search keystroke → results painted, p95 (passages)', typed);
+    return keystrokeRow('search.passages.p95', '6. Search keystroke → results painted, p95 (passages)', typed, failed(interaction) ? [] : interaction?.bareKeys);
   });
   row('search.presented.p95', '6. Search keystroke → frame presented (Event Timing), p95', 'ms', searchGoals, () => {
     if (interaction === null) return null;
@@ -341,7 +341,7 @@ function buildRows(
       message: `(median ${quantile(presented, 0.5).toFixed(0)} ms)`,
     });
   });
-  rows.push(...notesRows(notes, config.notes));
+  rows.push(...notesRows(notes, config.notes, failed(interaction) ? [] : (interaction?.bareKeys ?? [])));
 
   // 7. Memory.
   const memoryGoals: Goal[] = [{ on: 'ratio', max: 1.05 }];

@@ -54,6 +54,12 @@ function recolour() {
 }
 document.getElementById('recolour').addEventListener('click', recolour);
 
+// Metric 6's floor: what a keystroke's frame costs with the map on screen when the page only echoes it.
+const echo = document.getElementById('echo');
+document.getElementById('keys').addEventListener('input', (event) => {
+  echo.textContent = event.target.value;
+});
+
 const bare = {
   map,
   createdAt: performance.now(),

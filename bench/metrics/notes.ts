@@ -113,7 +113,8 @@ async function writeNote(page: Page, country: string): Promise<{ saves: number; 
 const SAVING_GOALS: Goal[] = [{ on: 'ours', max: 50 }];
 
 /** The notes group's rows: metric 6 with `count` notes (both searches), and the long tasks while saving. */
-export function notesRows(figures: NotesFigures | { error: string } | null, count: number): Row[] {
+/** `floor`: the bare page's keystrokes from the `clicks` group, the baseline of the keystroke rows when that group ran. */
+export function notesRows(figures: NotesFigures | { error: string } | null, count: number, floor: readonly KeySample[] = []): Row[] {
   if (figures === null) return [];
   const size = count.toLocaleString('en-US');
   const listMetric = `6. Search keystroke → results painted, p95 (passages, ${size} notes in the store)`;
@@ -127,7 +128,7 @@ export function notesRows(figures: NotesFigures | { error: string } | null, coun
     ];
   }
   const keysRow = (key: string, metric: string, keys: readonly KeySample[], error: string | undefined) =>
-    keys.length > 0 ? keystrokeRow(key, metric, keys) : errorRow(key, metric, 'ms', error ?? 'no keystrokes timed', SEARCH_GOALS);
+    keys.length > 0 ? keystrokeRow(key, metric, keys, floor) : errorRow(key, metric, 'ms', error ?? 'no keystrokes timed', SEARCH_GOALS);
   const rows = [
     keysRow('search.passages-with-notes.p95', listMetric, figures.listKeys, figures.errors.list),
     keysRow('search.notes.p95', notesMetric, figures.notesKeys, figures.errors.notes),
