@@ -12,6 +12,7 @@ import { installMenu } from './menu';
 import { electronPrinter } from './printer';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { composeServices } from './services/compose';
+import { closeBeforeQuit } from './services/quit';
 import { resolveStoreFolder } from './services/paths';
 import { APP_ORIGIN } from './services/security';
 import { createMainWindow, preloadPath } from './window';
@@ -115,18 +116,6 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // A note saved a moment before quitting is on disk before the app goes (waiting at most QUIT_WAIT_MS).
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    quitting = true;
-    event.preventDefault();
-    const waited = new Promise<void>((resolve) => setTimeout(resolve, QUIT_WAIT_MS).unref());
-    void Promise.race([services.close(), waited])
-      .catch((error: unknown) => console.error('Closing the store before quitting failed.', error))
-      .finally(() => app.quit());
-  });
+  // A note saved a moment before quitting is on disk before the app goes.
+  closeBeforeQuit(app, services.close, { log: (message, error) => console.error(message, error) });
 }
-
-/** How long quitting waits for queued saves and the link worker. */
-const QUIT_WAIT_MS = 10_000;
