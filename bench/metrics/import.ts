@@ -25,6 +25,8 @@ export interface ImportFigures {
   firstProgress: Record<number, (number | null)[]>;
   /** A note saved with the source imported, until it is on disk, ms per run: the store file's size shows in it. */
   noteSave: Record<number, number[]>;
+  /** Every note listed (atlas:notes/list, each placed against the atlas's passages) with the source imported, ms per run. */
+  noteList: Record<number, number[]>;
   /** The store file's size with the source imported, kB (the source's text is kept in a file of its own). */
   storeKb: Record<number, number>;
   /**
@@ -60,7 +62,7 @@ export async function generatedDocument(repo: string, bytes: number): Promise<st
  * removes the source again afterwards, outside the timing.
  */
 export async function runImport(repo: string, runs: number, log: (line: string) => void, sizes = IMPORT_SIZES): Promise<ImportFigures> {
-  const figures: ImportFigures = { sizes, bytes: {}, passages: {}, preview: {}, apply: {}, total: {}, stall: {}, firstProgress: {}, noteSave: {}, storeKb: {}, viewMb: {} };
+  const figures: ImportFigures = { sizes, bytes: {}, passages: {}, preview: {}, apply: {}, total: {}, stall: {}, firstProgress: {}, noteSave: {}, noteList: {}, storeKb: {}, viewMb: {} };
   const folder = await mkdtemp(join(tmpdir(), 'atlas-bench-import-'));
   try {
     let answer: string | null = null;
@@ -96,6 +98,7 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
       figures.stall[size] = [];
       figures.firstProgress[size] = [];
       figures.noteSave[size] = [];
+      figures.noteList[size] = [];
       // One discarded warm-up run, then `runs` measured ones.
       for (let run = 0; run <= runs; run++) {
         answer = path;
@@ -119,10 +122,14 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
         await call('atlas:notes/create', { target: { kind: 'country', countryId: 'CHL' }, body: `Bench note ${String(run)}.` });
         await services.store.idle();
         const noteSave = performance.now() - noteStart;
+        const listStart = performance.now();
+        await call('atlas:notes/list', undefined);
+        const noteList = performance.now() - listStart;
         figures.storeKb[size] = (await stat(join(folder, 'store', 'atlas-store.json'))).size / 1000;
         if (run === 0) figures.viewMb[size] = serialize(await call('atlas:atlas/get', undefined)).byteLength / 1e6;
         if (run > 0) {
           figures.noteSave[size].push(noteSave);
+          figures.noteList[size].push(noteList);
           figures.preview[size].push(previewed - start);
           figures.apply[size].push(applied - previewed);
           figures.total[size].push(applied - start);
@@ -170,6 +177,7 @@ export function importRows(figures: ImportFigures | { error: string } | null): R
         unit: 'ms',
         ours: figures.noteSave[size] ?? [],
       }),
+      measuredRow({ key: `import.noteList.${size}`, metric: 'Every note listed with that source imported (atlas:notes/list)', unit: 'ms', ours: figures.noteList[size] ?? [] }),
     ];
   });
 }

@@ -34,13 +34,10 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'not
   const overrides = createOverridesRepository(deps.store, { tierIds: OVERRIDABLE_TIERS, now });
   const snapshots = createSnapshotRepository(deps.store, { now });
   // Rebuilt only when the atlas changes (a source imported, turned on or off, or removed).
-  let placedFor: { view: AtlasView; passages: { id: string; text: string }[]; text: Map<string, string> } | null = null;
+  let placedFor: { view: AtlasView; text: Map<string, string> } | null = null;
   const current = () => {
     const view = deps.atlas();
-    if (placedFor?.view !== view) {
-      const passages = view.model.passages.map((passage) => ({ id: passage.id, text: passage.text }));
-      placedFor = { view, passages, text: new Map(passages.map((passage) => [passage.id, passage.text])) };
-    }
+    if (placedFor?.view !== view) placedFor = { view, text: new Map(view.model.passages.map((passage) => [passage.id, passage.text])) };
     return placedFor;
   };
   const names = new Map(deps.countries.map((country) => [country.id, country.name]));
@@ -70,7 +67,7 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'not
 
   return {
     notes: {
-      list: (filter): NoteView[] => attachNotes(notes.list(filter ?? {}), current().passages),
+      list: (filter): NoteView[] => attachNotes(notes.list(filter ?? {}), current().text),
       create(input) {
         // A passage note keeps the passage as the atlas has it, whatever the caller sent.
         const passageText = current().text;

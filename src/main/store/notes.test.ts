@@ -116,7 +116,7 @@ describe('notes repository', () => {
       body: 'Check the date',
     });
     const reopened = createNotesRepository(await openStore({ folder }));
-    const placed = attachNotes(reopened.list({ countryId: 'JPN' }), [{ id: 'abc123', text: 'The treaty was ratified in 1965.' }]);
+    const placed = attachNotes(reopened.list({ countryId: 'JPN' }), new Map([['abc123', 'The treaty was ratified in 1965.']]));
     expect(placed).toEqual([{ note, placement: { kind: 'detached', reason: 'passage-changed' } }]);
   });
 });

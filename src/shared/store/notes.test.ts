@@ -98,10 +98,10 @@ describe('countNotesByCountry()', () => {
 });
 
 describe('attachNotes()', () => {
-  const passages = [
-    { id: 'p1', text: 'Japan and Korea signed a treaty in 1965.' },
-    { id: 'p2', text: 'Trade grew.' },
-  ];
+  const passages = new Map([
+    ['p1', 'Japan and Korea signed a treaty in 1965.'],
+    ['p2', 'Trade grew.'],
+  ]);
 
   it('keeps a note whose passage is unchanged attached', () => {
     const [placed] = attachNotes([passageNote('p1', 'Japan and Korea signed a treaty in 1965.')], passages);
@@ -119,14 +119,19 @@ describe('attachNotes()', () => {
     expect(attachNotes([gone], passages)).toEqual([{ note: gone, placement: { kind: 'detached', reason: 'passage-removed' } }]);
   });
 
-  it('does not detach a note over whitespace alone', () => {
+  it('does not detach a note over whitespace or Unicode composition alone, either side', () => {
     const [placed] = attachNotes([passageNote('p1', ' Japan and Korea  signed a treaty\nin 1965. ')], passages);
     expect(placed?.placement.kind).toBe('attached');
+    const composed = new Map([['p3', 'Caf\u00e9  diplomacy']]);
+    expect(attachNotes([passageNote('p3', 'Cafe\u0301 diplomacy')], composed)[0]?.placement.kind).toBe('attached');
+    const decomposed = new Map([['p4', 'Cafe\u0301 diplomacy']]);
+    expect(attachNotes([passageNote('p4', 'Caf\u00e9 diplomacy ')], decomposed)[0]?.placement.kind).toBe('attached');
+    expect(attachNotes([passageNote('p4', 'Cafe diplomacy')], decomposed)[0]?.placement.kind).toBe('detached');
   });
 
   it('never drops a note, and passes country notes through', () => {
     const notes = [note(), passageNote('p1', 'x'), passageNote('gone', 'y')];
-    const placed = attachNotes(notes, []);
+    const placed = attachNotes(notes, new Map());
     expect(placed.map((p) => p.note)).toEqual(notes);
     expect(placed.map((p) => p.placement.kind)).toEqual(['country', 'detached', 'detached']);
   });

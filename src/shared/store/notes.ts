@@ -105,12 +105,6 @@ export function countNotesByCountry(notes: readonly Note[]): Record<string, numb
   return Object.fromEntries(counts);
 }
 
-/** A passage as the atlas currently has it. */
-export interface CurrentPassage {
-  id: string;
-  text: string;
-}
-
 /** Where a note belongs now that the atlas may have changed under it. */
 export type NotePlacement =
   | { kind: 'country' }
@@ -130,13 +124,13 @@ export interface PlacedNote {
  * the old text, which the note still carries. Whitespace and Unicode composition differences alone
  * do not detach a note.
  */
-export function attachNotes(notes: readonly Note[], currentPassages: readonly CurrentPassage[]): PlacedNote[] {
-  const passages = new Map(currentPassages.map((passage) => [passage.id, comparable(passage.text)]));
+export function attachNotes(notes: readonly Note[], currentText: ReadonlyMap<string, string>): PlacedNote[] {
+  // Only the passages notes point at are compared: an imported document can hold 50,000 passages.
   return notes.map((note): PlacedNote => {
     if (note.target.kind === 'country') return { note, placement: { kind: 'country' } };
-    const current = passages.get(note.target.passageId);
+    const current = currentText.get(note.target.passageId);
     if (current === undefined) return { note, placement: { kind: 'detached', reason: 'passage-removed' } };
-    if (current !== comparable(note.target.passageText)) return { note, placement: { kind: 'detached', reason: 'passage-changed' } };
+    if (comparable(current) !== comparable(note.target.passageText)) return { note, placement: { kind: 'detached', reason: 'passage-changed' } };
     return { note, placement: { kind: 'attached' } };
   });
 }
