@@ -121,4 +121,25 @@ test.describe('bring your own sources', () => {
     const sources = await openSources(page);
     await expect(sources).toContainText('No documents imported yet.');
   });
+  test('a large imported document is indexed for search in steps, and its passages are found once it is', async ({ app }) => {
+    const { page } = app;
+    // More passages than the search indexes in one task (INDEX_CHUNK), so it is indexed in steps.
+    const notes = Array.from({ length: 1500 }, (_, index) => `Field note ${String(index)}: Chile and South Korea reviewed the lithium accord, item ${String(index)}.`);
+    const path = join(app.storeFolder, 'field-notes.txt');
+    await writeFile(path, `Field notes\n\n${notes.join('\n\n')}`);
+    app.dialogs.answers.push(path);
+    await app.emit('onMenuCommand', 'import-source');
+    const dialog = page.getByRole('dialog', { name: 'Import “field-notes.txt”' });
+    await expect(dialog).toContainText('1500 passages', { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'was imported' })).toBeVisible({ timeout: 60_000 });
+
+    await page.locator('#country-search').fill('lithium accord');
+    const found = page.locator('#country-options .passage-option');
+    await expect(found.first()).toContainText('lithium accord', { timeout: 30_000 });
+    await expect(found).toHaveCount(20);
+    await expect(page.getByText('still being indexed')).toBeHidden();
+    await found.first().click();
+    await expect(page.locator('aside.panel[data-country="CHL"]')).toBeVisible();
+  });
 });

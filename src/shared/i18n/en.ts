@@ -362,6 +362,7 @@ export const en = {
     countries: 'Countries',
     passages: 'Passages',
     passageIn: 'in {{countries}}',
+    indexing: 'Passages of the imported documents are still being indexed; they will be found in a moment.',
   },
   sidebar: {
     tabs: 'Browse by',

@@ -364,6 +364,7 @@ export const ko: Messages = {
     countries: '국가',
     passages: '문단',
     passageIn: '{{countries}} 관련',
+    indexing: '불러온 문서의 문단을 색인하는 중입니다. 잠시 후 검색됩니다.',
   },
   sidebar: {
     tabs: '찾아보기',

@@ -14,7 +14,8 @@ import { ExportDialog, ImportDialog, SnapshotDialog } from '../notes/NotesDialog
 import { NotesView } from '../notes/NotesView';
 import { errorText } from '../notes/errorText';
 import { CountryList } from '../search/CountryList';
-import { createPassageSearch, type PassageHit } from '../search/passageSearch';
+import { usePassageSearch } from '../search/usePassageSearch';
+import type { PassageHit } from '../search/passageSearch';
 import { allEvents, countriesInRange, lastYear, type AtlasEvent } from '../timeline/timelineEvents';
 import { TimelineView } from '../timeline/TimelineView';
 import { DocumentDrop } from '../sources/DocumentDrop';
@@ -78,7 +79,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
     () => countries.map((country) => ({ ...country, altNames: [...country.altNames, ...(view.searchNames[country.id] ?? [])] })),
     [countries, view],
   );
-  const passageSearch = useMemo(() => createPassageSearch(view.model.passages), [view]);
+  const { search: passageSearch, indexing: indexingPassages } = usePassageSearch(view.model.passages);
   const events = useMemo(() => allEvents(view.model), [view]);
   const bounds = useMemo<[number, number]>(
     () => (events.length > 0 ? [Math.min(...events.map((e) => e.date.year)), Math.max(...events.map(lastYear))] : [1945, 2025]),
@@ -312,6 +313,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
               onSelect={(id) => select(id, 'list')}
               mapped={mapped}
               passageSearch={passageSearch}
+              indexingPassages={indexingPassages}
               subjectsOf={subjectsOfHit}
               onSelectPassage={(passageId, countryId) => select(countryId, 'list', passageId)}
               tierOf={listTier}

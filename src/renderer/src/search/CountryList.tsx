@@ -16,6 +16,8 @@ interface CountryListProps {
   /** Ids that have a shape on the map; the others are marked. */
   mapped: ReadonlySet<string> | null;
   passageSearch: PassageSearch;
+  /** The passage search is still indexing a large atlas: passages are not found yet. */
+  indexingPassages?: boolean;
   /** Countries a passage is about, partners first. */
   subjectsOf: (hit: PassageHit) => string[];
   onSelectPassage: (passageId: string, countryId: string) => void;
@@ -38,7 +40,7 @@ const NO_OPTIONS: Option[] = [];
  * rest in a deferred render that the next keystroke can interrupt (see `firstRows`).
  */
 export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(function CountryList(
-  { countries, language, selectedId, onSelect, mapped, passageSearch, subjectsOf, onSelectPassage, tierOf },
+  { countries, language, selectedId, onSelect, mapped, passageSearch, indexingPassages = false, subjectsOf, onSelectPassage, tierOf },
   inputRef,
 ) {
   const { t } = useTranslation();
@@ -179,6 +181,11 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
       <p className="country-count" aria-live="polite">
         {options.length === 0 ? t('list.noResults', { query }) : t('list.count', { count: countryOptions.length })}
       </p>
+      {indexingPassages && query.trim().length >= 2 && (
+        <p className="country-count muted" role="status">
+          {t('search.indexing')}
+        </p>
+      )}
       <div
         id="country-options"
         ref={listRef}
