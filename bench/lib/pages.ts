@@ -203,6 +203,15 @@ async function diagnose(page: Page, mapIds: readonly string[]): Promise<string> 
 }
 
 /** Opens the bare page on a geometry file, its map sized like the app's. */
+/** The size of the app's map canvas, for a bare page of the same size. */
+export function mapCanvasSize(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => {
+    const rect = document.querySelector('.map canvas')?.getBoundingClientRect();
+    if (!rect) throw new Error('no map canvas');
+    return { width: rect.width, height: rect.height };
+  });
+}
+
 export async function openBare(env: BenchEnvironment, geometry: string, size: { width: number; height: number }): Promise<OpenedPage & { startup: Startup }> {
   const context = await newBenchContext(env);
   await context.addInitScript(watchStartup, { kind: 'bare', ids: [] });

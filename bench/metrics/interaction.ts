@@ -1,7 +1,7 @@
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import type { Setup } from '../lib/environment';
 import { armKeystroke, armPanelClick, collect, mapIdle } from '../lib/instruments';
-import { openApp, openBare, type FrameTiming } from '../lib/pages';
+import { mapCanvasSize, openApp, openBare, type FrameTiming } from '../lib/pages';
 import { quantile } from '../lib/stats';
 import { measuredRow, type Goal, type Row } from '../lib/table';
 
@@ -227,10 +227,7 @@ export async function runInteraction(
     try {
       keys.push(...(await typeQueries(page, { input: page.locator('#country-search'), results: '#country-options', queries: QUERIES })));
       log(`search: ${keys.length} keystrokes timed`);
-      canvas = await page.evaluate(() => {
-        const rect = document.querySelector('.map canvas')!.getBoundingClientRect();
-        return { width: rect.width, height: rect.height };
-      });
+      canvas = await mapCanvasSize(page);
     } catch (error) {
       searchError = error instanceof Error ? error.message.split('\n')[0] : String(error);
       log(`search failed: ${searchError}`);

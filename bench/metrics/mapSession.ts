@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Setup } from '../lib/environment';
 import { armAppRecolour, armBareRecolour, collect, finishFlight, mapIdle, startFrames, type PageKind } from '../lib/instruments';
-import { openApp, openBare, type FrameTiming, type OpenedPage, type Startup } from '../lib/pages';
+import { mapCanvasSize, openApp, openBare, type FrameTiming, type OpenedPage, type Startup } from '../lib/pages';
 import { quantile } from '../lib/stats';
 import { bareColours } from '../lib/servers';
 
@@ -172,11 +172,7 @@ async function readAppFacts(page: Page, mapIds: readonly string[], count: number
     const probe = window.__atlasProbe!;
     return Object.fromEntries(ids.map((id) => [id, String(probe.featureState(id)['fill'])]));
   }, mapIds);
-  const canvas = await page.evaluate(() => {
-    const rect = document.querySelector('.map canvas')?.getBoundingClientRect();
-    if (!rect) throw new Error('no map canvas');
-    return { width: rect.width, height: rect.height };
-  });
+  const canvas = await mapCanvasSize(page);
   const tiers: TierChange[] = [];
   const buttons = page.locator('.legend button[data-tier]');
   for (const tier of await buttons.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-tier') ?? ''))) {

@@ -21,11 +21,10 @@ export async function startNetGuard(): Promise<NetGuard> {
   });
   server.on('connect', (request, socket) => {
     attempts.push(`CONNECT ${request.url}`);
-    // The browser may drop the tunnel it asked for before reading the refusal; that is no error of the test's.
-    socket.on('error', () => {});
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   server.on('connection', (socket) => {
+    // The browser may drop a tunnel it asked for before reading the refusal: no error of the test's.
     socket.on('error', () => {});
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

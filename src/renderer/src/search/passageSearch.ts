@@ -54,7 +54,8 @@ export function createPassageSearch(passages: readonly AtlasPassage[]): PassageS
 /**
  * The same search, indexed `chunk` passages at a time with a macrotask between chunks (`pause`),
  * so the window keeps answering meanwhile. Resolves with null if `signal` aborts first (the atlas
- * changed again): the rest is not indexed.
+ * changed again): the rest is not indexed. (MiniSearch's own `addAllAsync` chunks too, but cannot
+ * be stopped.)
  */
 export async function createPassageSearchInSteps(
   passages: readonly AtlasPassage[],

@@ -17,7 +17,11 @@ export function usePassageSearch(passages: readonly AtlasPassage[]): { search: P
     void createPassageSearchInSteps(passages, controller.signal).then((search) => {
       if (search) setStepped({ passages, search });
     });
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      // This atlas's index is not used again (and may be large): let it go.
+      setStepped(null);
+    };
   }, [passages, large]);
   if (atOnce) return { search: atOnce, indexing: false };
   if (stepped?.passages === passages) return { search: stepped.search, indexing: false };
