@@ -32,15 +32,21 @@ export interface AtlasApp {
   expectedErrors: RegExp[];
   /**
    * Stands in for the OS file dialogs (which do not exist outside Electron): each dialog main opens
-   * takes the next answer queued here (a path, or null for Cancel) and is recorded in `asked`.
+   * takes the next answer queued here (a path, or null for Cancel; a promise of one for a user who
+   * takes their time) and is recorded in `asked`.
    */
-  dialogs: { answers: (string | null)[]; asked: { kind: 'save' | 'folder' | 'open'; title: string; defaultName?: string }[] };
+  dialogs: { answers: (string | null | Promise<string | null>)[]; asked: { kind: 'save' | 'folder' | 'open'; title: string; defaultName?: string }[] };
   /** Files main asked the desktop to open or show (Open / Show in Folder after an export). */
   shell: { opened: string[]; shown: string[] };
   /** How many documents were printed to PDF, and what they tried to fetch (must stay empty). */
   printer: { jobs: number; requests: string[] };
   /** Sends a main → renderer event, as the menu does in Electron. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): Promise<void>;
+  /**
+   * Holds main's replies on `channel` (its work is done, the answer waits) until the returned
+   * function is called: what the window shows while main is slow, on a machine of any speed.
+   */
+  holdReplies(channel: string): () => void;
   /** Calls a channel exactly as a page script could, bypassing the typed bridge. */
   rawInvoke(channel: string, input: unknown): Promise<Result<unknown>>;
   close(): Promise<void>;
@@ -170,9 +176,12 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     const reason = request.failure()?.errorText ?? '';
     if (reason === 'csp' || reason === 'net::ERR_BLOCKED_BY_CSP') outside.delete(request);
   });
-  await context.exposeBinding('__atlasInvoke', ({ frame, page }, channel: unknown, input: unknown) => {
+  const held = new Map<string, Promise<void>>();
+  await context.exposeBinding('__atlasInvoke', async ({ frame, page }, channel: unknown, input: unknown) => {
     const trusted = frame === page.mainFrame() && new URL(frame.url()).origin === origin;
-    return services.invoke(String(channel), input, trusted);
+    const result = await services.invoke(String(channel), input, trusted);
+    await held.get(String(channel));
+    return result;
   });
   await context.addInitScript(installBridge, {
     calls: listCalls().map(({ area, verb, channel }) => [area, verb, channel] as [string, string, string]),
@@ -203,6 +212,14 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     shell,
     printer,
     emit: (name, payload) => emitTo(context, events[name].channel, payload),
+    holdReplies(channel) {
+      let release = () => {};
+      held.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(channel);
+        release();
+      };
+    },
     rawInvoke: (channel, input) =>
       page.evaluate(([c, i]) => (window as unknown as { __atlasInvoke: (c: string, i: unknown) => Promise<Result<unknown>> }).__atlasInvoke(c, i), [channel, input] as const),
     close: async () => {

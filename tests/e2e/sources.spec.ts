@@ -103,7 +103,7 @@ test.describe('bring your own sources', () => {
     await expect(sources.getByRole('list', { name: 'Sources of the atlas' }).getByRole('listitem')).toHaveCount(2);
   });
 
-  test('File › Import Source… shows progress for a long document, and cancelling stores nothing', async ({ app }) => {
+  test('File › Import Source… shows progress once main has worked half a second, and cancelling stores nothing', async ({ app }) => {
     const { page } = app;
     const bundled = await readFile(new URL('../../data/sources/foreign-relations-of-south-korea.txt', import.meta.url), 'utf8');
     const paragraphs = bundled.split('\n\n').slice(1, -1);
@@ -111,16 +111,45 @@ test.describe('bring your own sources', () => {
     const path = join(app.storeFolder, 'long-report.txt');
     await writeFile(path, `Long report\n\n${long}`);
     app.dialogs.answers.push(path);
+    // How long main takes depends on the machine; holding its answer makes this one a slow one.
+    const release = app.holdReplies('atlas:sources/preview-import');
 
     await app.emit('onMenuCommand', 'import-source');
-    await expect(page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Import progress' }) })).toBeVisible();
+    const progress = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Import progress' }) });
+    await expect(progress).toBeVisible();
     const dialog = page.getByRole('dialog', { name: 'Import “long-report.txt”' });
+    await expect(dialog).toHaveCount(0);
+    release();
     await expect(dialog).toContainText('12000 passages', { timeout: 60_000 });
+    await expect(progress).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
     const sources = await openSources(page);
     await expect(sources).toContainText('No documents imported yet.');
   });
+
+  test('the time spent choosing a file in the open dialog does not count towards showing progress', async ({ app }) => {
+    const { page } = app;
+    const path = join(app.storeFolder, 'short-note.txt');
+    await writeFile(path, 'Short note\n\nSouth Korea and Chile signed a memorandum on lithium.');
+    // Records whether the progress line ever appears, however briefly.
+    await page.evaluate(() => {
+      const seen = { progress: false };
+      (window as unknown as { __progressSeen: typeof seen }).__progressSeen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('.import-progress')) seen.progress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    // The user takes a second and a half to pick the file.
+    app.dialogs.answers.push(new Promise((resolve) => setTimeout(() => resolve(path), 1500)));
+
+    await app.emit('onMenuCommand', 'import-source');
+    const dialog = page.getByRole('dialog', { name: 'Import “short-note.txt”' });
+    await expect(dialog).toContainText('1 passage');
+    expect(await page.evaluate(() => (window as unknown as { __progressSeen: { progress: boolean } }).__progressSeen.progress)).toBe(false);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   test('a large imported document is indexed for search in steps, and its passages are found once it is', async ({ app }) => {
     const { page } = app;
     // More passages than the search indexes in one task (INDEX_CHUNK), so it is indexed in steps.

@@ -20,7 +20,8 @@ export interface SourceImporterHandle {
 
 interface Job {
   id: string;
-  phase: ImportProgress['phase'];
+  /** Null while main's open dialog is up: the user choosing a file is not work to show progress for. */
+  phase: ImportProgress['phase'] | null;
   done: number;
 }
 
@@ -52,22 +53,22 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
     [],
   );
 
-  // The job whose progress has run long enough to be shown.
+  // The job whose progress has run long enough to be shown, counted from when main started reading.
   const [shownFor, setShownFor] = useState<string | null>(null);
-  const jobId = job?.id ?? null;
+  const workingJob = job !== null && job.phase !== null ? job.id : null;
   useEffect(() => {
-    if (jobId === null) return;
-    const timer = setTimeout(() => setShownFor(jobId), PROGRESS_DELAY_MS);
+    if (workingJob === null) return;
+    const timer = setTimeout(() => setShownFor(workingJob), PROGRESS_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [jobId]);
-  const showProgress = job !== null && shownFor === job.id;
+  }, [workingJob]);
+  const showProgress = workingJob !== null && shownFor === workingJob;
 
   const run = useCallback(
-    async (request: (jobId: string) => Promise<SourcePreview | null>) => {
+    async (request: (jobId: string) => Promise<SourcePreview | null>, phase: Job['phase']) => {
       if (busy.current) return;
       busy.current = true;
       const id = crypto.randomUUID();
-      setJob({ id, phase: 'reading', done: 0 });
+      setJob({ id, phase, done: 0 });
       try {
         const found = await request(id);
         if (found) {
@@ -87,7 +88,8 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
   useImperativeHandle(
     ref,
     () => ({
-      importFromDialog: () => void run((jobId) => unwrap(atlas().sources.previewImport({ from: 'dialog', jobId }))),
+      // Main reports 'reading' once the user has chosen a file; a drop is being read already.
+      importFromDialog: () => void run((jobId) => unwrap(atlas().sources.previewImport({ from: 'dialog', jobId })), null),
       importFile(file) {
         if (file.size > SOURCE_MAX_BYTES) {
           toast.show(tooLargeText(t));
@@ -96,7 +98,7 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
         void run(async (jobId) => {
           const data = new Uint8Array(await file.arrayBuffer());
           return unwrap(atlas().sources.previewImport({ from: 'bytes', jobId, fileName: file.name, data }));
-        });
+        }, 'reading');
       },
     }),
     [run, t, toast],
@@ -126,7 +128,7 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
 
   return (
     <>
-      {job && showProgress && (
+      {job?.phase && showProgress && (
         <div className="import-progress" role="status" aria-live="polite">
           <span>{t(`sources.progress.${job.phase}`)}</span>
           <progress aria-label={t('sources.progress.label')} max={1} value={job.phase === 'linking' ? job.done : undefined} />
