@@ -5,6 +5,8 @@ import { gzipSync } from 'node:zlib';
 export interface BundleFigures {
   /** Gzipped kB of every .js/.mjs (main bundle and map worker) in out/renderer/assets. */
   jsKB: number;
+  /** Gzipped kB of the script index.html loads: what runs before the map is created. */
+  firstScriptKB: number;
   cssKB: number;
   /** MapLibre alone (its .mjs and worker, its .css): what any map app ships at least. */
   maplibreJsKB: number;
@@ -38,9 +40,14 @@ export async function measureBundle(rendererDir: string, maplibreDir: string): P
     files.push({ file: `geo/${name}`, ...size });
     geometryKB[name] = size.gzipBytes / 1024;
   }
+  const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
+  const first = /<script type="module"[^>]*\ssrc="\.\/(assets\/[^"]+)"/.exec(html)?.[1];
+  const firstScript = files.find((file) => file.file === first);
+  if (!firstScript) throw new Error('index.html loads no script from assets/');
   const maplibre = await Promise.all(['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css'].map((name) => measure(join(maplibreDir, name))));
   return {
     jsKB: js / 1024,
+    firstScriptKB: firstScript.gzipBytes / 1024,
     cssKB: css / 1024,
     maplibreJsKB: ((maplibre[0]?.gzipBytes ?? 0) + (maplibre[1]?.gzipBytes ?? 0)) / 1024,
     maplibreCssKB: (maplibre[2]?.gzipBytes ?? 0) / 1024,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { CountrySummary } from './contract';
 
-/** The id of the home country, drawn apart from its partners. */
-export const HOME_COUNTRY_ID = 'KOR';
+export { HOME_COUNTRY_ID } from './home';
 
 /** The fields of a world-countries record this app reads. */
 export const worldCountrySchema = z.object({

@@ -1,13 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
-import { App } from './app/App';
 import { atlas, unwrap } from './app/client';
-import { ToastProvider } from './app/Toasts';
-import { NotesProvider } from './notes/NotesContext';
 import { languageForLocale, translate } from '../../shared/i18n';
-import { startI18n } from './i18n/i18n';
 import { startMap } from './map/startMap';
 import { applyDocumentTheme, osPrefersDark, resolveTheme } from './theme/theme';
 
@@ -20,22 +14,15 @@ async function boot(): Promise<void> {
   // made in the browser harness is applied when the preferences come.
   applyDocumentTheme(resolveTheme('system', osPrefersDark()));
   startMap();
-  const [prefs, countries, view] = await Promise.all([
+  // Only then the rest of the app (React and everything it renders): a chunk of its own, fetched
+  // and evaluated while the map's worker starts, instead of before the map is created.
+  const [prefs, countries, view, { mountApp }] = await Promise.all([
     unwrap(atlas().prefs.get()),
     unwrap(atlas().countries.list()),
     unwrap(atlas().atlas.get()),
+    import('./app/mountApp'),
   ]);
-  await startI18n(prefs.language);
-  applyDocumentTheme(resolveTheme(prefs.theme, osPrefersDark()));
-  createRoot(container).render(
-    <StrictMode>
-      <ToastProvider>
-        <NotesProvider>
-          <App countries={countries} view={view} prefs={prefs} />
-        </NotesProvider>
-      </ToastProvider>
-    </StrictMode>,
-  );
+  await mountApp(container, { prefs, countries, view });
 }
 
 boot().catch((error: unknown) => {

@@ -2,20 +2,12 @@ import { z } from 'zod';
 import { migrations } from './migrations';
 import { parseJsonSafely } from './safeJson';
 import { normaliseTag } from './tags';
+import { NOTE_BODY_MAX, NOTE_TAGS_MAX, TAG_MAX, OVERRIDE_REASON_MAX, PASSAGE_TEXT_MAX, SOURCE_TITLE_MAX, SOURCE_ATTRIBUTION_MAX, SOURCE_TEXT_MAX } from './limits';
+
+export { NOTE_BODY_MAX, NOTE_TAGS_MAX, TAG_MAX, OVERRIDE_REASON_MAX, PASSAGE_TEXT_MAX, SOURCE_TITLE_MAX, SOURCE_ATTRIBUTION_MAX, SOURCE_TEXT_MAX } from './limits';
 
 /** The version this build writes; older files are migrated on load. */
 export const STORE_VERSION = 4;
-
-/** Longest note body, in UTF-16 code units: a long essay, far from a whole book. */
-export const NOTE_BODY_MAX = 100_000;
-/** Most tags one note may carry. */
-export const NOTE_TAGS_MAX = 20;
-/** Longest tag, after normalisation. */
-export const TAG_MAX = 50;
-/** Longest tier-override reason. */
-export const OVERRIDE_REASON_MAX = 2_000;
-/** Longest passage text kept with a passage note (a paragraph; generous so no real passage is cut). */
-export const PASSAGE_TEXT_MAX = 20_000;
 
 /** A window's saved bounds, in screen coordinates. */
 export const windowStateSchema = z.strictObject({
@@ -127,12 +119,6 @@ export const tierOverrideSchema = z.strictObject({
 });
 export type TierOverride = z.infer<typeof tierOverrideSchema>;
 
-/** Longest source title. */
-export const SOURCE_TITLE_MAX = 300;
-/** Longest attribution and licence line of a source. */
-export const SOURCE_ATTRIBUTION_MAX = 1_000;
-/** Longest source text kept, in UTF-16 code units (a 20 MB file never converts to more). */
-export const SOURCE_TEXT_MAX = 20 * 1024 * 1024;
 
 /** An imported source's id: derived from its content hash, so the same text always gets the same passage ids. */
 export const importedSourceIdSchema = z.string().regex(/^imported-[0-9a-f]{16}$/, 'Not an imported source id.');

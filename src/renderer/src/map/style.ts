@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { HOME_COUNTRY_ID } from '../../../shared/countries';
+import { HOME_COUNTRY_ID } from '../../../shared/home';
 import { SHAPE_TILING } from './geometry';
 import type { Language } from '../../../shared/contract';
 import type { Theme } from '../theme/theme';

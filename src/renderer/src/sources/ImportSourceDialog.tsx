@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
 import type { CountrySummary, Language, SourcePreview } from '../../../shared/contract';
-import { SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from '../../../shared/store/schema';
+import { SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from '../../../shared/store/limits';
 import type { AtlasIndex } from '../atlas/atlasIndex';
 import { Modal } from '../app/Modal';
 
