@@ -150,6 +150,51 @@ test.describe('bring your own sources', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  test('a country with many passages lists them in steps, and a passage asked for further down is shown on its own', async ({ app }) => {
+    const { page } = app;
+    const notes = Array.from({ length: 130 }, (_, index) => `Field note ${String(index)}: In ${String(1700 + index)}, Chile and South Korea reviewed the lithium accord, item ${String(index)}.`);
+    const path = join(app.storeFolder, 'field-notes.txt');
+    await writeFile(path, `Field notes\n\n${notes.join('\n\n')}`);
+    app.dialogs.answers.push(path);
+    await app.emit('onMenuCommand', 'import-source');
+    const dialog = page.getByRole('dialog', { name: 'Import “field-notes.txt”' });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'was imported' })).toBeVisible();
+
+    await clickCountry(page, 'CHL');
+    const group = panel(page).locator('.passage-source').filter({ has: page.getByRole('heading', { name: /Field notes/ }) });
+    const listed = group.locator('li.passage');
+    await expect(listed).toHaveCount(50);
+    await group.getByRole('button', { name: 'Show 50 more of the 80 passages not listed' }).click();
+    await expect(listed).toHaveCount(100);
+    await group.getByRole('button', { name: 'Show 30 more of the 30 passages not listed' }).click();
+    await expect(listed).toHaveCount(130);
+    await expect(group.getByRole('button', { name: /^Show/ })).toHaveCount(0);
+
+    // The timeline lists its first 100 dates (1700 to 1799 here); its link to a passage the list
+    // has not reached shows that passage on its own, with its place, in view.
+    await page.keyboard.press('Escape');
+    await clickCountry(page, 'CHL');
+    const timeline = panel(page).getByRole('region', { name: 'Timeline' });
+    await expect(timeline.getByRole('listitem')).toHaveCount(100);
+    await expect(timeline.getByRole('button', { name: /^Show 30 more of the 3\d dates not listed$/ })).toBeVisible();
+    await expect(listed).toHaveCount(50);
+    await timeline.getByRole('button', { name: '1799: Show the passage' }).click();
+    await expect(group.locator('.passage-place')).toHaveText('Passage 100 of 130 in this source:');
+    const shown = group.locator('li.passage').filter({ hasText: 'item 99.' });
+    await expect(shown).toHaveClass(/focused/);
+    await expect(shown).toBeInViewport();
+    await expect(listed).toHaveCount(51);
+
+    // So does a passage search.
+    await page.keyboard.press('Escape');
+    await page.locator('#country-search').fill('item 120');
+    await page.locator('#country-options .passage-option').filter({ hasText: 'item 120.' }).first().click();
+    await expect(group.locator('.passage-place')).toHaveText('Passage 121 of 130 in this source:');
+    await expect(group.locator('li.passage.focused')).toContainText('item 120.');
+    await page.screenshot({ path: join(screenshotDir, 'sources-passage-beyond-the-list.png') });
+  });
+
   test('a large imported document is indexed for search in steps, and its passages are found once it is', async ({ app }) => {
     const { page } = app;
     // More passages than the search indexes in one task (INDEX_CHUNK), so it is indexed in steps.

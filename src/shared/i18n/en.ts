@@ -58,6 +58,13 @@ export const en = {
     attribution: '“{{title}}”, {{author}}, {{licence}}',
     citation: 'Citation {{label}}',
     showPassage: 'Show the passage',
+    passageAt: 'Passage {{place}} of {{total}} in this source:',
+    morePassages_one: 'Show one more passage',
+    morePassages_other: 'Show {{count}} more of the {{left}} passages not listed',
+    moreDeciding_one: 'Show one more deciding passage',
+    moreDeciding_other: 'Show {{count}} more of the {{left}} deciding passages not listed',
+    moreEvents_one: 'Show one more date',
+    moreEvents_other: 'Show {{count}} more of the {{left}} dates not listed',
   },
   tooltip: {
     home: '{{name}} (home country)',

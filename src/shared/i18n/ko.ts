@@ -60,6 +60,13 @@ export const ko: Messages = {
     attribution: '“{{title}}”, {{author}}, {{licence}}',
     citation: '각주 {{label}}',
     showPassage: '문단 보기',
+    passageAt: '이 출처의 문단 {{total}}개 중 {{place}}번째:',
+    morePassages_one: '문단 한 개 더 보기',
+    morePassages_other: '문단 {{count}}개 더 보기 (남은 {{left}}개)',
+    moreDeciding_one: '근거 문단 한 개 더 보기',
+    moreDeciding_other: '근거 문단 {{count}}개 더 보기 (남은 {{left}}개)',
+    moreEvents_one: '날짜 한 개 더 보기',
+    moreEvents_other: '날짜 {{count}}개 더 보기 (남은 {{left}}개)',
   },
   tooltip: {
     home: '{{name}} (본국)',

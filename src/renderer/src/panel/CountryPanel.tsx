@@ -1,16 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasCountry, AtlasModel, AtlasPassage, TimelineEvent } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
 import { PassageText } from '../atlas/PassageText';
-import type { Mark } from '../atlas/segments';
+import { marksByPassage, type Mark } from '../atlas/segments';
 import { TierBadge } from '../legend/TierBadge';
 import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';
 import { PassageNotes } from '../notes/PassageNotes';
 import { TierOverride } from '../notes/TierOverride';
 import { DecidedBy, PassagesBySource } from '../sources/PassagesBySource';
+
+/** Passages that decide the tier listed at first under "Why this tier"; the rest come on request. */
+export const DECIDING_STEP = 5;
+/** Dated events listed at first in the panel's timeline, and added per "Show more". */
+export const EVENT_STEP = 100;
 
 interface CountryPanelProps {
   country: CountrySummary;
@@ -60,6 +65,9 @@ export function CountryPanel({
   const passages = (entry?.passageIds ?? []).map((id) => atlas.passage(id)).filter((p): p is AtlasPassage => p !== undefined);
   const { overrides } = useNotes();
   const overridden = overrides.has(country.id);
+  // A passage the panel's own timeline asked for: listed (its group grows to it), then scrolled to.
+  const [revealed, setRevealed] = useState<{ countryId: string; passageId: string } | null>(null);
+  const shownPassageId = revealed?.countryId === country.id ? revealed.passageId : focusPassageId;
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -69,6 +77,10 @@ export function CountryPanel({
     if (focusPassageId) panel.current?.querySelector(`#passage-${CSS.escape(focusPassageId)}`)?.scrollIntoView({ block: 'center' });
     else panel.current?.scrollTo({ top: 0 });
   }, [country.id, focusPassageId]);
+
+  useEffect(() => {
+    if (revealed) panel.current?.querySelector(`#passage-${CSS.escape(revealed.passageId)}`)?.scrollIntoView({ block: 'center' });
+  }, [revealed]);
 
   return (
     <aside ref={panel} className="panel" aria-labelledby="panel-heading" data-country={country.id}>
@@ -114,12 +126,14 @@ export function CountryPanel({
       {tier.id !== 'home' && (
         <TierOverride key={`${country.id}-${overrides.get(country.id)?.updatedAt ?? ''}`} countryId={country.id} atlas={atlas} language={language} />
       )}
-      {entry && entry.evidence.length > 0 && <Why entry={entry} atlas={atlas} />}
+      {entry && entry.evidence.length > 0 && <Why key={`why-${country.id}`} entry={entry} atlas={atlas} />}
       {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
       <CountryNotes countryId={country.id} />
-      {passages.length > 0 && <Passages passages={passages} entry={entry!} focusPassageId={focusPassageId} sources={atlas.model.sources} />}
+      {passages.length > 0 && <Passages key={`passages-${country.id}`} passages={passages} entry={entry!} focusPassageId={shownPassageId} sources={atlas.model.sources} />}
       <DetachedNotes countryId={country.id} />
-      {entry && entry.events.length > 0 && <Timeline events={entry.events} />}
+      {entry && entry.events.length > 0 && (
+        <Timeline key={`timeline-${country.id}`} events={entry.events} onShowPassage={(passageId) => setRevealed({ countryId: country.id, passageId })} />
+      )}
       {entry && entry.memberships.length > 0 && <Memberships entry={entry} atlas={atlas} language={language} body={body} onBody={onBody} />}
       {entry && entry.coMentioned.length > 0 && (
         <section aria-labelledby="panel-co-heading">
@@ -142,31 +156,33 @@ export function CountryPanel({
   );
 }
 
-function marksFor(entry: AtlasCountry, passageId: string): Mark[] {
-  return [
-    ...entry.evidence.filter((e) => e.passageId === passageId).map((e) => ({ start: e.start, end: e.end, kind: 'evidence' as const })),
-    ...entry.tensions.filter((e) => e.passageId === passageId).map((e) => ({ start: e.start, end: e.end, kind: 'tension' as const })),
-  ];
-}
+const NO_MARKS: Mark[] = [];
 
 function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
   const { t } = useTranslation();
-  const deciding = [...new Set(entry.evidence.map((e) => e.passageId))];
+  const [asked, setAsked] = useState(DECIDING_STEP);
+  const marks = useMemo(() => marksByPassage(entry, ['evidence']), [entry]);
+  const deciding = [...marks.keys()];
+  const left = deciding.length - asked;
   return (
     <section className="panel-why" aria-labelledby="panel-why-heading">
       <h3 id="panel-why-heading">{t('panel.why')}</h3>
       <DecidedBy evidence={entry.evidence} passage={atlas.passage} sources={atlas.model.sources} />
       {entry.decidedBy === 'curated' && <p className="panel-note">{t('panel.whyCurated')}</p>}
-      {deciding.map((passageId) => {
+      {deciding.slice(0, asked).map((passageId) => {
         const passage = atlas.passage(passageId);
         if (!passage) return null;
-        const marks = entry.evidence.filter((e) => e.passageId === passageId).map((e) => ({ start: e.start, end: e.end, kind: 'evidence' as const }));
         return (
           <blockquote key={passageId} className="evidence">
-            <PassageText text={passage.text} marks={marks} citations={passage.citations} />
+            <PassageText text={passage.text} marks={marks.get(passageId) ?? NO_MARKS} citations={passage.citations} />
           </blockquote>
         );
       })}
+      {left > 0 && (
+        <button type="button" className="show-more" onClick={() => setAsked(asked + DECIDING_STEP * 4)}>
+          {t('panel.moreDeciding', { count: Math.min(DECIDING_STEP * 4, left), left })}
+        </button>
+      )}
     </section>
   );
 }
@@ -201,10 +217,11 @@ function Passages({
   sources: AtlasModel['sources'];
 }) {
   const { t } = useTranslation();
+  const marks = useMemo(() => marksByPassage(entry), [entry]);
   return (
     <section aria-labelledby="panel-passages-heading">
       <h3 id="panel-passages-heading">{t('panel.passages', { count: passages.length })}</h3>
-      <PassagesBySource passages={passages} sources={sources}>
+      <PassagesBySource passages={passages} sources={sources} focusPassageId={focusPassageId}>
         {(passage) => {
           const venueOnly = passage.links.filter((link) => link.countryId === entry.id).every((link) => link.role === 'venue');
           return (
@@ -215,7 +232,7 @@ function Passages({
               data-kind={passage.kind}
             >
               {passage.kind === 'caption' && <span className="passage-kind">{t('panel.caption')} · </span>}
-              <PassageText text={passage.text} marks={marksFor(entry, passage.id)} citations={passage.citations} />
+              <PassageText text={passage.text} marks={marks.get(passage.id) ?? NO_MARKS} citations={passage.citations} />
               {venueOnly && <span className="passage-kind"> ({t('panel.venueOnly')})</span>}
               <PassageNotes countryId={entry.id} passage={passage} />
             </li>
@@ -226,25 +243,32 @@ function Passages({
   );
 }
 
-function Timeline({ events }: { events: TimelineEvent[] }) {
+function Timeline({ events, onShowPassage }: { events: TimelineEvent[]; onShowPassage: (passageId: string) => void }) {
   const { t } = useTranslation();
+  const [asked, setAsked] = useState(EVENT_STEP);
+  const left = events.length - asked;
   return (
     <section aria-labelledby="panel-timeline-heading">
       <h3 id="panel-timeline-heading">{t('panel.timeline')}</h3>
       <ol className="panel-timeline">
-        {events.map((event) => (
+        {events.slice(0, asked).map((event) => (
           <li key={`${event.passageId}-${event.start}`}>
             <button
               type="button"
               className="link-button"
               aria-label={`${event.text}: ${t('panel.showPassage')}`}
-              onClick={() => document.getElementById(`passage-${event.passageId}`)?.scrollIntoView({ block: 'center' })}
+              onClick={() => onShowPassage(event.passageId)}
             >
               {event.text}
             </button>
           </li>
         ))}
       </ol>
+      {left > 0 && (
+        <button type="button" className="show-more" onClick={() => setAsked(asked + EVENT_STEP)}>
+          {t('panel.moreEvents', { count: Math.min(EVENT_STEP, left), left })}
+        </button>
+      )}
     </section>
   );
 }
