@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { ingestSource, normalisePassage } from './ingest';
 
@@ -14,6 +15,15 @@ function find(prefix: string) {
 }
 
 describe('ingestSource()', () => {
+  it('holds a passage that needs no more than Latin-1 one byte per character, whatever the rest of the source holds', () => {
+    // The bundled article names places in Korean, so V8 holds it two bytes per character.
+    const bytesPerChar = (value: string) => Math.round((serialize(value).length - 4) / value.length);
+    expect(bytesPerChar(text)).toBe(2);
+    const latin1 = passages.filter((passage) => !/[\u0100-\uffff]/.test(passage.text));
+    expect(latin1.length).toBeGreaterThan(passages.length / 2);
+    expect(latin1.filter((passage) => bytesPerChar(passage.text) !== 1)).toEqual([]);
+  });
+
   it('reads every paragraph and caption of the source in order, and not the title', () => {
     expect(passages).toHaveLength(40);
     expect(passages.map((passage) => passage.index)).toEqual(passages.map((_, index) => index));

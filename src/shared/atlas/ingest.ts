@@ -1,3 +1,4 @@
+import { compactText } from '../text';
 import { fnv1a64 } from './hash';
 import type { Citation, Passage, PassageKind } from './types';
 
@@ -105,7 +106,7 @@ export function normalisePassage(raw: string): { text: string; citations: Citati
     cursor = marker.index + marker[0].length;
   }
   append(source.slice(cursor));
-  return { text, citations };
+  return { text: compactText(text), citations };
 }
 
 function dropTitle(text: string, title: string): string[] {
