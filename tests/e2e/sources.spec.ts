@@ -186,8 +186,7 @@ test.describe('bring your own sources', () => {
     await expect(shown).toBeInViewport();
     await expect(listed).toHaveCount(51);
 
-    // So does a passage search.
-    await page.keyboard.press('Escape');
+    // So does a passage search, made with the panel still open.
     await page.locator('#country-search').fill('item 120');
     await page.locator('#country-options .passage-option').filter({ hasText: 'item 120.' }).first().click();
     await expect(group.locator('.passage-place')).toHaveText('Passage 121 of 130 in this source:');

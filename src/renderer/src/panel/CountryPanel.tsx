@@ -65,9 +65,10 @@ export function CountryPanel({
   const passages = (entry?.passageIds ?? []).map((id) => atlas.passage(id)).filter((p): p is AtlasPassage => p !== undefined);
   const { overrides } = useNotes();
   const overridden = overrides.has(country.id);
-  // A passage the panel's own timeline asked for: listed (its group grows to it), then scrolled to.
-  const [revealed, setRevealed] = useState<{ countryId: string; passageId: string } | null>(null);
-  const shownPassageId = revealed?.countryId === country.id ? revealed.passageId : focusPassageId;
+  // A passage the panel's own timeline asked for: shown (on its own if its list has not reached it),
+  // then scrolled to. A newer request from outside (another country, a search) takes over.
+  const [revealed, setRevealed] = useState<{ countryId: string; over: string | null; passageId: string } | null>(null);
+  const shownPassageId = revealed?.countryId === country.id && revealed.over === focusPassageId ? revealed.passageId : focusPassageId;
 
   useEffect(() => {
     if (takeFocus) heading.current?.focus();
@@ -132,7 +133,7 @@ export function CountryPanel({
       {passages.length > 0 && <Passages key={`passages-${country.id}`} passages={passages} entry={entry!} focusPassageId={shownPassageId} sources={atlas.model.sources} />}
       <DetachedNotes countryId={country.id} />
       {entry && entry.events.length > 0 && (
-        <Timeline key={`timeline-${country.id}`} events={entry.events} onShowPassage={(passageId) => setRevealed({ countryId: country.id, passageId })} />
+        <Timeline key={`timeline-${country.id}`} events={entry.events} onShowPassage={(passageId) => setRevealed({ countryId: country.id, over: focusPassageId, passageId })} />
       )}
       {entry && entry.memberships.length > 0 && <Memberships entry={entry} atlas={atlas} language={language} body={body} onBody={onBody} />}
       {entry && entry.coMentioned.length > 0 && (
