@@ -13,7 +13,9 @@ import { TierOverride } from '../notes/TierOverride';
 import { DecidedBy, PassagesBySource } from '../sources/PassagesBySource';
 
 /** Passages that decide the tier listed at first under "Why this tier"; the rest come on request. */
-export const DECIDING_STEP = 5;
+export const DECIDING_FIRST = 5;
+/** Deciding passages added per "Show more". */
+export const DECIDING_STEP = 20;
 /** Dated events listed at first in the panel's timeline, and added per "Show more". */
 export const EVENT_STEP = 100;
 
@@ -161,7 +163,7 @@ const NO_MARKS: Mark[] = [];
 
 function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
   const { t } = useTranslation();
-  const [asked, setAsked] = useState(DECIDING_STEP);
+  const [asked, setAsked] = useState(DECIDING_FIRST);
   const marks = useMemo(() => marksByPassage(entry, ['evidence']), [entry]);
   const deciding = [...marks.keys()];
   const left = deciding.length - asked;
@@ -180,8 +182,8 @@ function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
         );
       })}
       {left > 0 && (
-        <button type="button" className="show-more" onClick={() => setAsked(asked + DECIDING_STEP * 4)}>
-          {t('panel.moreDeciding', { count: Math.min(DECIDING_STEP * 4, left), left })}
+        <button type="button" className="show-more" onClick={() => setAsked(asked + DECIDING_STEP)}>
+          {t('panel.moreDeciding', { count: Math.min(DECIDING_STEP, left), left })}
         </button>
       )}
     </section>
