@@ -152,7 +152,12 @@ test.describe('bring your own sources', () => {
 
   test('a country with many passages lists them in steps, and a passage asked for further down is shown on its own', async ({ app }) => {
     const { page } = app;
-    const notes = Array.from({ length: 130 }, (_, index) => `Field note ${String(index)}: In ${String(1700 + index)}, Chile and South Korea reviewed the lithium accord, item ${String(index)}.`);
+    // The first eight also decide Chile's tier (the bundled source only mentions Chile).
+    const values = (index: number) => (index < 8 ? ', partners who share universal values,' : '');
+    const notes = Array.from(
+      { length: 130 },
+      (_, index) => `Field note ${String(index)}: In ${String(1700 + index)}, Chile and South Korea${values(index)} reviewed the lithium accord, item ${String(index)}.`,
+    );
     const path = join(app.storeFolder, 'field-notes.txt');
     await writeFile(path, `Field notes\n\n${notes.join('\n\n')}`);
     app.dialogs.answers.push(path);
@@ -162,6 +167,11 @@ test.describe('bring your own sources', () => {
     await expect(page.getByRole('status').filter({ hasText: 'was imported' })).toBeVisible();
 
     await clickCountry(page, 'CHL');
+    const why = panel(page).getByRole('region', { name: 'Why this tier' });
+    await expect(why.locator('blockquote')).toHaveCount(5);
+    await why.getByRole('button', { name: 'Show 3 more of the 3 deciding passages not listed' }).click();
+    await expect(why.locator('blockquote')).toHaveCount(8);
+    await expect(why.getByRole('button')).toHaveCount(0);
     const group = panel(page).locator('.passage-source').filter({ has: page.getByRole('heading', { name: /Field notes/ }) });
     const listed = group.locator('li.passage');
     await expect(listed).toHaveCount(50);
