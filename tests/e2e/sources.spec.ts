@@ -202,6 +202,32 @@ test.describe('bring your own sources', () => {
     await expect(group.locator('.passage-place')).toHaveText('Passage 121 of 130 in this source:');
     await expect(group.locator('li.passage.focused')).toContainText('item 120.');
     await page.screenshot({ path: join(screenshotDir, 'sources-passage-beyond-the-list.png') });
+
+  });
+
+  test('the Timeline tab lists its first 200 events in range, and the rest on request', async ({ app }) => {
+    const { page } = app;
+    const notes = Array.from({ length: 260 }, (_, index) => `Diary ${String(index)}: in ${String(1600 + index)} a Korean envoy reached Peru.`);
+    const path = join(app.storeFolder, 'diary.txt');
+    await writeFile(path, `Diary\n\n${notes.join('\n\n')}`);
+    app.dialogs.answers.push(path);
+    await app.emit('onMenuCommand', 'import-source');
+    await page.getByRole('dialog', { name: 'Import “diary.txt”' }).getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'was imported' })).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.getByRole('slider', { name: 'From' }).press('Home');
+    await expect(page.locator('.timeline-view legend')).toHaveText(/^1600–/);
+    const inRange = Number((await page.locator('.timeline-view .country-count').textContent())?.match(/\d+/)?.[0]);
+    expect(inRange).toBeGreaterThanOrEqual(260);
+    expect(inRange).toBeLessThanOrEqual(400);
+    const events = page.locator('.timeline-events li:not(.timeline-more)');
+    await expect(events).toHaveCount(200);
+    await expect(events.first()).toContainText('1600');
+    const left = String(inRange - 200);
+    await page.getByRole('button', { name: `Show ${left} more of the ${left} events not listed` }).click();
+    await expect(events).toHaveCount(inRange);
+    await expect(page.locator('.timeline-more')).toHaveCount(0);
   });
 
   test('a large imported document is indexed for search in steps, and its passages are found once it is', async ({ app }) => {

@@ -385,6 +385,8 @@ export const en = {
     count_other: '{{count}} events in range',
     empty: 'No dated event in this range.',
     dimHint: 'Countries with no event in the range are dimmed on the map.',
+    showMore_one: 'Show one more event',
+    showMore_other: 'Show {{count}} more of the {{left}} events not listed',
   },
   regions: {
     Africa: 'Africa',

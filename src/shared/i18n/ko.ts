@@ -387,6 +387,8 @@ export const ko: Messages = {
     count_other: '범위 안 사건 {{count}}건',
     empty: '이 범위에는 날짜가 있는 사건이 없습니다.',
     dimHint: '범위 안에 사건이 없는 국가는 지도에서 흐리게 표시됩니다.',
+    showMore_one: '사건 한 건 더 보기',
+    showMore_other: '사건 {{count}}건 더 보기 (남은 {{left}}건)',
   },
   regions: {
     Africa: '아프리카',

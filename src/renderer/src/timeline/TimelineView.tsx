@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
@@ -14,11 +15,20 @@ interface TimelineViewProps {
   onSelectEvent: (event: AtlasEvent) => void;
 }
 
+/**
+ * Events listed at first, and added per "Show more": a large imported document can date tens of
+ * thousands of events, and listing them all took the tab seconds to open and each step of the
+ * year range a second to follow.
+ */
+export const TIMELINE_STEP = 200;
+
 /** Every dated event in order, with a year range that dims countries with no event in it. */
 export function TimelineView({ atlas, events, bounds, range, onRange, names, language, onSelectEvent }: TimelineViewProps) {
   const { t } = useTranslation();
   const [from, to] = range;
+  const [limit, setLimit] = useState(TIMELINE_STEP);
   const shown = eventsInRange(events, from, to);
+  const left = shown.length - limit;
   return (
     <section className="timeline-view" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="visually-hidden">
@@ -55,7 +65,7 @@ export function TimelineView({ atlas, events, bounds, range, onRange, names, lan
         <p className="empty">{t('timeline.empty')}</p>
       ) : (
         <ol className="timeline-events">
-          {shown.map((event) => (
+          {shown.slice(0, limit).map((event) => (
             <li key={`${event.passageId}-${event.start}`}>
               <button type="button" onClick={() => onSelectEvent(event)}>
                 <span className="event-date">{event.text}</span>
@@ -66,6 +76,13 @@ export function TimelineView({ atlas, events, bounds, range, onRange, names, lan
               </button>
             </li>
           ))}
+          {left > 0 && (
+            <li className="timeline-more">
+              <button type="button" onClick={() => setLimit(limit + TIMELINE_STEP)}>
+                {t('timeline.showMore', { count: Math.min(TIMELINE_STEP, left), left })}
+              </button>
+            </li>
+          )}
         </ol>
       )}
     </section>
