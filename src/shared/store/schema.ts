@@ -119,7 +119,6 @@ export const tierOverrideSchema = z.strictObject({
 });
 export type TierOverride = z.infer<typeof tierOverrideSchema>;
 
-
 /** An imported source's id: derived from its content hash, so the same text always gets the same passage ids. */
 export const importedSourceIdSchema = z.string().regex(/^imported-[0-9a-f]{16}$/, 'Not an imported source id.');
 
