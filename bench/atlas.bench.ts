@@ -14,6 +14,7 @@ import { notesRows, runNotes, type NotesFigures } from './metrics/notes';
 import { runStore, type StoreFigures } from './metrics/store';
 import { runBriefing, type BriefingFigures } from './metrics/briefing';
 import { importRows, runImport } from './metrics/import';
+import { importedRows, runImported } from './metrics/imported';
 
 const repo = resolve(import.meta.dirname, '..');
 
@@ -32,7 +33,7 @@ const config = {
   tiers: fromEnv('BENCH_TIERS', 3),
   /** Flights of metric 5, far apart on purpose; the first is a warm-up. */
   flights: ['BRA', 'JPN', 'CHL'],
-  /** BENCH_ONLY=startup,detail,clicks,memory,bundle,store,briefing,import runs a subset (while working on one figure). */
+  /** BENCH_ONLY=startup,detail,clicks,memory,bundle,store,briefing,import,imported runs a subset (while working on one figure). */
   only: new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean)),
   storeRuns: fromEnv('BENCH_STORE_RUNS', 9),
   /** Notes in the store for the `notes` group (metric 6's notes half, long tasks while saving). */
@@ -126,7 +127,17 @@ test('npm run bench', async () => {
       runImport(repo, config.importRuns, log),
     );
 
-    rows.push(...buildRows(session, detail, interaction, notes, memory, bundle), ...storeRows(store), ...briefingRows(briefing), ...importRows(imports));
+    const imported = await runGroup('imported', 'imported', `issue 6: the window with a 1 MB source imported against without it, ${config.runs} runs`, () =>
+      runImported(setup, config.runs, log),
+    );
+
+    rows.push(
+      ...buildRows(session, detail, interaction, notes, memory, bundle),
+      ...storeRows(store),
+      ...briefingRows(briefing),
+      ...importRows(imports),
+      ...importedRows(imported),
+    );
   } finally {
     raw['outsideRequests'] = setup.outsideRequests();
     await setup.close();

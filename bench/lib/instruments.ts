@@ -14,20 +14,19 @@ export async function mapIdle(kind: PageKind | (string & {})): Promise<void> {
 }
 
 /**
- * Arms the measurement of one click that opens the panel of `id` (metric 3): resolves with the
- * click's own timestamp, when the panel element for that country is in the DOM (the JavaScript
- * part: map hit-test, React render and commit, effects) and two animation frames after that (the
- * panel painted). Rejects if the panel does not open within 5 s.
+ * Arms the measurement of one click that brings `selector` into the DOM (metric 3: the panel of a
+ * country, `aside.panel[data-country="JPN"]`): resolves with the click's own timestamp, when the
+ * element is in the DOM (the JavaScript part: map hit-test, React render and commit, effects) and
+ * two animation frames after that (painted). Rejects if it does not appear within 5 s.
  */
-export function armPanelClick(id: string): void {
+export function armClickShows(selector: string): void {
   const bench = (window.__bench ??= {});
   bench.pending = new Promise<FrameTiming>((resolve, reject) => {
     let clickAt = Number.NaN;
-    const selector = `aside.panel[data-country="${CSS.escape(id)}"]`;
     addEventListener('click', (event) => (clickAt = event.timeStamp), { capture: true, once: true });
     const timer = setTimeout(() => {
       observer.disconnect();
-      reject(new Error(`the panel of ${id} did not open`));
+      reject(new Error(`${selector} did not appear after the click`));
     }, 5000);
     // The browser's own account of when the frame after the click reached the screen.
     let presentedMs = Number.NaN;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { listCalls, listEvents } from '../../src/shared/contract';
 import { DATA_SOURCES } from '../../src/shared/dataSources';
-import { composeServices } from '../../src/main/services/compose';
+import { composeServices, type Services } from '../../src/main/services/compose';
 import { openStore } from '../../src/main/store/openStore';
 import type { Note } from '../../src/shared/store/schema';
 import { installBridge } from '../../tests/support/bridge';
@@ -133,6 +133,8 @@ async function wrapPage(context: BrowserContext, cleanup: () => Promise<void>): 
 export interface AppPageOptions {
   /** Notes put in the store before the app opens it (through the store itself, as the app saves). */
   notes?: readonly Note[];
+  /** Runs on the page's main services before the page opens (importing a document, say). */
+  prepare?: (services: Services) => Promise<void>;
 }
 
 /**
@@ -169,6 +171,7 @@ export async function openApp(env: BenchEnvironment, mapIds: readonly string[], 
     onPrefsChanged: () => {},
   };
   const services = await composeServices(options);
+  await pageOptions.prepare?.(services);
   const context = await newBenchContext(env);
   await context.exposeBinding('__atlasInvoke', ({ frame, page }, channel: unknown, input: unknown) => {
     const trusted = frame === page.mainFrame() && new URL(frame.url()).origin === env.appOrigin;

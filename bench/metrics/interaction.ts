@@ -1,6 +1,6 @@
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import type { Setup } from '../lib/environment';
-import { armKeystroke, armPanelClick, collect, mapIdle } from '../lib/instruments';
+import { armClickShows, armKeystroke, collect, mapIdle } from '../lib/instruments';
 import { mapCanvasSize, openApp, openBare, type FrameTiming } from '../lib/pages';
 import { quantile } from '../lib/stats';
 import { measuredRow, type Goal, type Row } from '../lib/table';
@@ -64,7 +64,7 @@ export function keystrokeRow(key: string, metric: string, keys: readonly KeySamp
 const orThreshold = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? 16 : value);
 
 /** A country whose label point is on screen, on the map canvas, and hits that very country. */
-interface Target {
+export interface Target {
   id: string;
   x: number;
   y: number;
@@ -114,11 +114,11 @@ function byRank(setup: Setup): string[] {
  * lets the pointer arrive and its hover settle first, as before a user's click, so the hover's
  * repaint is not counted against the click; the memory cycles skip that wait.
  */
-async function openAndClose(page: Page, target: Target, measure: boolean): Promise<FrameTiming | null> {
+export async function openAndClose(page: Page, target: Target, measure: boolean): Promise<FrameTiming | null> {
   await page.mouse.move(target.x, target.y);
   if (measure) {
     await page.evaluate(mapIdle, 'app');
-    await page.evaluate(armPanelClick, target.id);
+    await page.evaluate(armClickShows, `aside.panel[data-country="${target.id}"]`);
   }
   await page.mouse.down();
   await page.mouse.up();
