@@ -230,25 +230,35 @@ test.describe('bring your own sources', () => {
     await expect(page.locator('.timeline-more')).toHaveCount(0);
   });
 
-  test('a large imported document is indexed for search in steps, and its passages are found once it is', async ({ app }) => {
+  test('a large imported document is indexed for search in steps, its passages are found once it is, and Enter opens what was typed', async ({ app }) => {
+    test.setTimeout(120_000);
     const { page } = app;
-    // More passages than the search indexes in one task (INDEX_CHUNK), so it is indexed in steps.
-    const notes = Array.from({ length: 1500 }, (_, index) => `Field note ${String(index)}: Chile and South Korea reviewed the lithium accord, item ${String(index)}.`);
+    // More passages than the search indexes in one task (INDEX_CHUNK), and more than it searches
+    // with the keystroke (DEFER_PASSAGES_FROM): indexed in steps, searched in a deferred render.
+    const notes = Array.from({ length: 10_500 }, (_, index) => `Field note ${String(index)}: Chile and South Korea reviewed the lithium accord, item ${String(index)}.`);
     const path = join(app.storeFolder, 'field-notes.txt');
     await writeFile(path, `Field notes\n\n${notes.join('\n\n')}`);
     app.dialogs.answers.push(path);
     await app.emit('onMenuCommand', 'import-source');
     const dialog = page.getByRole('dialog', { name: 'Import “field-notes.txt”' });
-    await expect(dialog).toContainText('1500 passages', { timeout: 60_000 });
+    await expect(dialog).toContainText('10500 passages', { timeout: 60_000 });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'was imported' })).toBeVisible({ timeout: 60_000 });
 
-    await page.locator('#country-search').fill('lithium accord');
+    const search = page.locator('#country-search');
+    await search.fill('lithium accord');
     const found = page.locator('#country-options .passage-option');
-    await expect(found.first()).toContainText('lithium accord', { timeout: 30_000 });
+    await expect(found.first()).toContainText('lithium accord', { timeout: 60_000 });
     await expect(found).toHaveCount(20);
     await expect(page.getByText('still being indexed')).toBeHidden();
-    await found.first().click();
+
+    // Typed and entered at once: Enter opens the passage the typed words find, not one the list
+    // still showed for the earlier query.
+    await search.fill('');
+    await search.focus();
+    await page.keyboard.type('item 10400');
+    await page.keyboard.press('Enter');
     await expect(page.locator('aside.panel[data-country="CHL"]')).toBeVisible();
+    await expect(panel(page).locator('li.passage.focused')).toContainText('item 10400.');
   });
 });

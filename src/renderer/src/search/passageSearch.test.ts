@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AtlasPassage } from '../../../shared/atlas';
-import { createPassageSearch, createPassageSearchInSteps } from './passageSearch';
+import { createPassageSearch, createPassageSearchInSteps, NO_PASSAGE_SEARCH } from './passageSearch';
 
 function passage(id: string, text: string): AtlasPassage {
   return { id, sourceId: 's', index: 0, kind: 'prose', text, citations: [], links: [], events: [] };
@@ -23,6 +23,11 @@ describe('createPassageSearch()', () => {
     expect(search.search('nordpolitk').map((hit) => hit.passage.id)).toEqual(['c']);
     expect(search.search('n')).toEqual([]);
   });
+
+  it('says how many passages it holds (the list defers the search of a large index)', () => {
+    expect(search.size).toBe(3);
+    expect(NO_PASSAGE_SEARCH.size).toBe(0);
+  });
 });
 
 describe('createPassageSearchInSteps()', () => {
@@ -37,6 +42,7 @@ describe('createPassageSearchInSteps()', () => {
       return Promise.resolve();
     });
     expect(pauses).toBe(2);
+    expect(stepped?.size).toBe(2500);
     const once = createPassageSearch(many);
     for (const query of ['alliance', 'summit nuclear', 'trade 1987', 'allianse talks']) {
       expect(stepped?.search(query, 100)).toEqual(once.search(query, 100));

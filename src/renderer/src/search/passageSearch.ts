@@ -10,6 +10,8 @@ export interface PassageHit {
 /** Full-text search over the source passages (prefix and light fuzzy matching, accents ignored). */
 export interface PassageSearch {
   search(query: string, limit?: number): PassageHit[];
+  /** How many passages are indexed. */
+  size: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface PassageSearch {
 export const INDEX_CHUNK = 500;
 
 /** A search that finds nothing: what the passage search is while its index is being built. */
-export const NO_PASSAGE_SEARCH: PassageSearch = { search: () => [] };
+export const NO_PASSAGE_SEARCH: PassageSearch = { search: () => [], size: 0 };
 
 function emptyIndex(): MiniSearch<{ id: string; text: string }> {
   return new MiniSearch<{ id: string; text: string }>({ fields: ['text'], processTerm: foldForSearch });
@@ -29,6 +31,7 @@ function emptyIndex(): MiniSearch<{ id: string; text: string }> {
 function searchOver(index: MiniSearch<{ id: string; text: string }>, passages: readonly AtlasPassage[]): PassageSearch {
   const byId = new Map(passages.map((passage) => [passage.id, passage]));
   return {
+    size: index.documentCount,
     search(query, limit = 20) {
       if (query.trim().length < 2) return [];
       return index
