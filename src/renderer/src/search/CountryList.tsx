@@ -1,4 +1,4 @@
-import { forwardRef, memo, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
@@ -63,8 +63,8 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
   );
   const matches = useMemo(() => filter(query), [filter, query]);
   const countryOptions = useMemo<Option[]>(() => matches.map((country) => ({ kind: 'country', id: `country-option-${country.id}`, country })), [matches]);
-  const passagesFor = useMemo(
-    () => (text: string): Option[] =>
+  const passagesFor = useCallback(
+    (text: string): Option[] =>
       passageSearch.search(text).flatMap((hit) => {
         const subjects = subjectsOf(hit);
         const countryId = subjects[0];
