@@ -205,7 +205,6 @@ async function diagnose(page: Page, mapIds: readonly string[]): Promise<string> 
   }, mapIds);
 }
 
-/** Opens the bare page on a geometry file, its map sized like the app's. */
 /** The size of the app's map canvas, for a bare page of the same size. */
 export function mapCanvasSize(page: Page): Promise<{ width: number; height: number }> {
   return page.evaluate(() => {
@@ -215,6 +214,7 @@ export function mapCanvasSize(page: Page): Promise<{ width: number; height: numb
   });
 }
 
+/** Opens the bare page on a geometry file, its map sized like the app's. */
 export async function openBare(env: BenchEnvironment, geometry: string, size: { width: number; height: number }): Promise<OpenedPage & { startup: Startup }> {
   const context = await newBenchContext(env);
   await context.addInitScript(watchStartup, { kind: 'bare', ids: [] });

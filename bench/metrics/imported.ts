@@ -67,25 +67,25 @@ async function openTimeline(page: Page): Promise<FrameTiming> {
  */
 export async function runImported(setup: Setup, runs: number, log: (line: string) => void): Promise<ImportedFigures> {
   const text = await generatedDocument(setup.repo, DOCUMENT_BYTES);
-  let passagesInDocument = 0;
-  let withView: AtlasView | null = null;
+  // What the page with the document learns of it, from its own services before it opens.
+  const imported: { passages: number; view: AtlasView | null } = { passages: 0, view: null };
   const pages: OpenedPage[] = [];
   try {
     const without = await openApp(setup, setup.mapIds);
     pages.push(without);
     const withDocument = await openApp(setup, setup.mapIds, {
       prepare: async (services) => {
-        passagesInDocument = await importDocument(services, text);
-        withView = await atlasOf(services);
+        imported.passages = await importDocument(services, text);
+        imported.view = await atlasOf(services);
       },
     });
     pages.push(withDocument);
-    const view = withView as AtlasView | null;
+    const view = imported.view;
     if (!view) throw new Error('the document was not imported');
-    const imported = new Set(view.model.sources.filter((source) => source.imported).map((source) => source.id));
+    const importedSources = new Set(view.model.sources.filter((source) => source.imported).map((source) => source.id));
     const sourceOf = new Map(view.model.passages.map((passage) => [passage.id, passage.sourceId]));
     const passagesOf = (id: string, withDocument = true) =>
-      (view.model.countries[id]?.passageIds ?? []).filter((passageId) => withDocument || !imported.has(sourceOf.get(passageId) ?? '')).length;
+      (view.model.countries[id]?.passageIds ?? []).filter((passageId) => withDocument || !importedSources.has(sourceOf.get(passageId) ?? '')).length;
     const ranked = [...setup.mapIds].sort((a, b) => passagesOf(b) - passagesOf(a));
     // Clickable on both pages: the same world view, so the same points.
     const reachable = await clickableCountries(withDocument.page, ranked, COUNTRIES * 3);
@@ -93,7 +93,7 @@ export async function runImported(setup: Setup, runs: number, log: (line: string
     const targets: Target[] = reachable.filter((target) => onBoth.has(target.id)).slice(0, COUNTRIES);
     if (targets.length === 0) throw new Error('no country with passages is clickable on both pages');
     const countries = targets.map((target) => ({ id: target.id, with: passagesOf(target.id), without: passagesOf(target.id, false) }));
-    log(`imported: ${passagesInDocument.toLocaleString('en-US')} passages imported; clicking ${countries.map((c) => `${c.id} (${c.with} passages, ${c.without} without)`).join(', ')}`);
+    log(`imported: ${imported.passages.toLocaleString('en-US')} passages imported; clicking ${countries.map((c) => `${c.id} (${c.with} passages, ${c.without} without)`).join(', ')}`);
 
     const click: ImportedFigures['click'] = { with: [], without: [], withJs: [], withoutJs: [] };
     const timeline: ImportedFigures['timeline'] = { with: [], without: [] };
@@ -122,7 +122,7 @@ export async function runImported(setup: Setup, runs: number, log: (line: string
       return count;
     };
     const events = { with: await eventsIn(withDocument.page), without: await eventsIn(without.page) };
-    return { passagesInDocument, countries, click, timeline, events, pageErrors: pages.flatMap((opened) => opened.errors) };
+    return { passagesInDocument: imported.passages, countries, click, timeline, events, pageErrors: pages.flatMap((opened) => opened.errors) };
   } finally {
     for (const opened of pages) await opened.close();
   }

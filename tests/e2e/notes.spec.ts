@@ -210,6 +210,30 @@ test.describe('personal notes', () => {
 });
 
 test.describe('a store from before, and a broken one', () => {
+  test('the Notes tab lists 30 notes at a time; a new search starts again from the first 30', async ({ launch }) => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-notes-'));
+    const first = await launch({ storeFolder: folder });
+    for (let index = 0; index < 35; index++) {
+      const result = await first.services.invoke('atlas:notes/create', { target: { kind: 'country', countryId: 'CHL' }, body: `Field note ${String(index)} on lithium.` }, true);
+      expect(result.ok).toBe(true);
+    }
+    await first.close();
+
+    const second = await launch({ storeFolder: folder });
+    const { page } = second;
+    await page.getByRole('tab', { name: 'Notes' }).click();
+    const listed = page.locator('.notes-list li[data-note]');
+    await expect(listed).toHaveCount(30);
+    await page.getByRole('button', { name: 'Show 5 more of the 5 not listed' }).click();
+    await expect(listed).toHaveCount(35);
+    await expect(page.locator('.notes-more')).toHaveCount(0);
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('lithium');
+    await expect(listed).toHaveCount(30);
+    await expect(page.getByRole('button', { name: 'Show 5 more of the 5 not listed' })).toBeVisible();
+    await second.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
   test('a passage note whose passage is gone is kept and shown apart, with its old text', async ({ launch }) => {
     const folder = await mkdtemp(join(tmpdir(), 'atlas-fixture-'));
     await copyFile(new URL('../fixtures/store/v2-store.json', import.meta.url), join(folder, 'atlas-store.json'));

@@ -2,6 +2,7 @@ import { memo, useDeferredValue, useMemo, useState, type MouseEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CountrySummary, Language, Note, NoteView } from '../../../shared/contract';
+import { useInSteps } from '../app/useInSteps';
 import { createNoteSearch } from '../search/noteSearch';
 import { firstRows } from '../search/rows';
 import { useNotes } from './NotesContext';
@@ -32,12 +33,11 @@ export function NotesView({ names, language, onOpen, onExport }: NotesViewProps)
   const { notes } = useNotes();
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
-  const [limit, setLimit] = useState(PAGE);
   const search = useMemo(() => createNoteSearch(), []);
   const shown = useMemo(() => search(notes, { text, tag }), [search, notes, text, tag]);
+  const steps = useInSteps(shown.length, PAGE);
   const tags = useMemo(() => [...new Set(notes.flatMap(({ note }) => note.tags))].sort(), [notes]);
-  const listed = useMemo(() => shown.slice(0, limit), [shown, limit]);
-  const more = Math.min(PAGE, shown.length - listed.length);
+  const listed = useMemo(() => shown.slice(0, steps.shown), [shown, steps.shown]);
   const rendered = firstRows(listed, useDeferredValue(listed, NO_NOTES), FIRST_NOTES);
   const rowOf = useMemo(() => rowTexts(names, language, t, i18n.language), [names, language, t, i18n.language]);
 
@@ -63,7 +63,7 @@ export function NotesView({ names, language, onOpen, onExport }: NotesViewProps)
             value={text}
             onChange={(event) => {
               setText(event.target.value);
-              setLimit(PAGE);
+              steps.reset();
             }}
           />
         </label>
@@ -73,7 +73,7 @@ export function NotesView({ names, language, onOpen, onExport }: NotesViewProps)
             value={tag}
             onChange={(event) => {
               setTag(event.target.value);
-              setLimit(PAGE);
+              steps.reset();
             }}
           >
             <option value="">{t('notes.allTags')}</option>
@@ -100,10 +100,10 @@ export function NotesView({ names, language, onOpen, onExport }: NotesViewProps)
           {rendered.map(({ note }) => (
             <NoteRow key={note.id} {...rowOf(note)} />
           ))}
-          {more > 0 && (
+          {steps.left > 0 && (
             <li className="notes-more">
-              <button type="button" onClick={() => setLimit((current) => current + PAGE)}>
-                {t('notes.showMore', { count: more, left: shown.length - listed.length })}
+              <button type="button" onClick={steps.more}>
+                {t('notes.showMore', { count: steps.next, left: steps.left })}
               </button>
             </li>
           )}

@@ -5,6 +5,7 @@ import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
 import { PassageText } from '../atlas/PassageText';
 import { marksByPassage, type Mark } from '../atlas/segments';
+import { useInSteps } from '../app/useInSteps';
 import { TierBadge } from '../legend/TierBadge';
 import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';
@@ -163,16 +164,15 @@ const NO_MARKS: Mark[] = [];
 
 function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
   const { t } = useTranslation();
-  const [asked, setAsked] = useState(DECIDING_FIRST);
   const marks = useMemo(() => marksByPassage(entry, ['evidence']), [entry]);
   const deciding = [...marks.keys()];
-  const left = deciding.length - asked;
+  const steps = useInSteps(deciding.length, DECIDING_FIRST, DECIDING_STEP);
   return (
     <section className="panel-why" aria-labelledby="panel-why-heading">
       <h3 id="panel-why-heading">{t('panel.why')}</h3>
       <DecidedBy evidence={entry.evidence} passage={atlas.passage} sources={atlas.model.sources} />
       {entry.decidedBy === 'curated' && <p className="panel-note">{t('panel.whyCurated')}</p>}
-      {deciding.slice(0, asked).map((passageId) => {
+      {deciding.slice(0, steps.shown).map((passageId) => {
         const passage = atlas.passage(passageId);
         if (!passage) return null;
         return (
@@ -181,9 +181,9 @@ function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
           </blockquote>
         );
       })}
-      {left > 0 && (
-        <button type="button" className="show-more" onClick={() => setAsked(asked + DECIDING_STEP)}>
-          {t('panel.moreDeciding', { count: Math.min(DECIDING_STEP, left), left })}
+      {steps.left > 0 && (
+        <button type="button" className="show-more" onClick={steps.more}>
+          {t('panel.moreDeciding', { count: steps.next, left: steps.left })}
         </button>
       )}
     </section>
@@ -248,13 +248,12 @@ function Passages({
 
 function Timeline({ events, onShowPassage }: { events: TimelineEvent[]; onShowPassage: (passageId: string) => void }) {
   const { t } = useTranslation();
-  const [asked, setAsked] = useState(EVENT_STEP);
-  const left = events.length - asked;
+  const steps = useInSteps(events.length, EVENT_STEP);
   return (
     <section aria-labelledby="panel-timeline-heading">
       <h3 id="panel-timeline-heading">{t('panel.timeline')}</h3>
       <ol className="panel-timeline">
-        {events.slice(0, asked).map((event) => (
+        {events.slice(0, steps.shown).map((event) => (
           <li key={`${event.passageId}-${event.start}`}>
             <button
               type="button"
@@ -267,9 +266,9 @@ function Timeline({ events, onShowPassage }: { events: TimelineEvent[]; onShowPa
           </li>
         ))}
       </ol>
-      {left > 0 && (
-        <button type="button" className="show-more" onClick={() => setAsked(asked + EVENT_STEP)}>
-          {t('panel.moreEvents', { count: Math.min(EVENT_STEP, left), left })}
+      {steps.left > 0 && (
+        <button type="button" className="show-more" onClick={steps.more}>
+          {t('panel.moreEvents', { count: steps.next, left: steps.left })}
         </button>
       )}
     </section>

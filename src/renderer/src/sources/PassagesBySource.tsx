@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasPassage, AtlasSource, Evidence } from '../../../shared/atlas';
+import { useInSteps } from '../app/useInSteps';
 
 /**
  * How many passages a source's group lists at first, and how many more each "Show more" adds: a
@@ -52,20 +53,19 @@ function SourceGroup({
   render: (passage: AtlasPassage) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const [shown, setShown] = useState(PASSAGE_STEP);
-  const left = passages.length - shown;
+  const steps = useInSteps(passages.length, PASSAGE_STEP);
   // A passage asked for further down than the list goes is shown on its own after it, with its
   // place in the source, rather than listing the thousands before it.
   const focused = focusPassageId === null ? -1 : passages.findIndex((passage) => passage.id === focusPassageId);
-  const beyond = focused >= shown ? passages[focused] : undefined;
+  const beyond = focused >= steps.shown ? passages[focused] : undefined;
   const heading = `passage-source-${source.id}`;
   return (
     <section className="passage-source" aria-labelledby={heading} data-source={source.id}>
       <h4 id={heading}>{t('sources.panelGroup', { title: source.title })}</h4>
-      <ol className="passage-group">{passages.slice(0, shown).map(render)}</ol>
-      {left > 0 && (
-        <button type="button" className="show-more" onClick={() => setShown(shown + PASSAGE_STEP)}>
-          {t('panel.morePassages', { count: Math.min(PASSAGE_STEP, left), left })}
+      <ol className="passage-group">{passages.slice(0, steps.shown).map(render)}</ol>
+      {steps.left > 0 && (
+        <button type="button" className="show-more" onClick={steps.more}>
+          {t('panel.morePassages', { count: steps.next, left: steps.left })}
         </button>
       )}
       {beyond && (

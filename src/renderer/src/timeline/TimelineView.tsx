@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
+import { useInSteps } from '../app/useInSteps';
 import { eventsInRange, type AtlasEvent } from './timelineEvents';
 
 interface TimelineViewProps {
@@ -26,9 +26,8 @@ export const TIMELINE_STEP = 200;
 export function TimelineView({ atlas, events, bounds, range, onRange, names, language, onSelectEvent }: TimelineViewProps) {
   const { t } = useTranslation();
   const [from, to] = range;
-  const [limit, setLimit] = useState(TIMELINE_STEP);
   const shown = eventsInRange(events, from, to);
-  const left = shown.length - limit;
+  const steps = useInSteps(shown.length, TIMELINE_STEP);
   return (
     <section className="timeline-view" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="visually-hidden">
@@ -65,7 +64,7 @@ export function TimelineView({ atlas, events, bounds, range, onRange, names, lan
         <p className="empty">{t('timeline.empty')}</p>
       ) : (
         <ol className="timeline-events">
-          {shown.slice(0, limit).map((event) => (
+          {shown.slice(0, steps.shown).map((event) => (
             <li key={`${event.passageId}-${event.start}`}>
               <button type="button" onClick={() => onSelectEvent(event)}>
                 <span className="event-date">{event.text}</span>
@@ -76,10 +75,10 @@ export function TimelineView({ atlas, events, bounds, range, onRange, names, lan
               </button>
             </li>
           ))}
-          {left > 0 && (
+          {steps.left > 0 && (
             <li className="timeline-more">
-              <button type="button" onClick={() => setLimit(limit + TIMELINE_STEP)}>
-                {t('timeline.showMore', { count: Math.min(TIMELINE_STEP, left), left })}
+              <button type="button" onClick={steps.more}>
+                {t('timeline.showMore', { count: steps.next, left: steps.left })}
               </button>
             </li>
           )}
