@@ -1,20 +1,24 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { listCalls } from '../shared/contract';
+import type { AskingWindow } from './services/askingWindow';
 import type { Invoker } from './services/invoke';
 import { isTrustedSender } from './services/security';
 
-/** Registers every call of the contract on ipcMain; the sender is checked on each message. */
-export function registerIpc(invoke: Invoker, appOrigin: string): void {
+/**
+ * Registers every call of the contract on ipcMain; the sender is checked on each message, and the
+ * call runs on behalf of the sender's window (the parent of any dialog it opens).
+ */
+export function registerIpc(invoke: Invoker, appOrigin: string, asking: AskingWindow<BrowserWindow>): void {
   for (const { channel } of listCalls()) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => invoke(channel, input, trusted(event, appOrigin)));
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
+      const window = BrowserWindow.fromWebContents(event.sender);
+      return asking.run(window, () => invoke(channel, input, trusted(event, window !== null, appOrigin)));
+    });
   }
 }
 
-function trusted(event: IpcMainInvokeEvent, appOrigin: string): boolean {
+function trusted(event: IpcMainInvokeEvent, isAppWindow: boolean, appOrigin: string): boolean {
   const frame = event.senderFrame;
   if (!frame) return false;
-  return isTrustedSender(
-    { url: frame.url, isTopFrame: frame.parent === null, isAppWindow: BrowserWindow.fromWebContents(event.sender) !== null },
-    appOrigin,
-  );
+  return isTrustedSender({ origin: frame.origin, url: frame.url, isTopFrame: frame.parent === null, isAppWindow }, appOrigin);
 }
