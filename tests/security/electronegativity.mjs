@@ -2,6 +2,7 @@
 // The package's command line cannot be used as shipped: it resolves a newer `commander` whose
 // options API changed, and it fetches translations from the network at start. So this calls its
 // scanner directly, with its bundled English messages and nothing from the network.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +57,27 @@ for (const issue of issues) {
 }
 const failed = issues.length + errors.length;
 console.log(failed === 0 ? 'Electronegativity: no findings.' : `Electronegativity: ${issues.length} findings, ${errors.length} files not parsed.`);
-process.exit(failed === 0 ? 0 : 1);
+
+// Electronegativity only warns when a permission handler is missing from the whole code base, and
+// does not look for navigation or window-open guards at all. These are the app's own: each must
+// still be installed where it is today (the unit tests of services/guards.ts check what they do).
+const required = [
+  ['src/main/services/guards.ts', 'setPermissionRequestHandler((_contents, _permission, callback) => callback(false))', "the main session's permission handler"],
+  ['src/main/services/guards.ts', "contents.on('will-navigate', (event) => event.preventDefault())", 'the navigation guard'],
+  ['src/main/services/guards.ts', "return { action: 'deny' };", 'the window-open handler (deny)'],
+  ['src/main/services/guards.ts', 'contents.setWindowOpenHandler(', 'the window-open handler'],
+  ['src/main/hardening.ts', 'lockDownSession(session.defaultSession,', 'the lockdown of the main session'],
+  ['src/main/hardening.ts', 'guardEveryWebContents<WebContents>(app,', 'the guards on every web contents'],
+  ['src/main/index.ts', 'hardenSession(', 'the call that locks the main session down'],
+  ['src/main/index.ts', 'hardenAllWebContents(', 'the call that guards every web contents'],
+  ['src/main/printer.ts', 'setPermissionRequestHandler((_contents, _permission, callback) => callback(false))', "the print session's permission handler"],
+];
+const missing = required.filter(([file, text]) => !stripComments(readFileSync(join(repo, file), 'utf8')).includes(text));
+for (const [file, text, what] of missing) console.log(`  missing: ${what} (${file} no longer has \`${text}\`)`);
+console.log(missing.length === 0 ? `Guards: all ${required.length} in place.` : `Guards: ${missing.length} missing.`);
+process.exit(failed === 0 && missing.length === 0 ? 0 : 1);
+
+/** The source without its comments, so a guard commented out counts as removed. */
+function stripComments(source) {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
