@@ -5,11 +5,14 @@ import { SHORTCUTS } from '../../shared/shortcuts';
 /** A menu item as data, so the menu can be checked without Electron. */
 export type MenuItemSpec =
   | { kind: 'separator' }
-  | { kind: 'role'; role: RoleName; label: string; accelerator?: string }
+  | { kind: 'role'; role: RoleName; label: string; accelerator?: string; enabled?: boolean }
   | { kind: 'command'; command: MenuCommand; label: string; accelerator?: string }
   | { kind: 'language'; language: Language; label: string; checked: boolean }
   | { kind: 'theme'; theme: ThemePreference; label: string; checked: boolean }
-  | { kind: 'submenu'; label: string; items: MenuItemSpec[] };
+  | { kind: 'submenu'; label: string; items: MenuItemSpec[]; role?: SubmenuRole };
+
+/** Roles that give a submenu its place in the OS: the first menu on macOS is the app menu. */
+export type SubmenuRole = 'appMenu' | 'windowMenu';
 
 export type RoleName =
   | 'quit'
@@ -25,7 +28,13 @@ export type RoleName =
   | 'zoomOut'
   | 'togglefullscreen'
   | 'toggleDevTools'
-  | 'minimize';
+  | 'minimize'
+  | 'zoom'
+  | 'front'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide';
 
 export interface MenuOptions {
   language: Language;
@@ -35,16 +44,52 @@ export interface MenuOptions {
   theme?: ThemePreference;
 }
 
-/** The application menu, every label translated. */
+const separator: MenuItemSpec = { kind: 'separator' };
+
+function roleMaker(language: Language) {
+  return (name: RoleName, key: string, accelerator?: string): MenuItemSpec =>
+    accelerator
+      ? { kind: 'role', role: name, label: translate(language, key), accelerator }
+      : { kind: 'role', role: name, label: translate(language, key) };
+}
+
+/**
+ * The application menu, every label translated. On macOS the first menu is the app menu (About,
+ * Services, Hide, Quit) and Window is the OS's window menu; File keeps the imports and exports on
+ * every platform.
+ */
 export function buildMenuSpec({ language, isMac, developer, theme = 'system' }: MenuOptions): MenuItemSpec[] {
   const t = (key: string) => translate(language, key);
-  const role = (name: RoleName, key: string, accelerator?: string): MenuItemSpec =>
-    accelerator ? { kind: 'role', role: name, label: t(key), accelerator } : { kind: 'role', role: name, label: t(key) };
+  const role = roleMaker(language);
   const command = (name: MenuCommand, key: string, accelerator?: string): MenuItemSpec =>
     accelerator ? { kind: 'command', command: name, label: t(key), accelerator } : { kind: 'command', command: name, label: t(key) };
-  const separator: MenuItemSpec = { kind: 'separator' };
+  const about = command('about', 'menu.about');
+
+  const appMenu: MenuItemSpec = {
+    kind: 'submenu',
+    role: 'appMenu',
+    label: t('app.title'),
+    items: [
+      about,
+      separator,
+      role('services', 'menu.services'),
+      separator,
+      role('hide', 'menu.hide'),
+      role('hideOthers', 'menu.hideOthers'),
+      role('unhide', 'menu.showAll'),
+      separator,
+      role('quit', 'menu.quit'),
+    ],
+  };
+  const windowMenu: MenuItemSpec = {
+    kind: 'submenu',
+    role: 'windowMenu',
+    label: t('menu.window'),
+    items: [role('minimize', 'menu.minimize'), role('zoom', 'menu.zoom'), separator, role('front', 'menu.front')],
+  };
 
   return [
+    ...(isMac ? [appMenu] : []),
     {
       kind: 'submenu',
       label: t('menu.file'),
@@ -59,8 +104,8 @@ export function buildMenuSpec({ language, isMac, developer, theme = 'system' }: 
         command('restore-snapshot', 'menu.restoreSnapshot'),
         separator,
         role('close', 'menu.close'),
-        separator,
-        role('quit', 'menu.quit'),
+        // On macOS Quit is in the app menu.
+        ...(isMac ? [] : [separator, role('quit', 'menu.quit')]),
       ],
     },
     {
@@ -116,7 +161,39 @@ export function buildMenuSpec({ language, isMac, developer, theme = 'system' }: 
         ...(developer ? [role('toggleDevTools', 'menu.devtools')] : []),
       ],
     },
-    ...(isMac ? [{ kind: 'submenu' as const, label: t('menu.window'), items: [role('minimize', 'menu.minimize'), role('close', 'menu.close')] }] : []),
-    { kind: 'submenu', label: t('menu.help'), items: [command('shortcuts', 'menu.shortcuts', SHORTCUTS.shortcuts), separator, command('about', 'menu.about')] },
+    ...(isMac ? [windowMenu] : []),
+    {
+      kind: 'submenu',
+      label: t('menu.help'),
+      // On macOS About is in the app menu.
+      items: [command('shortcuts', 'menu.shortcuts', SHORTCUTS.shortcuts), ...(isMac ? [] : [separator, about])],
+    },
+  ];
+}
+
+/** What the page says about the place right-clicked (a subset of Electron's context-menu params). */
+export interface ContextMenuTarget {
+  isEditable: boolean;
+  selectionText: string;
+  editFlags: { canUndo: boolean; canRedo: boolean; canCut: boolean; canCopy: boolean; canPaste: boolean; canSelectAll: boolean };
+}
+
+/**
+ * The right-click menu: in a text field undo, redo, cut, copy, paste and select all (greyed out
+ * where the field cannot do it now); on selected text elsewhere copy; no menu anywhere else.
+ */
+export function buildContextMenuSpec(target: ContextMenuTarget, language: Language): MenuItemSpec[] {
+  const flags = target.editFlags;
+  const item = (name: RoleName, key: string, enabled: boolean): MenuItemSpec => ({ kind: 'role', role: name, label: translate(language, key), enabled });
+  if (!target.isEditable) return target.selectionText.trim() !== '' ? [item('copy', 'menu.copy', flags.canCopy)] : [];
+  return [
+    item('undo', 'menu.undo', flags.canUndo),
+    item('redo', 'menu.redo', flags.canRedo),
+    separator,
+    item('cut', 'menu.cut', flags.canCut),
+    item('copy', 'menu.copy', flags.canCopy),
+    item('paste', 'menu.paste', flags.canPaste),
+    separator,
+    item('selectAll', 'menu.selectAll', flags.canSelectAll),
   ];
 }
