@@ -11,28 +11,34 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { electronPrinter } from './printer';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createAskingWindow } from './services/askingWindow';
 import { composeServices } from './services/compose';
 import { closeBeforeQuit } from './services/quit';
-import { resolveStoreFolder } from './services/paths';
-import { APP_ORIGIN } from './services/security';
-import { createMainWindow, preloadPath } from './window';
+import { resolveAppPaths, resolveStoreFolder } from './services/paths';
+import { APP_ORIGIN, CHROMIUM_SWITCHES } from './services/security';
+import { createMainWindow, windowStateOf } from './window';
 
-const mainDir = dirname(fileURLToPath(import.meta.url));
+const paths = resolveAppPaths({ isPackaged: app.isPackaged, mainDir: dirname(fileURLToPath(import.meta.url)), resourcesPath: process.resourcesPath });
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  for (const [name, value] of CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
   registerAppScheme();
-  void app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
-    app.exit(1);
-  });
+  void app.whenReady().then(start).catch(failToStart);
+}
+
+/** Says why the app could not start, in a box the user sees, and exits. */
+function failToStart(error: unknown): void {
+  dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  app.exit(1);
 }
 
 async function start(): Promise<void> {
-  const dataFolder = app.isPackaged ? join(process.resourcesPath, 'data') : join(app.getAppPath(), 'data');
   let mainWindow: BrowserWindow | null = null;
+  // Dialogs are modal to the window whose call opened them; main's own go to the main window.
+  const asking = createAskingWindow<BrowserWindow>(() => mainWindow);
 
   const send = <E extends EventName>(name: E, payload: EventPayload<E>) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(events[name].channel, payload);
@@ -47,8 +53,8 @@ async function start(): Promise<void> {
 
   const services = await composeServices({
     storeFolder: resolveStoreFolder(process.argv, process.env, app.getPath('userData')),
-    dataFolder,
-    linkWorker: join(mainDir, 'linkWorker.js'),
+    dataFolder: paths.dataFolder,
+    linkWorker: join(paths.workerFolder, 'linkWorker.js'),
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),
@@ -64,8 +70,8 @@ async function start(): Promise<void> {
       refreshMenu();
       send('onPrefsChanged', next);
     },
-    dialogs: electronDialogs(),
-    rendererFolder: join(mainDir, '../renderer'),
+    dialogs: electronDialogs(() => asking.current()),
+    rendererFolder: paths.rendererFolder,
     printer: electronPrinter(),
     shell: electronShell(),
     onExportProgress: (progress) => send('onExportProgress', progress),
@@ -76,19 +82,21 @@ async function start(): Promise<void> {
   const { store, prefs, language } = services;
 
   nativeTheme.themeSource = theme();
-  hardenSession(devServerUrl ? new URL(devServerUrl).origin : null);
+  hardenSession(devServerUrl ? new URL(devServerUrl).origin : null, !app.isPackaged);
   hardenAllWebContents(language);
-  handleAppProtocol(join(mainDir, '../renderer'));
-  registerIpc(services.invoke, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN);
+  handleAppProtocol(paths.rendererFolder);
+  registerIpc(services.invoke, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN, asking);
   refreshMenu();
 
   const openWindow = () => {
     mainWindow = createMainWindow({
       url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
-      preload: preloadPath(mainDir),
+      preload: paths.preload,
+      icon: paths.icon,
       saved: prefs.windowState(),
       title: translate(language(), 'app.title'),
       dark: nativeTheme.shouldUseDarkColors,
+      language,
       onBoundsChanged: (state) => void prefs.setWindowState(state).catch(() => undefined),
     });
     mainWindow.on('closed', () => {
@@ -97,8 +105,8 @@ async function start(): Promise<void> {
   };
   openWindow();
 
-  if (store.recovery) {
-    void dialog.showMessageBox({
+  if (store.recovery && mainWindow) {
+    void dialog.showMessageBox(mainWindow, {
       type: 'warning',
       title: translate(language(), 'dialog.storeRecoveredTitle'),
       message: translate(language(), 'dialog.storeRecoveredMessage', { path: store.recovery.movedTo }),
@@ -116,6 +124,11 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // A note saved a moment before quitting is on disk before the app goes.
-  closeBeforeQuit(app, services.close, { log: (message, error) => console.error(message, error) });
+  // A note saved a moment before quitting, and the window's bounds, are on disk before the app goes.
+  closeBeforeQuit(app, services.close, {
+    saveFirst: async () => {
+      if (mainWindow && !mainWindow.isDestroyed()) await prefs.setWindowState(windowStateOf(mainWindow));
+    },
+    log: (message, error) => console.error(message, error),
+  });
 }

@@ -1,20 +1,27 @@
-import { join } from 'node:path';
 import { BrowserWindow, screen } from 'electron';
+import type { Language } from '../shared/contract';
 import type { WindowState } from '../shared/store/schema';
-import { MIN_WINDOW, placeWindow } from './services/windowState';
+import { popUpContextMenu } from './menu';
+import { MIN_WINDOW, placeWindow, showWhenPainted } from './services/windowState';
 
 export interface MainWindowOptions {
   url: string;
   preload: string;
+  icon: string;
   saved: WindowState | undefined;
   title: string;
   /** Whether the window opens dark (its background shows until the page paints). */
   dark: boolean;
+  /** The interface language, for the right-click menu. */
+  language: () => Language;
   onBoundsChanged: (state: WindowState) => void;
 }
 
-/** The one main window: sandboxed, shown only once painted, its bounds remembered. */
-export function createMainWindow({ url, preload, saved, title, dark, onBoundsChanged }: MainWindowOptions): BrowserWindow {
+/**
+ * The one main window: sandboxed, shown (maximised if it was) only once painted, its bounds
+ * remembered, a right-click menu in text fields.
+ */
+export function createMainWindow({ url, preload, icon, saved, title, dark, language, onBoundsChanged }: MainWindowOptions): BrowserWindow {
   const placed = placeWindow(
     saved,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -28,6 +35,7 @@ export function createMainWindow({ url, preload, saved, title, dark, onBoundsCha
     minWidth: MIN_WINDOW.width,
     minHeight: MIN_WINDOW.height,
     title,
+    icon,
     show: false,
     backgroundColor: dark ? '#15171a' : '#f4f1ea',
     webPreferences: {
@@ -48,29 +56,27 @@ export function createMainWindow({ url, preload, saved, title, dark, onBoundsCha
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  if (placed.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  showWhenPainted(window, placed.maximized);
+  window.webContents.on('context-menu', (_event, params) => popUpContextMenu(window, params, language()));
 
   let timer: NodeJS.Timeout | undefined;
   const remember = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (window.isDestroyed()) return;
-      const bounds = window.getNormalBounds();
-      onBoundsChanged({ ...bounds, maximized: window.isMaximized() });
+      if (!window.isDestroyed()) onBoundsChanged(windowStateOf(window));
     }, 400);
   };
   for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event as 'resize', remember);
   window.on('close', () => {
     clearTimeout(timer);
-    onBoundsChanged({ ...window.getNormalBounds(), maximized: window.isMaximized() });
+    onBoundsChanged(windowStateOf(window));
   });
 
   void window.loadURL(url);
   return window;
 }
 
-/** Path of the bundled preload next to the main bundle. */
-export function preloadPath(mainDir: string): string {
-  return join(mainDir, '../preload/index.cjs');
+/** The window's bounds as the store keeps them: the normal (unmaximised) bounds and whether it is maximised. */
+export function windowStateOf(window: BrowserWindow): WindowState {
+  return { ...window.getNormalBounds(), maximized: window.isMaximized() };
 }

@@ -18,7 +18,8 @@ test.describe('the real Electron app', () => {
     storeFolder = await mkdtemp(join(tmpdir(), 'atlas-electron-'));
     app = await electron.launch({
       executablePath: binary!,
-      args: [join(repo, 'out/main/index.js'), `--store-dir=${storeFolder}`],
+      // The project folder, as `npm start` runs it: Electron reads package.json's main from it.
+      args: [repo, `--store-dir=${storeFolder}`],
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
     });
   });
@@ -40,6 +41,9 @@ test.describe('the real Electron app', () => {
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getAppPath())).toBe(repo);
+    // The map draws with WebGL even on a machine without a GPU (software, SwiftShader).
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.commandLine.hasSwitch('enable-unsafe-swiftshader'))).toBe(true);
   });
 
   test('window.open and navigation are refused', async () => {
@@ -77,7 +81,7 @@ test.describe('the real Electron app across a restart', () => {
   test.skip(binary === null, NO_ELECTRON_REASON);
 
   const launch = (storeFolder: string) =>
-    electron.launch({ executablePath: binary!, args: [join(repo, 'out/main/index.js'), `--store-dir=${storeFolder}`] });
+    electron.launch({ executablePath: binary!, args: [repo, `--store-dir=${storeFolder}`] });
 
   test('brings back the window bounds, the theme (the OS-level one too) and the open panel', async () => {
     const storeFolder = await mkdtemp(join(tmpdir(), 'atlas-electron-restart-'));

@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { MIN_WINDOW, placeWindow } from './windowState';
+import { MIN_WINDOW, placeWindow, showWhenPainted, type ShowableWindow } from './windowState';
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 
@@ -26,5 +27,35 @@ describe('placeWindow()', () => {
     const placed = placeWindow({ x: 10, y: 10, width: 50, height: 40, maximized: false }, [primary], primary);
     expect(placed.width).toBe(MIN_WINDOW.width);
     expect(placed.height).toBe(MIN_WINDOW.height);
+  });
+});
+
+// No BrowserWindow can exist here (no Electron binary): a stand-in that records what is done to it
+// and emits ready-to-show when the test says the page has painted.
+class StandInWindow extends EventEmitter implements ShowableWindow {
+  calls: string[] = [];
+  maximize(): void {
+    this.calls.push('maximize');
+  }
+  show(): void {
+    this.calls.push('show');
+  }
+}
+
+describe('showWhenPainted()', () => {
+  it('neither shows nor maximises the window before its page has painted', () => {
+    const window = new StandInWindow();
+    showWhenPainted(window, true);
+    expect(window.calls).toEqual([]);
+    window.emit('ready-to-show');
+    expect(window.calls).toEqual(['maximize', 'show']);
+  });
+
+  it('shows a window that was not maximised as it is, once', () => {
+    const window = new StandInWindow();
+    showWhenPainted(window, false);
+    window.emit('ready-to-show');
+    window.emit('ready-to-show');
+    expect(window.calls).toEqual(['show']);
   });
 });

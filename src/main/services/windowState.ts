@@ -36,3 +36,22 @@ function overlap(a: Rectangle, b: Rectangle): number {
   const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   return width > 0 && height > 0 ? width * height : 0;
 }
+
+/** The part of a BrowserWindow that showing it needs (Electron's BrowserWindow is one). */
+export interface ShowableWindow {
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  maximize(): void;
+  show(): void;
+}
+
+/**
+ * Shows a window created hidden once its page has painted, maximised there if it was when last
+ * closed: maximize() shows a hidden window at once, so called any earlier it would flash the
+ * window empty before the page paints.
+ */
+export function showWhenPainted(window: ShowableWindow, maximized: boolean): void {
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+}
