@@ -46,13 +46,6 @@ export interface MenuOptions {
 
 const separator: MenuItemSpec = { kind: 'separator' };
 
-function roleMaker(language: Language) {
-  return (name: RoleName, key: string, accelerator?: string): MenuItemSpec =>
-    accelerator
-      ? { kind: 'role', role: name, label: translate(language, key), accelerator }
-      : { kind: 'role', role: name, label: translate(language, key) };
-}
-
 /**
  * The application menu, every label translated. On macOS the first menu is the app menu (About,
  * Services, Hide, Quit) and Window is the OS's window menu; File keeps the imports and exports on
@@ -60,7 +53,8 @@ function roleMaker(language: Language) {
  */
 export function buildMenuSpec({ language, isMac, developer, theme = 'system' }: MenuOptions): MenuItemSpec[] {
   const t = (key: string) => translate(language, key);
-  const role = roleMaker(language);
+  const role = (name: RoleName, key: string, accelerator?: string): MenuItemSpec =>
+    accelerator ? { kind: 'role', role: name, label: t(key), accelerator } : { kind: 'role', role: name, label: t(key) };
   const command = (name: MenuCommand, key: string, accelerator?: string): MenuItemSpec =>
     accelerator ? { kind: 'command', command: name, label: t(key), accelerator } : { kind: 'command', command: name, label: t(key) };
   const about = command('about', 'menu.about');
