@@ -4,10 +4,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchElectron, missingMessage } from '../../scripts/fetch-electron.mjs';
+import { fetchElectron, missingMessage } from '../../resources/build/fetch-electron.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
-const script = join(repo, 'scripts/fetch-electron.mjs');
+const script = join(repo, 'resources/build/fetch-electron.mjs');
 
 // Electron's installer needs its download server, which tests cannot count on: these stand in for
 // it with real processes that succeed, fail the way it fails offline, or hang like a stalled download.
@@ -57,7 +57,7 @@ describe('missingMessage()', () => {
   });
 });
 
-describe('scripts/fetch-electron.mjs', () => {
+describe('resources/build/fetch-electron.mjs', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [script, ...args], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, encoding: 'utf8' });
 
@@ -75,7 +75,7 @@ describe('scripts/fetch-electron.mjs', () => {
 
   it('runs after npm install and before npm start', () => {
     const { scripts } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts['postinstall']).toBe('node scripts/fetch-electron.mjs');
-    expect(scripts['prestart']).toBe('node scripts/fetch-electron.mjs --required');
+    expect(scripts['postinstall']).toBe('node resources/build/fetch-electron.mjs');
+    expect(scripts['prestart']).toBe('node resources/build/fetch-electron.mjs --required');
   });
 });

@@ -22,8 +22,9 @@ interface BuilderConfig {
 }
 
 const repo = resolve(import.meta.dirname, '../..');
-const config = JSON.parse(readFileSync(join(repo, 'electron-builder.json'), 'utf8')) as BuilderConfig;
-const packageJson = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string>; build: BuilderConfig };
+/** electron-builder reads its configuration from package.json's `build`. */
+const config = packageJson.build;
 
 /** electron-builder's file patterns: in order, a later one wins, `!` excludes, a bare folder name covers what is in it. */
 function selected(path: string, patterns: readonly string[]): boolean {
@@ -81,7 +82,7 @@ function installedAt(file: string): string[] {
   return places;
 }
 
-describe('electron-builder.json', () => {
+describe('the electron-builder configuration (package.json build)', () => {
   it('packs the main bundle package.json names, the preload, the renderer and the window icon into the archive', () => {
     expect(mainEntries).toEqual(expect.arrayContaining(['index', 'linkWorker']));
     for (const file of ['package.json', packageJson.main, ...builtFiles(), 'resources/icon.png']) {
@@ -111,12 +112,12 @@ describe('electron-builder.json', () => {
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.publish).toBeNull();
     expect(config.asar).toBe(true);
-    expect(packageJson.scripts['dist']).toContain('electron-builder --config electron-builder.json --publish never');
+    expect(packageJson.scripts['dist']).toContain('electron-builder --publish never');
     expect(JSON.stringify(packageJson)).not.toContain('electron-updater');
   });
 });
 
-describe('an installed copy laid out by electron-builder.json', () => {
+describe('an installed copy laid out by the electron-builder configuration', () => {
   let root: string;
   let resources: string;
 
