@@ -14,6 +14,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { composeServices } from './services/compose';
 import { closeBeforeQuit } from './services/quit';
 import { resolveStoreFolder } from './services/paths';
+import { storeOpenFailureText, storeRecoveryText } from './store/storeMessages';
 import { APP_ORIGIN } from './services/security';
 import { createMainWindow, preloadPath } from './window';
 
@@ -25,7 +26,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   void app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // A store that cannot be opened (in use, newer, not a folder…) is explained, not a stack trace.
+    const store = storeOpenFailureText(error, languageForLocale(app.getLocale()));
+    if (store) dialog.showErrorBox(store.title, store.message);
+    else dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
     app.exit(1);
   });
 }
@@ -97,13 +101,7 @@ async function start(): Promise<void> {
   };
   openWindow();
 
-  if (store.recovery) {
-    void dialog.showMessageBox({
-      type: 'warning',
-      title: translate(language(), 'dialog.storeRecoveredTitle'),
-      message: translate(language(), 'dialog.storeRecoveredMessage', { path: store.recovery.movedTo }),
-    });
-  }
+  if (store.recovery) void dialog.showMessageBox({ type: 'warning', ...storeRecoveryText(store.recovery, language()) });
 
   app.on('second-instance', () => {
     if (!mainWindow) return openWindow();
