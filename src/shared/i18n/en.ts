@@ -544,7 +544,7 @@ export const en = {
     busy: 'Updating the atlas…',
     list: 'Sources of the atlas',
     noImported: 'No documents imported yet.',
-    textMissing: 'The text of this source is missing from the data folder ({{file}}), so it adds no passages. Import the document again to restore it.',
+    textMissing: 'The text of this source is missing from the data folder or cannot be read, so it adds no passages. Import “{{file}}” again to restore it.',
     panelGroup: 'From “{{title}}”',
     decidedBy: 'Decided by “{{title}}”',
     preview: {

@@ -546,7 +546,7 @@ export const ko: Messages = {
     busy: '아틀라스를 갱신하는 중…',
     list: '아틀라스의 자료',
     noImported: '아직 가져온 문서가 없습니다.',
-    textMissing: '이 자료의 본문 파일이 데이터 폴더에 없어({{file}}) 구절을 하나도 더하지 않습니다. 문서를 다시 가져오면 복원됩니다.',
+    textMissing: '이 자료의 본문 파일이 데이터 폴더에 없거나 읽을 수 없어 구절을 하나도 더하지 않습니다. “{{file}}”을(를) 다시 가져오면 복원됩니다.',
     panelGroup: '“{{title}}”에서',
     decidedBy: '“{{title}}”에 근거한 등급',
     preview: {
