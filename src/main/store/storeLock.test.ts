@@ -51,6 +51,15 @@ describe('acquireStoreLock()', () => {
     expect(await readdir(folder)).toEqual([]);
   });
 
+  it.each([0, 1, 2])('is shared by opens in one process started at the same time (open %i released last)', async (last) => {
+    const locks = await Promise.all([acquireStoreLock(folder), acquireStoreLock(folder), acquireStoreLock(folder)]);
+    const nonce = (await readOwner()).nonce;
+    for (const [index, lock] of locks.entries()) if (index !== last) await lock.release();
+    expect((await readOwner()).nonce).toBe(nonce);
+    await locks[last]!.release();
+    expect(await readdir(folder)).toEqual([]);
+  });
+
   it('takes over a lock whose process is gone', async () => {
     await writeLock({ pid: deadPid() });
     const lock = await acquireStoreLock(folder);

@@ -58,6 +58,7 @@ interface Held {
 // This process's locks by lock-file path. A process may open the same folder more than once (a
 // restart in a test, a seeding step before the app opens it): that shares the one lock.
 const held = new Map<string, Held>();
+const acquiring = new Map<string, Promise<Held>>();
 let exitHookInstalled = false;
 
 /**
@@ -76,6 +77,19 @@ export async function acquireStoreLock(folder: string): Promise<StoreLock> {
     mine.count++;
     return handleFor(mine);
   }
+  // Opens started together in this process wait for the one taking the lock, then share it.
+  const pending = acquiring.get(path);
+  if (pending) {
+    const entry = await pending;
+    entry.count++;
+    return handleFor(entry);
+  }
+  const taking = takeLock(folder, path).finally(() => acquiring.delete(path));
+  acquiring.set(path, taking);
+  return handleFor(await taking);
+}
+
+async function takeLock(folder: string, path: string): Promise<Held> {
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -89,7 +103,7 @@ export async function acquireStoreLock(folder: string): Promise<StoreLock> {
       const entry: Held = { count: 1, owner, path };
       held.set(path, entry);
       installExitHook();
-      return handleFor(entry);
+      return entry;
     }
     const found = await readLock(path);
     if (found === null) continue; // gone since: try again
