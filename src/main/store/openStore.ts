@@ -118,9 +118,6 @@ async function ensureFolder(folder: string): Promise<void> {
     if (code === 'EEXIST' || code === 'ENOTDIR') {
       throw new StoreOpenError('store-not-a-folder', `The store folder ${folder} is a file, not a folder.`, folder, {}, { cause: error });
     }
-    if (isReadOnlyError(error)) {
-      throw new StoreOpenError('store-read-only', `The store folder ${folder} cannot be created: the disk is read-only.`, folder, {}, { cause: error });
-    }
     throw new StoreOpenError('store-unreadable', `The store folder ${folder} cannot be created: ${errorText(error)}`, folder, {}, { cause: error });
   }
 }

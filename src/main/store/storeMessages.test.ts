@@ -15,7 +15,7 @@ describe('storeOpenFailureText()', () => {
     ['store-not-a-folder', {}, /is a file, not a folder/, /폴더가 아니라 파일/],
     ['store-file-is-folder', {}, /is a folder, not a file/, /파일이 아니라 폴더/],
     ['store-read-only', {}, /its folder cannot be written/, /쓸 수 없어서/],
-    ['store-unreadable', {}, /cannot be read \(EIO\)/, /읽을 수 없습니다\(EIO\)/],
+    ['store-unreadable', {}, /cannot be read or created \(EIO\)/, /읽거나 만들 수 없습니다\(EIO\)/],
   ])('explains %s in both languages, naming the path and saying nothing was changed', (code, details, english, korean) => {
     const error = new StoreOpenError(code, 'for the log', path, details, { cause: Object.assign(new Error('i/o error'), { code: 'EIO' }) });
     const en = storeOpenFailureText(error, 'en')!;

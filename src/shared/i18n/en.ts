@@ -158,7 +158,7 @@ export const en = {
     storeFileIsFolder: 'The data file\n{{path}}\nis a folder, not a file. Move or rename that folder and start again. Nothing was changed.',
     storeReadOnly:
       'The data file\n{{path}}\ncannot be used, and its folder cannot be written, so the file could not be set aside and recovered. Make the disk writable, or copy the folder somewhere writable and start the atlas with it. Nothing was changed.',
-    storeUnreadable: 'The data file\n{{path}}\ncannot be read ({{reason}}). Nothing was changed.',
+    storeUnreadable: 'Your data at\n{{path}}\ncannot be read or created ({{reason}}). Nothing was changed.',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',

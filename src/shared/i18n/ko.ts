@@ -160,7 +160,7 @@ export const ko: Messages = {
     storeFileIsFolder: '다음 데이터 파일 경로가 파일이 아니라 폴더입니다:\n{{path}}\n그 폴더를 옮기거나 이름을 바꾼 뒤 다시 시작하세요. 아무것도 바뀌지 않았습니다.',
     storeReadOnly:
       '다음 데이터 파일을 사용할 수 없고, 그 폴더에 쓸 수 없어서 파일을 따로 보관하고 복구할 수 없었습니다:\n{{path}}\n디스크를 쓸 수 있게 하거나, 폴더를 쓸 수 있는 곳에 복사해 그 폴더로 시작하세요. 아무것도 바뀌지 않았습니다.',
-    storeUnreadable: '다음 데이터 파일을 읽을 수 없습니다({{reason}}):\n{{path}}\n아무것도 바뀌지 않았습니다.',
+    storeUnreadable: '다음 위치의 데이터를 읽거나 만들 수 없습니다({{reason}}):\n{{path}}\n아무것도 바뀌지 않았습니다.',
   },
   errors: {
     generic: '문제가 생겼습니다: {{message}}',
