@@ -16,6 +16,7 @@ import { composeServices } from './services/compose';
 import { closeBeforeQuit } from './services/quit';
 import { resolveAppPaths, resolveStoreFolder } from './services/paths';
 import { APP_ORIGIN, CHROMIUM_SWITCHES } from './services/security';
+import { storeOpenFailureText, storeRecoveryText } from './store/storeMessages';
 import { createMainWindow, windowStateOf } from './window';
 
 const paths = resolveAppPaths({ isPackaged: app.isPackaged, mainDir: dirname(fileURLToPath(import.meta.url)), resourcesPath: process.resourcesPath });
@@ -29,9 +30,14 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start).catch(failToStart);
 }
 
-/** Says why the app could not start, in a box the user sees, and exits. */
+/**
+ * Says why the app could not start, in a box the user sees, and exits. A store that cannot be
+ * opened (in use, newer, not a folder…) is explained in the user's language, not as a stack trace.
+ */
 function failToStart(error: unknown): void {
-  dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const store = storeOpenFailureText(error, languageForLocale(app.getLocale()));
+  if (store) dialog.showErrorBox(store.title, store.message);
+  else dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
   app.exit(1);
 }
 
@@ -105,13 +111,7 @@ async function start(): Promise<void> {
   };
   openWindow();
 
-  if (store.recovery && mainWindow) {
-    void dialog.showMessageBox(mainWindow, {
-      type: 'warning',
-      title: translate(language(), 'dialog.storeRecoveredTitle'),
-      message: translate(language(), 'dialog.storeRecoveredMessage', { path: store.recovery.movedTo }),
-    });
-  }
+  if (store.recovery && mainWindow) void dialog.showMessageBox(mainWindow, { type: 'warning', ...storeRecoveryText(store.recovery, language()) });
 
   app.on('second-instance', () => {
     if (!mainWindow) return openWindow();

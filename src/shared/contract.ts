@@ -165,6 +165,8 @@ export interface SourceView {
   passages: number;
   /** How many countries its passages link. */
   countries: number;
+  /** An imported source whose text file is gone or unreadable: it links no passages until imported again. */
+  textMissing: boolean;
 }
 
 /** What importing a document would bring, shown before the user confirms. */

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -101,6 +101,25 @@ test.describe('bring your own sources', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const sources = await openSources(page);
     await expect(sources.getByRole('list', { name: 'Sources of the atlas' }).getByRole('listitem')).toHaveCount(2);
+  });
+
+  test('an imported source whose text file is gone says so in the Sources tab, instead of showing 0 passages', async ({ launch }) => {
+    // A store folder that names an imported source but lacks its sources/<hash>.txt (restored from a
+    // backup without it, or the file deleted by hand).
+    // In the test's output folder, which Playwright clears, as the app may still save while it closes.
+    const storeFolder = test.info().outputPath('store');
+    await mkdir(storeFolder, { recursive: true });
+    await copyFile(new URL('../fixtures/store/v4-store.json', import.meta.url), join(storeFolder, 'atlas-store.json'));
+    const { page } = await launch({ storeFolder });
+    const sources = await openSources(page);
+    const item = sources.getByRole('listitem').filter({ hasText: 'Field notes: Korea and Chile' });
+    await expect(item.getByRole('note')).toHaveText(
+      'The text of this source is missing from the data folder or cannot be read, so it adds no passages. Import “korea-chile.md” again to restore it.',
+    );
+    await expect(item).not.toContainText('0 passages');
+    // The bundled source is listed with its counts as before.
+    await expect(sources.getByRole('listitem').filter({ hasText: 'Foreign relations of South Korea' })).toContainText(/\d+ passages · \d+ countries/);
+    await page.screenshot({ path: join(screenshotDir, 'sources-text-missing.png') });
   });
 
   test('File › Import Source… shows progress once main has worked half a second, and cancelling stores nothing', async ({ app }) => {

@@ -51,7 +51,7 @@ export interface Services {
   prefs: PrefsRepository;
   invoke: Invoker;
   language(): Language;
-  /** Stops the link worker, if it is running, and waits for the saves already queued to land. */
+  /** Stops the link worker, if it is running, waits for the saves already queued to land, and closes the store. */
   close(): Promise<void>;
 }
 
@@ -130,7 +130,8 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     language,
     close: async () => {
       await worker?.close();
-      await store.idle();
+      // Waits for the queued saves, then frees the store folder for the next start.
+      await store.close();
     },
   };
 }

@@ -103,6 +103,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
       enabled: source.enabled,
       passages: passages.length,
       countries: summaryOf(passages).countries.length,
+      textMissing: !(await repository.hasText(source)),
     };
   };
 
@@ -127,6 +128,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
             enabled: true,
             passages: passages.length,
             countries: summaryOf(passages).countries.length,
+            textMissing: false,
           }),
         );
         return [...bundled, ...(await Promise.all(repository.list().map(viewOfSource)))];

@@ -71,7 +71,8 @@ export async function readTextIfExists(path: string): Promise<string | null> {
 /** Temp files are `.<target name>.<pid>.<random>.tmp`, so a later start can tell whose they were. */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
-function tempPathFor(path: string): string {
+/** A unique temp file next to `path`, named so that `removeOrphanTempFiles` knows whose it is. */
+export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${String(process.pid)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
@@ -81,17 +82,25 @@ function tempPathFor(path: string): string {
  */
 export async function writeFileAtomic(path: string, text: string | Uint8Array, mode = 0o600): Promise<void> {
   const temp = tempPathFor(path);
-  const handle = await open(temp, 'wx', mode);
+  await writeNewFileSynced(temp, text, mode);
+  await renameDurably(temp, path);
+}
+
+/**
+ * Creates `path` (refused with EEXIST when it exists), writes `text` and fsyncs it; a failed write
+ * removes the file again.
+ */
+export async function writeNewFileSynced(path: string, text: string | Uint8Array, mode: number): Promise<void> {
+  const handle = await open(path, 'wx', mode);
   try {
     await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
     await handle.sync();
   } catch (error) {
     await handle.close();
-    await rm(temp, { force: true });
+    await rm(path, { force: true });
     throw error;
   }
   await handle.close();
-  await renameDurably(temp, path);
 }
 
 /**

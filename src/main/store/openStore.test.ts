@@ -1,13 +1,17 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError, type StoreErrorCode } from '../../shared/store/errors';
-import { STORE_VERSION } from '../../shared/store/schema';
+import { isStoreError, StoreOpenError, type StoreErrorCode } from '../../shared/store/errors';
+import { serialiseStore } from './atomicJsonFile';
+import { emptyStore, STORE_VERSION } from '../../shared/store/schema';
 import { writeFileAtomic, type DurableWrite } from './atomicJsonFile';
 import { createNotesRepository } from './notes';
 import { openStore, STORE_FILE } from './openStore';
 import { createPrefsRepository } from './prefs';
+import { SNAPSHOT_FOLDER } from './snapshots';
+import { storeRecoveryText } from './storeMessages';
 
 let folder: string;
 
@@ -16,13 +20,57 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await chmod(folder, 0o700).catch(() => undefined);
+  makeWritable(folder);
   await rm(folder, { recursive: true, force: true });
 });
 
 const storeText = () => readFile(join(folder, STORE_FILE), 'utf8');
 const fixedNow = () => new Date('2026-11-27T10:00:00.000Z');
 const isRoot = process.getuid?.() === 0;
+
+/**
+ * Makes a folder read-only for real. Root ignores permission bits, so as root the folder is made
+ * immutable instead (`chattr +i`: no entry can be created, renamed or removed in it, not even by
+ * root), where the file system supports it; null when neither works here.
+ */
+const readOnlyBy: 'chmod' | 'chattr' | null = isRoot ? (canChattr() ? 'chattr' : null) : 'chmod';
+
+function canChattr(): boolean {
+  try {
+    execFileSync('chattr', ['-i', tmpdir()], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function makeReadOnly(path: string): void {
+  if (readOnlyBy === 'chattr') execFileSync('chattr', ['+i', path]);
+  else execFileSync('chmod', ['0500', path]);
+}
+
+function makeWritable(path: string): void {
+  try {
+    if (readOnlyBy === 'chattr') execFileSync('chattr', ['-i', path], { stdio: 'ignore' });
+    else execFileSync('chmod', ['0700', path], { stdio: 'ignore' });
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Every file under `root` with its bytes and modification time: what "touches nothing" compares. */
+async function folderState(root: string): Promise<Record<string, string>> {
+  const state: Record<string, string> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    state[path.slice(root.length + 1)] = `${String((await stat(path)).mtimeMs)} ${await readFile(path, 'utf8')}`;
+  }
+  return state;
+}
+
+/** A store file as a later version of the app would write it. */
+const newerStore = JSON.stringify({ schemaVersion: STORE_VERSION + 1, prefs: { language: 'ko' }, notes: [], overrides: [], sources: [], shelves: [] });
 
 /** A disk that fails the next `failures` writes with `code`, then works again. */
 function failingDisk(code: string, failures = 1): DurableWrite {
@@ -50,13 +98,14 @@ describe('openStore()', () => {
   it('leaves no temp files behind', async () => {
     const store = await openStore({ folder });
     await Promise.all(Array.from({ length: 50 }, (_, i) => createPrefsRepository(store).setLanguage(i % 2 ? 'ko' : 'en')));
+    await store.close();
     expect((await readdir(folder)).sort()).toEqual([STORE_FILE]);
   });
 
   it('removes temp files that a killed writer left, at the next start', async () => {
     await writeFile(join(folder, `.${STORE_FILE}.999999.0123456789ab.tmp`), '{"half":');
     await writeFile(join(folder, 'my-notes.txt'), 'not ours');
-    await openStore({ folder });
+    await (await openStore({ folder })).close();
     expect((await readdir(folder)).sort()).toEqual(['my-notes.txt']);
   });
 
@@ -149,7 +198,6 @@ describe('openStore()', () => {
     ['truncated', '{"schemaVersion":2,"prefs":{"lang'],
     ['the wrong shape', '{"schemaVersion":2,"prefs":"yes","notes":[],"overrides":[]}'],
     ['not an object', '[1,2,3]'],
-    ['from a newer version', '{"schemaVersion":99,"prefs":{}}'],
   ])('moves a store file that is %s aside, never overwriting it, and restores the backup', async (_, broken) => {
     const first = await openStore({ folder });
     await createPrefsRepository(first).setLanguage('ko');
@@ -212,24 +260,155 @@ describe('openStore()', () => {
       expect(JSON.parse(await storeText()).prefs.language).toBe('ko');
     });
 
-    it.skipIf(isRoot)('fails visibly in a real read-only folder, keeps the file, and works once writable again', async () => {
+    it.skipIf(readOnlyBy === null)('fails visibly in a real read-only folder, keeps the file, and works once writable again', async () => {
       const store = await openStore({ folder });
       await createPrefsRepository(store).setLanguage('en');
-      await chmod(folder, 0o500);
+      makeReadOnly(folder);
       await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isStoreError(error, 'read-only'));
       expect(store.read().prefs.language).toBe('en');
-      await chmod(folder, 0o700);
+      makeWritable(folder);
       expect(JSON.parse(await storeText()).prefs.language).toBe('en');
       await createPrefsRepository(store).setLanguage('ko');
       expect(JSON.parse(await storeText()).prefs.language).toBe('ko');
     });
 
-    it.skipIf(isRoot)('still opens a store in a read-only folder, so the notes can be read', async () => {
+    it.skipIf(readOnlyBy === null)('still opens a store in a read-only folder, so the notes can be read', async () => {
       const first = await openStore({ folder });
       await createPrefsRepository(first).setLanguage('ko');
-      await chmod(folder, 0o500);
+      await first.close();
+      makeReadOnly(folder);
       const store = await openStore({ folder });
       expect(store.read().prefs.language).toBe('ko');
     });
+  });
+});
+
+describe('openStore() with a store written by a newer version', () => {
+  /** A folder as a normal start leaves it: the store with a note, its backup and a daily snapshot. */
+  async function usedFolder(): Promise<void> {
+    const store = await openStore({ folder, now: fixedNow });
+    await createPrefsRepository(store).setLanguage('en');
+    await store.close();
+    await (await openStore({ folder, now: fixedNow })).close();
+  }
+
+  const refusal = (path: string) =>
+    expect.objectContaining({ code: 'store-newer-version', path, details: { version: STORE_VERSION + 1 }, message: expect.stringContaining(`reads up to ${String(STORE_VERSION)}`) });
+
+  it('refuses to open it, says which version wrote it, and touches nothing: not the file, its backup or the snapshots', async () => {
+    await usedFolder();
+    await writeFile(join(folder, STORE_FILE), newerStore);
+    const before = await folderState(folder);
+    expect(Object.keys(before)).toEqual(expect.arrayContaining([`${STORE_FILE}.bak`, join(SNAPSHOT_FOLDER, 'daily-2026-11-27T10-00-00-000Z.json')]));
+
+    const error = await openStore({ folder, now: fixedNow }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect(error).toEqual(refusal(join(folder, STORE_FILE)));
+    expect(await folderState(folder)).toEqual(before);
+  });
+
+  it('refuses an unusable store whose backup was written by a newer version, rather than starting from an older copy', async () => {
+    await usedFolder();
+    await writeFile(join(folder, `${STORE_FILE}.bak`), newerStore);
+    await writeFile(join(folder, STORE_FILE), '{"schemaVer');
+    const before = await folderState(folder);
+    await expect(openStore({ folder, now: fixedNow })).rejects.toEqual(refusal(join(folder, `${STORE_FILE}.bak`)));
+    expect(await folderState(folder)).toEqual(before);
+  });
+
+  it('refuses an unusable store whose newest snapshot was written by a newer version', async () => {
+    await usedFolder();
+    await rm(join(folder, `${STORE_FILE}.bak`));
+    const newest = join(folder, SNAPSHOT_FOLDER, 'daily-2026-11-28T10-00-00-000Z.json');
+    await writeFile(newest, newerStore);
+    await writeFile(join(folder, STORE_FILE), '');
+    const before = await folderState(folder);
+    await expect(openStore({ folder, now: fixedNow })).rejects.toEqual(refusal(newest));
+    expect(await folderState(folder)).toEqual(before);
+  });
+});
+
+describe('openStore() recovery says what it did', () => {
+  const snapshotPath = (name: string) => join(folder, SNAPSHOT_FOLDER, name);
+  const withNote = (body: string) => {
+    const data = emptyStore();
+    data.prefs.language = 'ko';
+    return serialiseStore({ ...data, notes: [{ id: '6f1c2a52-5b0e-4d7e-9a55-4f3b8c2d1e01', target: { kind: 'country', countryId: 'JPN' }, body, tags: [], pinned: false, createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' }] });
+  };
+
+  it('from the backup: the backup is what it started from, and the message says so', async () => {
+    await writeFile(join(folder, `${STORE_FILE}.bak`), withNote('from the backup'));
+    await writeFile(join(folder, STORE_FILE), 'garbage');
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toEqual({ problem: expect.objectContaining({ kind: 'not-json' }), movedTo: expect.any(String), restoredFrom: 'backup' });
+    expect(store.read().notes.map((note) => note.body)).toEqual(['from the backup']);
+    expect(storeRecoveryText(store.recovery!, 'en').message).toContain('started from the backup copy made when it last started');
+  });
+
+  it('from a snapshot: the newest usable one, named in the message, when the backup is torn', async () => {
+    await mkdir(join(folder, SNAPSHOT_FOLDER));
+    await writeFile(snapshotPath('daily-2026-11-20T10-00-00-000Z.json'), withNote('older snapshot'));
+    await writeFile(snapshotPath('daily-2026-11-21T10-00-00-000Z.json'), withNote('newest usable snapshot'));
+    await writeFile(snapshotPath('daily-2026-11-22T10-00-00-000Z.json'), '{"torn');
+    await writeFile(join(folder, `${STORE_FILE}.bak`), '{"torn');
+    await writeFile(join(folder, STORE_FILE), 'garbage');
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toMatchObject({ restoredFrom: 'snapshot', snapshot: 'daily-2026-11-21T10-00-00-000Z.json' });
+    expect(store.read().notes.map((note) => note.body)).toEqual(['newest usable snapshot']);
+    const { message } = storeRecoveryText(store.recovery!, 'en');
+    expect(message).toContain('daily-2026-11-21T10-00-00-000Z.json');
+    expect(message).not.toContain('backup copy made');
+  });
+
+  it('empty: says no copy could be read and that it started with nothing, never "the last good copy"', async () => {
+    await writeFile(join(folder, `${STORE_FILE}.bak`), '');
+    await writeFile(join(folder, STORE_FILE), 'garbage');
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toMatchObject({ restoredFrom: 'empty' });
+    expect(store.read().notes).toEqual([]);
+    const { message } = storeRecoveryText(store.recovery!, 'en');
+    expect(message).toContain('No backup copy or snapshot could be read');
+    expect(message).not.toMatch(/last good copy|backup copy made/);
+    expect(await readFile(store.recovery!.movedTo, 'utf8')).toBe('garbage');
+  });
+
+  it('a good store opens with no recovery at all, whatever the backup holds', async () => {
+    await writeFile(join(folder, `${STORE_FILE}.bak`), 'garbage');
+    await writeFile(join(folder, STORE_FILE), withNote('current'));
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toBeNull();
+    expect(store.read().notes.map((note) => note.body)).toEqual(['current']);
+  });
+});
+
+describe('openStore() on a store it cannot use', () => {
+  it('refuses a store folder that is a file, with a clear error, and leaves the file', async () => {
+    const notAFolder = join(folder, 'atlas-data');
+    await writeFile(notAFolder, 'my own file');
+    const error = await openStore({ folder: notAFolder }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect(error).toMatchObject({ code: 'store-not-a-folder', path: notAFolder });
+    expect(await readFile(notAFolder, 'utf8')).toBe('my own file');
+  });
+
+  it('refuses a store file that is a folder, with a clear error, and leaves the folder as it is', async () => {
+    await mkdir(join(folder, STORE_FILE));
+    await writeFile(join(folder, STORE_FILE, 'inside.txt'), 'kept');
+    const error = await openStore({ folder }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect(error).toMatchObject({ code: 'store-file-is-folder', path: join(folder, STORE_FILE) });
+    expect(await readFile(join(folder, STORE_FILE, 'inside.txt'), 'utf8')).toBe('kept');
+    expect((await readdir(folder)).sort()).toEqual([STORE_FILE]);
+  });
+
+  it.skipIf(readOnlyBy === null)('refuses a corrupt store on a read-only disk with a clear error, changing nothing', async () => {
+    await writeFile(join(folder, STORE_FILE), '{"torn');
+    await writeFile(join(folder, `${STORE_FILE}.bak`), serialiseStore(emptyStore()));
+    makeReadOnly(folder);
+    const before = await folderState(folder);
+    const error = await openStore({ folder, now: fixedNow }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect(error).toMatchObject({ code: 'store-read-only', path: join(folder, STORE_FILE) });
+    expect(await folderState(folder)).toEqual(before);
   });
 });

@@ -2,11 +2,12 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { StoreError } from '../../shared/store/errors';
-import { emptyStore, type StoreData, type StoreProblem } from '../../shared/store/schema';
+import { isStoreError, StoreError, StoreOpenError } from '../../shared/store/errors';
+import { emptyStore, parseStore, STORE_VERSION, type StoreData, type StoreProblem } from '../../shared/store/schema';
 import { createStateChecker, draftOf } from '../../shared/store/stateCheck';
 import {
   copyFileAtomic,
+  readTextIfExists,
   removeOrphanTempFiles,
   StoreFile,
   StoreFileError,
@@ -15,7 +16,8 @@ import {
   writeFileAtomic,
   type DurableWrite,
 } from './atomicJsonFile';
-import { listSnapshots, readSnapshot, takeDailySnapshot } from './snapshots';
+import { listSnapshots, readSnapshot, SNAPSHOT_FOLDER, takeDailySnapshot } from './snapshots';
+import { acquireStoreLock, type StoreLock } from './storeLock';
 
 /** The store file's name inside the store folder. */
 export const STORE_FILE = 'atlas-store.json';
@@ -58,6 +60,11 @@ export interface Store {
   update(change: (draft: StoreData) => void): Promise<Readonly<StoreData>>;
   /** Resolves once every change queued so far has been written or has failed. */
   idle(): Promise<void>;
+  /**
+   * Waits for the queued changes, then frees the store folder for another process. A change asked
+   * for after this rejects with `store-closed`: it could no longer be written safely.
+   */
+  close(): Promise<void>;
 }
 
 /** Where the store lives, and the clock and disk it uses (replaceable in tests). */
@@ -75,14 +82,47 @@ interface PendingChange {
 }
 
 /**
- * Opens (or creates) the store in `folder`. After a good load the file is kept as `.bak` and, once
- * a day, as a snapshot. A file that cannot be used is moved aside with a timestamp, never
- * overwritten, and the store starts from the backup, else the newest usable snapshot, else empty,
- * saying which in `recovery`.
+ * Opens (or creates) the store in `folder`, taking the folder's lock first (see `acquireStoreLock`).
+ * After a good load the file is kept as `.bak` and, once a day, as a snapshot. A file that cannot be
+ * used is moved aside with a timestamp, never overwritten, and the store starts from the backup,
+ * else the newest usable snapshot, else empty, saying which in `recovery`.
+ *
+ * A store this build cannot safely open is refused with a StoreOpenError, and nothing on disk is
+ * changed: a folder another running copy holds (`store-in-use`), a file (or the backup or snapshot
+ * recovery would fall back on) written by a newer version (`store-newer-version`), a store folder
+ * that is a file (`store-not-a-folder`), a store file that is a folder (`store-file-is-folder`), an
+ * unusable file in a folder that cannot be written, so it cannot be moved aside (`store-read-only`),
+ * or a file that cannot be read at all (`store-unreadable`).
  */
 export async function openStore({ folder, now = () => new Date(), write = writeFileAtomic }: OpenStoreOptions): Promise<Store> {
-  await mkdir(folder, { recursive: true });
-  await removeOrphanTempFiles(folder);
+  await ensureFolder(folder);
+  const lock = await acquireStoreLock(folder).catch((error: unknown) => {
+    // A folder nothing can be created in cannot be written by anyone either: open it unlocked, so
+    // its notes can still be read (every save then fails visibly).
+    if (isReadOnlyError(error)) return null;
+    throw error;
+  });
+  try {
+    return await openLocked(folder, now, write, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function ensureFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new StoreOpenError('store-not-a-folder', `The store folder ${folder} is a file, not a folder.`, folder, {}, { cause: error });
+    }
+    throw new StoreOpenError('store-unreadable', `The store folder ${folder} cannot be created: ${errorText(error)}`, folder, {}, { cause: error });
+  }
+}
+
+async function openLocked(folder: string, now: () => Date, write: DurableWrite, lock: StoreLock | null): Promise<Store> {
   const path = join(folder, STORE_FILE);
   const file = new StoreFile(path, write);
   const backupPath = `${path}.bak`;
@@ -94,13 +134,20 @@ export async function openStore({ folder, now = () => new Date(), write = writeF
     await db.read();
     loaded = true;
   } catch (error) {
-    if (!(error instanceof StoreFileError)) throw error;
-    const recovered = await recover(folder, path, backupPath, error.problem, now());
-    db.data = recovered.data;
-    recovery = withoutData(recovered);
+    if (!(error instanceof StoreFileError)) throw unreadableStore(path, error);
+    if (error.problem.kind === 'newer-version') throw newerVersion(path, error.problem.version);
+    const fallback = await findFallback(folder, backupPath);
+    const movedTo = await preserveUnreadable(folder, path, now()).catch((caught: unknown) => {
+      throw cannotSetAside(path, caught);
+    });
+    db.data = fallback.data;
+    recovery = { problem: error.problem, movedTo, ...fallback.from };
     // The unusable file is already preserved under movedTo, so replacing it here loses nothing.
-    await db.write();
+    await db.write().catch((caught: unknown) => {
+      throw cannotSetAside(path, caught);
+    });
   }
+  await removeOrphanTempFiles(folder);
 
   if (loaded && file.found) {
     // Both are safety nets, not the save itself: a read-only or full disk must not stop the app
@@ -109,24 +156,65 @@ export async function openStore({ folder, now = () => new Date(), write = writeF
     await takeDailySnapshot(folder, path, now()).catch(() => undefined);
   }
 
-  return createStore({ db, path, folder, recovery, migratedFrom: file.migratedFrom });
+  return createStore({ db, path, folder, recovery, migratedFrom: file.migratedFrom, lock });
 }
 
-async function recover(
-  folder: string,
-  path: string,
-  backupPath: string,
-  problem: StoreProblem,
-  at: Date,
-): Promise<StoreRecovery & { data: StoreData }> {
-  const movedTo = await preserveUnreadable(folder, path, at);
-  const backup = await new StoreFile(backupPath).read().catch(() => null);
-  if (backup) return { problem, movedTo, restoredFrom: 'backup', data: backup };
+/**
+ * What an unusable store starts from: the backup, else the newest usable snapshot, else nothing.
+ * One written by a newer version is never skipped for an older one: that would quietly take the
+ * user back to before they used the newer app, and the next start would back up over it.
+ */
+async function findFallback(folder: string, backupPath: string): Promise<{ from: Pick<StoreRecovery, 'restoredFrom' | 'snapshot'>; data: StoreData }> {
+  const backup = await new StoreFile(backupPath).read().catch((error: unknown) => {
+    if (error instanceof StoreFileError && error.problem.kind === 'newer-version') throw newerVersion(backupPath, error.problem.version);
+    return null;
+  });
+  if (backup) return { from: { restoredFrom: 'backup' }, data: backup };
   for (const snapshot of await listSnapshots(folder).catch(() => [])) {
     const restored = await readSnapshot(folder, snapshot.name).catch(() => null);
-    if (restored) return { problem, movedTo, restoredFrom: 'snapshot', snapshot: snapshot.name, data: restored.data };
+    if (restored) return { from: { restoredFrom: 'snapshot', snapshot: snapshot.name }, data: restored.data };
+    const text = await readTextIfExists(join(folder, SNAPSHOT_FOLDER, snapshot.name)).catch(() => null);
+    const parsed = text === null ? null : parseStore(text);
+    if (parsed && !parsed.ok && parsed.problem.kind === 'newer-version') throw newerVersion(join(folder, SNAPSHOT_FOLDER, snapshot.name), parsed.problem.version);
   }
-  return { problem, movedTo, restoredFrom: 'empty', data: emptyStore() };
+  return { from: { restoredFrom: 'empty' }, data: emptyStore() };
+}
+
+function newerVersion(path: string, version: number): StoreOpenError {
+  return new StoreOpenError(
+    'store-newer-version',
+    `${path} was written by a newer version of the app (store version ${String(version)}; this version reads up to ${String(STORE_VERSION)}).`,
+    path,
+    { version },
+  );
+}
+
+function unreadableStore(path: string, error: unknown): StoreOpenError {
+  if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+    return new StoreOpenError('store-file-is-folder', `The store file ${path} is a folder.`, path, {}, { cause: error });
+  }
+  return new StoreOpenError('store-unreadable', `The store file ${path} cannot be read: ${errorText(error)}`, path, {}, { cause: error });
+}
+
+/** An unusable store in a folder that cannot be written: it cannot be moved aside, so it is left as it is. */
+function cannotSetAside(path: string, error: unknown): StoreOpenError {
+  const readOnly = isReadOnlyError(error) || isStoreError(error, 'read-only');
+  return new StoreOpenError(
+    readOnly ? 'store-read-only' : 'store-unreadable',
+    `The store file ${path} cannot be used, and ${readOnly ? 'the folder is read-only' : 'it could not be moved aside'}: ${errorText(error)}`,
+    path,
+    {},
+    { cause: error },
+  );
+}
+
+function isReadOnlyError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -152,17 +240,21 @@ async function preserveUnreadable(folder: string, path: string, at: Date): Promi
   }
 }
 
-function withoutData({ problem, movedTo, restoredFrom, snapshot }: StoreRecovery & { data: StoreData }): StoreRecovery {
-  return snapshot === undefined ? { problem, movedTo, restoredFrom } : { problem, movedTo, restoredFrom, snapshot };
-}
-
-function createStore(init: { db: Low<StoreData>; path: string; folder: string; recovery: StoreRecovery | null; migratedFrom: number | null }): Store {
+function createStore(init: {
+  db: Low<StoreData>;
+  path: string;
+  folder: string;
+  recovery: StoreRecovery | null;
+  migratedFrom: number | null;
+  lock: StoreLock | null;
+}): Store {
   const { db } = init;
   const checker = createStateChecker();
   let current: StoreData = db.data;
   checker.trust(current);
   let pending: PendingChange[] = [];
   let draining: Promise<void> | null = null;
+  let closed = false;
 
   const drain = async (): Promise<void> => {
     // Let every change made in the same tick join the first write.
@@ -207,6 +299,7 @@ function createStore(init: { db: Low<StoreData>; path: string; folder: string; r
     migratedFrom: init.migratedFrom,
     read: () => current,
     update(change) {
+      if (closed) return Promise.reject(new StoreError('store-closed', 'The store is closed; the change was not saved.'));
       return new Promise<Readonly<StoreData>>((resolve, reject) => {
         pending.push({ change, resolve, reject });
         draining ??= drain();
@@ -214,6 +307,11 @@ function createStore(init: { db: Low<StoreData>; path: string; folder: string; r
     },
     async idle() {
       while (draining) await draining;
+    },
+    async close() {
+      closed = true;
+      while (draining) await draining;
+      await init.lock?.release();
     },
   };
 }

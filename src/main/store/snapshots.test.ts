@@ -43,7 +43,7 @@ describe('snapshots', () => {
   });
 
   it('takes none for a store that has never been saved', async () => {
-    await openStore({ folder, now: day(1) });
+    await (await openStore({ folder, now: day(1) })).close();
     expect(await readdir(folder)).toEqual([]);
   });
 

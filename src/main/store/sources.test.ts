@@ -103,11 +103,22 @@ describe('createSourcesRepository()', () => {
     expect(await sources.textOf(added)).toBe('Same text.');
   });
 
-  it('answers null for a text whose file is gone (a store restored from an older snapshot)', async () => {
+  it('answers null for a text whose file is gone (a store restored from an older snapshot), and says it has none', async () => {
+    const sources = createSourcesRepository(store);
+    const added = await sources.add(document('Chile and South Korea.'));
+    expect(await sources.hasText(added)).toBe(true);
+    await rm(sourceTextPath(folder, added.hash));
+    expect(await sources.textOf(added)).toBeNull();
+    expect(await sources.hasText(added)).toBe(false);
+  });
+
+  it('answers null, rather than failing the start, for a text file that cannot be read, and says it has none', async () => {
     const sources = createSourcesRepository(store);
     const added = await sources.add(document('Chile and South Korea.'));
     await rm(sourceTextPath(folder, added.hash));
+    await mkdir(sourceTextPath(folder, added.hash));
     expect(await sources.textOf(added)).toBeNull();
+    expect(await sources.hasText(added)).toBe(false);
   });
 
   it('moves the text of a real version-3 store out to its file at start, leaving the store a version-4 file as the app writes it', async () => {

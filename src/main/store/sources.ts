@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StoreError } from '../../shared/store/errors';
@@ -56,8 +56,14 @@ export interface SourcesRepository {
   setEnabled(id: string, enabled: boolean): Promise<ImportedSource>;
   /** Deletes a source and its text file, and resolves with it as it was. Rejects `not-found`. */
   remove(id: string): Promise<ImportedSource>;
-  /** A source's text: from its file, or null when the file is gone (a store restored from an old snapshot). */
+  /**
+   * A source's text: from its file, or null when the file is gone (a store restored from an old
+   * snapshot) or cannot be read (a folder in its place, no permission): the source then links no
+   * passages, and `hasText` lets the Sources tab say why.
+   */
   textOf(source: Pick<ImportedSource, 'hash' | 'text'>): Promise<string | null>;
+  /** Whether the source's text is there to be read: kept inline, or its file exists as a file. */
+  hasText(source: Pick<ImportedSource, 'hash' | 'text'>): Promise<boolean>;
   /**
    * Moves texts still kept in the store (sources carried over from schema version 3) to their own
    * files, and clears temp files a killed write left behind. Run once at start, before any change.
@@ -141,7 +147,15 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
     },
 
     async textOf(source) {
-      return source.text ?? (await readTextIfExists(sourceTextPath(store.folder, source.hash)));
+      return source.text ?? (await readTextIfExists(sourceTextPath(store.folder, source.hash)).catch(() => null));
+    },
+
+    async hasText(source) {
+      if (source.text !== undefined) return true;
+      return stat(sourceTextPath(store.folder, source.hash)).then(
+        (entry) => entry.isFile(),
+        () => false,
+      );
     },
 
     async moveInlineTexts() {

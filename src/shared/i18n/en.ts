@@ -146,7 +146,25 @@ export const en = {
     open: 'Open',
     cancel: 'Cancel',
     storeRecoveredTitle: 'Your data file could not be read',
-    storeRecoveredMessage: 'The unreadable file was kept at:\n{{path}}\nThe atlas started with the last good copy.',
+    storeRecoveredFromBackup:
+      'The unreadable file was kept at:\n{{path}}\nThe atlas started from the backup copy made when it last started. Changes made after that are only in the kept file.',
+    storeRecoveredFromSnapshot:
+      'The unreadable file was kept at:\n{{path}}\nNo backup copy could be read, so the atlas started from the snapshot {{snapshot}}. Changes made after that are only in the kept file.',
+    storeRecoveredEmpty:
+      'The unreadable file was kept at:\n{{path}}\nNo backup copy or snapshot could be read, so the atlas started with no notes, tiers or imported sources. Nothing was deleted: what can be recovered is in the kept file.',
+    storeOpenFailedTitle: 'The atlas cannot open your data',
+    storeInUse:
+      'The data folder\n{{path}}\nis in use by another running copy of Korea Relations Atlas. Close that copy first, or start this one with another data folder. Nothing was changed.',
+    storeInUseElsewhere:
+      'The data folder\n{{path}}\nis in use by Korea Relations Atlas on another computer ({{host}}). If that computer no longer uses it, delete the file\n{{lock}}\nand start again. Nothing was changed.',
+    storeNewerVersion:
+      'The data file\n{{path}}\nwas written by a newer version of Korea Relations Atlas (data format {{version}}; this version reads up to format {{known}}). Install the newer version to open it. Nothing was changed.',
+    storeNotAFolder:
+      'The data folder\n{{path}}\nis a file, not a folder. Move that file away, or start the atlas with another data folder (--store-dir or ATLAS_STORE_DIR). Nothing was changed.',
+    storeFileIsFolder: 'The data file\n{{path}}\nis a folder, not a file. Move or rename that folder and start again. Nothing was changed.',
+    storeReadOnly:
+      'The data file\n{{path}}\ncannot be used, and its folder cannot be written, so the file could not be set aside and recovered. Make the disk writable, or copy the folder somewhere writable and start the atlas with it. Nothing was changed.',
+    storeUnreadable: 'Your data at\n{{path}}\ncannot be read or created ({{reason}}). Nothing was changed.',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',
@@ -358,9 +376,9 @@ export const en = {
   },
   recovery: {
     message: 'Your data file could not be read. It was kept at {{path}}; the atlas started from {{from}}.',
-    backup: 'the last good copy',
-    snapshot: 'the latest daily snapshot',
-    empty: 'an empty store',
+    backup: 'the backup copy made when it last started',
+    snapshot: 'the newest snapshot that could be read',
+    empty: 'an empty store (no backup copy or snapshot could be read)',
     dismiss: 'Dismiss',
   },
   legend: {
@@ -532,6 +550,7 @@ export const en = {
     busy: 'Updating the atlas…',
     list: 'Sources of the atlas',
     noImported: 'No documents imported yet.',
+    textMissing: 'The text of this source is missing from the data folder or cannot be read, so it adds no passages. Import “{{file}}” again to restore it.',
     panelGroup: 'From “{{title}}”',
     decidedBy: 'Decided by “{{title}}”',
     preview: {

@@ -148,7 +148,25 @@ export const ko: Messages = {
     open: '열기',
     cancel: '취소',
     storeRecoveredTitle: '데이터 파일을 읽을 수 없었습니다',
-    storeRecoveredMessage: '읽을 수 없는 파일은 다음 위치에 보관했습니다:\n{{path}}\n마지막으로 정상이던 사본으로 시작했습니다.',
+    storeRecoveredFromBackup:
+      '읽을 수 없는 파일은 다음 위치에 보관했습니다:\n{{path}}\n지난번 시작할 때 만든 백업 사본으로 시작했습니다. 그 이후의 변경 내용은 보관한 파일에만 있습니다.',
+    storeRecoveredFromSnapshot:
+      '읽을 수 없는 파일은 다음 위치에 보관했습니다:\n{{path}}\n백업 사본을 읽을 수 없어 스냅숏 {{snapshot}}에서 시작했습니다. 그 이후의 변경 내용은 보관한 파일에만 있습니다.',
+    storeRecoveredEmpty:
+      '읽을 수 없는 파일은 다음 위치에 보관했습니다:\n{{path}}\n읽을 수 있는 백업 사본이나 스냅숏이 없어 메모, 등급, 가져온 자료 없이 시작했습니다. 삭제된 것은 없습니다. 복구할 수 있는 내용은 보관한 파일에 있습니다.',
+    storeOpenFailedTitle: '데이터를 열 수 없습니다',
+    storeInUse:
+      '실행 중인 다른 Korea Relations Atlas가 다음 데이터 폴더를 사용하고 있습니다:\n{{path}}\n그 앱을 먼저 닫거나, 이 앱을 다른 데이터 폴더로 시작하세요. 아무것도 바뀌지 않았습니다.',
+    storeInUseElsewhere:
+      '다른 컴퓨터({{host}})의 Korea Relations Atlas가 다음 데이터 폴더를 사용하고 있습니다:\n{{path}}\n그 컴퓨터가 더 이상 사용하지 않는다면 다음 파일을 삭제한 뒤 다시 시작하세요:\n{{lock}}\n아무것도 바뀌지 않았습니다.',
+    storeNewerVersion:
+      '다음 데이터 파일은 더 새로운 버전의 Korea Relations Atlas가 저장한 것입니다:\n{{path}}\n(데이터 형식 {{version}}, 이 버전은 형식 {{known}}까지 읽습니다.) 새 버전을 설치해서 여세요. 아무것도 바뀌지 않았습니다.',
+    storeNotAFolder:
+      '다음 데이터 폴더 경로가 폴더가 아니라 파일입니다:\n{{path}}\n그 파일을 옮기거나, 다른 데이터 폴더(--store-dir 또는 ATLAS_STORE_DIR)로 시작하세요. 아무것도 바뀌지 않았습니다.',
+    storeFileIsFolder: '다음 데이터 파일 경로가 파일이 아니라 폴더입니다:\n{{path}}\n그 폴더를 옮기거나 이름을 바꾼 뒤 다시 시작하세요. 아무것도 바뀌지 않았습니다.',
+    storeReadOnly:
+      '다음 데이터 파일을 사용할 수 없고, 그 폴더에 쓸 수 없어서 파일을 따로 보관하고 복구할 수 없었습니다:\n{{path}}\n디스크를 쓸 수 있게 하거나, 폴더를 쓸 수 있는 곳에 복사해 그 폴더로 시작하세요. 아무것도 바뀌지 않았습니다.',
+    storeUnreadable: '다음 위치의 데이터를 읽거나 만들 수 없습니다({{reason}}):\n{{path}}\n아무것도 바뀌지 않았습니다.',
   },
   errors: {
     generic: '문제가 생겼습니다: {{message}}',
@@ -360,9 +378,9 @@ export const ko: Messages = {
   },
   recovery: {
     message: '데이터 파일을 읽을 수 없었습니다. 원래 파일은 {{path}}에 보관했고, {{from}}(으)로 시작했습니다.',
-    backup: '마지막 정상 사본',
-    snapshot: '최근 일일 스냅숏',
-    empty: '빈 저장소',
+    backup: '지난번 시작할 때 만든 백업 사본',
+    snapshot: '읽을 수 있는 가장 최근 스냅숏',
+    empty: '빈 저장소(읽을 수 있는 백업 사본이나 스냅숏이 없음)',
     dismiss: '닫기',
   },
   legend: {
@@ -534,6 +552,7 @@ export const ko: Messages = {
     busy: '아틀라스를 갱신하는 중…',
     list: '아틀라스의 자료',
     noImported: '아직 가져온 문서가 없습니다.',
+    textMissing: '이 자료의 본문 파일이 데이터 폴더에 없거나 읽을 수 없어 구절을 하나도 더하지 않습니다. “{{file}}”을(를) 다시 가져오면 복원됩니다.',
     panelGroup: '“{{title}}”에서',
     decidedBy: '“{{title}}”에 근거한 등급',
     preview: {

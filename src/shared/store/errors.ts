@@ -14,6 +14,14 @@ export type StoreErrorCode =
   | 'folder-missing'
   | 'write-failed'
   | 'invalid-state'
+  | 'store-closed'
+  // Opening the store (StoreOpenError)
+  | 'store-in-use'
+  | 'store-newer-version'
+  | 'store-not-a-folder'
+  | 'store-file-is-folder'
+  | 'store-read-only'
+  | 'store-unreadable'
   // Import files
   | 'too-large'
   | 'unreadable-file'
@@ -47,6 +55,33 @@ export class StoreError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/** The codes a store that cannot be opened at all is refused with. */
+export type StoreOpenErrorCode = Extract<
+  StoreErrorCode,
+  'store-in-use' | 'store-newer-version' | 'store-not-a-folder' | 'store-file-is-folder' | 'store-read-only' | 'store-unreadable'
+>;
+
+/**
+ * Why the store could not be opened: the app says so and does not start, having changed nothing
+ * on disk. `path` is the folder or file concerned, for the message.
+ */
+export class StoreOpenError extends StoreError {
+  constructor(
+    override readonly code: StoreOpenErrorCode,
+    message: string,
+    readonly path: string,
+    readonly details: {
+      /** `store-newer-version`: the schema version of the file found. */
+      version?: number;
+      /** `store-in-use`: the process holding the folder, when its lock file says. */
+      holder?: { pid: number; host: string };
+    } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
   }
 }
 

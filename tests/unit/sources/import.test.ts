@@ -116,9 +116,9 @@ describe('importing a saved encyclopedia page', () => {
     expect(model.countries['GBR']?.decidedBy).toBe('curated');
 
     const listed = await call<SourceView[]>('atlas:sources/list');
-    expect(listed.map(({ origin, title, enabled }) => ({ origin, title, enabled }))).toEqual([
-      { origin: 'bundled', title: 'Foreign relations of South Korea', enabled: true },
-      { origin: 'imported', title: 'Chile and Korea (Wikipedia)', enabled: true },
+    expect(listed.map(({ origin, title, enabled, textMissing }) => ({ origin, title, enabled, textMissing }))).toEqual([
+      { origin: 'bundled', title: 'Foreign relations of South Korea', enabled: true, textMissing: false },
+      { origin: 'imported', title: 'Chile and Korea (Wikipedia)', enabled: true, textMissing: false },
     ]);
   });
 
@@ -154,7 +154,7 @@ describe('importing a saved encyclopedia page', () => {
     services = await start();
     expect((await atlas()).model.passages.filter((entry) => entry.sourceId === source.id)).toEqual([]);
     expect(await tierOf('CHL')).toBe('not-covered');
-    expect((await call<SourceView[]>('atlas:sources/list')).find((entry) => entry.id === source.id)).toMatchObject({ passages: 0, enabled: true });
+    expect((await call<SourceView[]>('atlas:sources/list')).find((entry) => entry.id === source.id)).toMatchObject({ passages: 0, enabled: true, textMissing: true });
   });
 
   it('keeps the text out of the store file, so a later note save does not rewrite it, and deletes it with the source', async () => {

@@ -64,6 +64,7 @@ describe('10,000 concurrent note saves through the notes repository', () => {
 
     // Saves queued during a write share the next one, so 10,000 saves need far fewer writes.
     expect(writes).toBeLessThan(EDITORS * SAVES_PER_EDITOR);
+    await store.close();
     expect(await readdir(folder)).toEqual([STORE_FILE]);
   });
 });

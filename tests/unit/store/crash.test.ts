@@ -2,12 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotesRepository } from '../../../src/main/store/notes';
 import { openStore, STORE_FILE } from '../../../src/main/store/openStore';
 import { parseStore } from '../../../src/shared/store/schema';
+import { bundleChild } from './bundleChild';
 
 /** Kills in total, shared by lanes that each crash their own store in parallel. */
 const KILLS = 500;
@@ -29,12 +28,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'atlas-crash-test-'));
   childScript = join(work, 'crash-child.mjs');
   // The child runs the real TypeScript store (lowdb and zod included), bundled once per run.
-  await build({
-    input: fileURLToPath(new URL('./crashChild.ts', import.meta.url)),
-    platform: 'node',
-    logLevel: 'silent',
-    output: { file: childScript, format: 'esm' },
-  });
+  await bundleChild(new URL('./crashChild.ts', import.meta.url), childScript);
 }, 60_000);
 
 afterAll(async () => {
@@ -142,6 +136,8 @@ async function prefilledLane(index: number): Promise<Lane> {
       notes.create({ target: { kind: 'country', countryId: 'JPN' }, body: `rev 0\n${String(i)} ${PREFILL_BODY}`, tags: ['prefill'] }),
     ),
   );
+  // Frees the folder for the children, as an app that quits does.
+  await store.close();
   return { folder, acked: new Map(created.map((note) => [note.id, 0])), kills: 0, acks: 0, checks: 0, startupKills: 0, readyAfter: 300 };
 }
 

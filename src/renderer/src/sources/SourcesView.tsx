@@ -88,9 +88,15 @@ export function SourcesView({ view, language, onImport }: SourcesViewProps) {
                   ? t('sources.bundled')
                   : t('sources.imported', { date: new Date(source.importedAt ?? 0).toLocaleDateString(language), file: source.fileName ?? '' })}
               </p>
-              <p className="source-counts">
-                {t('sources.passages', { count: source.passages })} · {t('sources.countries', { count: source.countries })}
-              </p>
+              {source.textMissing ? (
+                <p className="source-missing" role="note">
+                  {t('sources.textMissing', { file: source.fileName ?? source.title })}
+                </p>
+              ) : (
+                <p className="source-counts">
+                  {t('sources.passages', { count: source.passages })} · {t('sources.countries', { count: source.countries })}
+                </p>
+              )}
               {source.origin === 'imported' && (
                 <div className="source-actions">
                   <label>

@@ -1,0 +1,55 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreOpenError, type StoreOpenErrorCode } from '../../shared/store/errors';
+import { STORE_VERSION } from '../../shared/store/schema';
+import { LOCK_FILE } from './storeLock';
+import { storeOpenFailureText, storeRecoveryText } from './storeMessages';
+
+const path = '/home/min-ji/Atlas data';
+
+describe('storeOpenFailureText()', () => {
+  it.each<[StoreOpenErrorCode, StoreOpenError['details'], RegExp, RegExp]>([
+    ['store-in-use', { holder: { pid: 4242, host: hostname() } }, /in use by another running copy/, /다른 Korea Relations Atlas가/],
+    ['store-newer-version', { version: STORE_VERSION + 1 }, new RegExp(`data format ${String(STORE_VERSION + 1)}; this version reads up to format ${String(STORE_VERSION)}`), /새 버전을 설치/],
+    ['store-not-a-folder', {}, /is a file, not a folder/, /폴더가 아니라 파일/],
+    ['store-file-is-folder', {}, /is a folder, not a file/, /파일이 아니라 폴더/],
+    ['store-read-only', {}, /its folder cannot be written/, /쓸 수 없어서/],
+    ['store-unreadable', {}, /cannot be read or created \(EIO\)/, /읽거나 만들 수 없습니다\(EIO\)/],
+  ])('explains %s in both languages, naming the path and saying nothing was changed', (code, details, english, korean) => {
+    const error = new StoreOpenError(code, 'for the log', path, details, { cause: Object.assign(new Error('i/o error'), { code: 'EIO' }) });
+    const en = storeOpenFailureText(error, 'en')!;
+    const ko = storeOpenFailureText(error, 'ko')!;
+    expect(en).toEqual({ title: 'The atlas cannot open your data', message: expect.stringMatching(english) });
+    expect(en.message).toContain(`\n${path}\n`);
+    expect(en.message).toContain('Nothing was changed.');
+    expect(ko.title).toBe('데이터를 열 수 없습니다');
+    expect(ko.message).toMatch(korean);
+    expect(ko.message).toContain(`\n${path}\n`);
+    expect(ko.message).toContain('아무것도 바뀌지 않았습니다.');
+  });
+
+  it('tells which computer holds a folder in use elsewhere, and which lock file to delete if it no longer does', () => {
+    const error = new StoreOpenError('store-in-use', 'for the log', path, { holder: { pid: 4242, host: 'seminar-room-pc' } });
+    const { message } = storeOpenFailureText(error, 'en')!;
+    expect(message).toContain('another computer (seminar-room-pc)');
+    expect(message).toContain(join(path, LOCK_FILE));
+  });
+
+  it('leaves any other error to be reported as it is', () => {
+    expect(storeOpenFailureText(new Error('the atlas data is missing'), 'en')).toBeNull();
+  });
+});
+
+describe('storeRecoveryText()', () => {
+  it.each([
+    ['backup', undefined, /from the backup copy made when it last started/],
+    ['snapshot', 'daily-2026-11-21T10-00-00-000Z.json', /from the snapshot daily-2026-11-21T10-00-00-000Z\.json/],
+    ['empty', undefined, /started with no notes, tiers or imported sources/],
+  ] as const)('says where the unreadable file is and that the atlas started from the %s', (restoredFrom, snapshot, said) => {
+    const recovery = { problem: { kind: 'not-json', message: 'Unexpected end' } as const, movedTo: '/data/atlas-store.unreadable-x.json', restoredFrom, ...(snapshot ? { snapshot } : {}) };
+    for (const language of ['en', 'ko'] as const) expect(storeRecoveryText(recovery, language).message).toContain('/data/atlas-store.unreadable-x.json');
+    expect(storeRecoveryText(recovery, 'en').message).toMatch(said);
+    if (snapshot) expect(storeRecoveryText(recovery, 'ko').message).toContain(snapshot);
+  });
+});

@@ -1,0 +1,54 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Language } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+import { StoreOpenError } from '../../shared/store/errors';
+import { STORE_VERSION } from '../../shared/store/schema';
+import type { StoreRecovery } from './openStore';
+import { LOCK_FILE } from './storeLock';
+
+/** The title and text of a start-up message box about the store. */
+export interface StoreDialogText {
+  title: string;
+  message: string;
+}
+
+/**
+ * What the user is told when the store could not be opened at all (the app does not start), or
+ * null when `error` is not about opening the store (main then reports it as it is).
+ */
+export function storeOpenFailureText(error: unknown, language: Language): StoreDialogText | null {
+  if (!(error instanceof StoreOpenError)) return null;
+  const t = (key: string, values: Record<string, string | number> = {}) => translate(language, `dialog.${key}`, { path: error.path, ...values });
+  const title = translate(language, 'dialog.storeOpenFailedTitle');
+  switch (error.code) {
+    case 'store-in-use': {
+      const holder = error.details.holder;
+      if (holder && holder.host !== hostname()) return { title, message: t('storeInUseElsewhere', { host: holder.host, lock: join(error.path, LOCK_FILE) }) };
+      return { title, message: t('storeInUse') };
+    }
+    case 'store-newer-version':
+      return { title, message: t('storeNewerVersion', { version: error.details.version ?? '?', known: STORE_VERSION }) };
+    case 'store-not-a-folder':
+      return { title, message: t('storeNotAFolder') };
+    case 'store-file-is-folder':
+      return { title, message: t('storeFileIsFolder') };
+    case 'store-read-only':
+      return { title, message: t('storeReadOnly') };
+    case 'store-unreadable':
+      return { title, message: t('storeUnreadable', { reason: causeCode(error) }) };
+  }
+}
+
+/** What the user is told after an unusable store file was set aside: where it is, and what the atlas started from. */
+export function storeRecoveryText(recovery: StoreRecovery, language: Language): StoreDialogText {
+  const values = { path: recovery.movedTo, snapshot: recovery.snapshot ?? '' };
+  const key = { backup: 'storeRecoveredFromBackup', snapshot: 'storeRecoveredFromSnapshot', empty: 'storeRecoveredEmpty' }[recovery.restoredFrom];
+  return { title: translate(language, 'dialog.storeRecoveredTitle'), message: translate(language, `dialog.${key}`, values) };
+}
+
+/** The OS's error code (EIO, EACCES…) says more in either language than its English message. */
+function causeCode(error: StoreOpenError): string {
+  const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (error.cause instanceof Error ? error.cause.message : error.message);
+}
