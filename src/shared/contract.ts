@@ -119,10 +119,17 @@ export interface ImportPreview {
 export const exportFormatSchema = z.enum(['markdown-folder', 'markdown-file', 'json']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
-/** Where the store is, and what happened to an unusable file at start. */
+/**
+ * Where the store is, and what happened at start to a store file that could not be used: one that
+ * could not be read was moved aside to `movedTo`; a missing one (next to a backup or snapshot) was
+ * replaced from them. Either way the atlas started from `restoredFrom`.
+ */
 export interface StoreStatus {
   path: string;
-  recovery: { movedTo: string; restoredFrom: 'backup' | 'snapshot' | 'empty' } | null;
+  recovery:
+    | { reason: 'unreadable'; movedTo: string; restoredFrom: 'backup' | 'snapshot' | 'empty' }
+    | { reason: 'missing'; restoredFrom: 'backup' | 'snapshot' | 'empty' }
+    | null;
 }
 
 /** Paper sizes a briefing can be printed on. */

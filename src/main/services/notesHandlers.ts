@@ -11,6 +11,7 @@ import { createNotesRepository } from '../store/notes';
 import type { Store } from '../store/openStore';
 import { createOverridesRepository } from '../store/overrides';
 import { createSnapshotRepository } from '../store/snapshots';
+import { recoveryStatus } from '../store/storeMessages';
 import type { Dialogs } from './dialogs';
 import { HandlerError } from './invoke';
 
@@ -139,7 +140,7 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'not
     store: {
       status: () => ({
         path: deps.store.path,
-        recovery: deps.store.recovery ? { movedTo: deps.store.recovery.movedTo, restoredFrom: deps.store.recovery.restoredFrom } : null,
+        recovery: recoveryStatus(deps.store.recovery),
       }),
       snapshots: () => snapshots.list(),
       async restoreSnapshot({ name }) {

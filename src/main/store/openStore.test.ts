@@ -8,7 +8,7 @@ import { serialiseStore } from './atomicJsonFile';
 import { emptyStore, STORE_VERSION } from '../../shared/store/schema';
 import { writeFileAtomic, type DurableWrite } from './atomicJsonFile';
 import { createNotesRepository } from './notes';
-import { openStore, STORE_FILE } from './openStore';
+import { openStore, STORE_FILE, type StoreRecovery } from './openStore';
 import { createPrefsRepository } from './prefs';
 import { SNAPSHOT_FOLDER } from './snapshots';
 import { storeRecoveryText } from './storeMessages';
@@ -25,6 +25,12 @@ afterEach(async () => {
 });
 
 const storeText = () => readFile(join(folder, STORE_FILE), 'utf8');
+
+/** Where a recovery moved the unreadable store file (it fails the test when it moved none). */
+function movedTo(recovery: StoreRecovery | null): string {
+  if (recovery?.reason !== 'unreadable') throw new Error(`expected an unreadable file moved aside, got ${JSON.stringify(recovery)}`);
+  return recovery.movedTo;
+}
 const fixedNow = () => new Date('2026-11-27T10:00:00.000Z');
 const isRoot = process.getuid?.() === 0;
 
@@ -206,7 +212,7 @@ describe('openStore()', () => {
 
     const store = await openStore({ folder, now: fixedNow });
     expect(store.recovery).toMatchObject({ restoredFrom: 'backup', movedTo: join(folder, 'atlas-store.unreadable-2026-11-27T10-00-00-000Z.json') });
-    expect(await readFile(store.recovery!.movedTo, 'utf8')).toBe(broken);
+    expect(await readFile(movedTo(store.recovery), 'utf8')).toBe(broken);
     expect(createPrefsRepository(store).language()).toBe('ko');
     expect(JSON.parse(await storeText()).prefs.language).toBe('ko');
   });
@@ -216,9 +222,10 @@ describe('openStore()', () => {
     const one = await openStore({ folder, now: fixedNow });
     await writeFile(join(folder, STORE_FILE), 'second');
     const two = await openStore({ folder, now: fixedNow });
-    expect(two.recovery!.movedTo).not.toBe(one.recovery!.movedTo);
-    expect(await readFile(one.recovery!.movedTo, 'utf8')).toBe('first');
-    expect(await readFile(two.recovery!.movedTo, 'utf8')).toBe('second');
+    const [first, second] = [movedTo(one.recovery), movedTo(two.recovery)];
+    expect(second).not.toBe(first);
+    expect(await readFile(first, 'utf8')).toBe('first');
+    expect(await readFile(second, 'utf8')).toBe('second');
   });
 
   it('says it started empty when there is no good backup or snapshot either', async () => {
@@ -340,7 +347,7 @@ describe('openStore() recovery says what it did', () => {
     await writeFile(join(folder, `${STORE_FILE}.bak`), withNote('from the backup'));
     await writeFile(join(folder, STORE_FILE), 'garbage');
     const store = await openStore({ folder, now: fixedNow });
-    expect(store.recovery).toEqual({ problem: expect.objectContaining({ kind: 'not-json' }), movedTo: expect.any(String), restoredFrom: 'backup' });
+    expect(store.recovery).toEqual({ reason: 'unreadable', problem: expect.objectContaining({ kind: 'not-json' }), movedTo: expect.any(String), restoredFrom: 'backup' });
     expect(store.read().notes.map((note) => note.body)).toEqual(['from the backup']);
     expect(storeRecoveryText(store.recovery!, 'en').message).toContain('started from the backup copy made when it last started');
   });
@@ -369,7 +376,7 @@ describe('openStore() recovery says what it did', () => {
     const { message } = storeRecoveryText(store.recovery!, 'en');
     expect(message).toContain('No backup copy or snapshot could be read');
     expect(message).not.toMatch(/last good copy|backup copy made/);
-    expect(await readFile(store.recovery!.movedTo, 'utf8')).toBe('garbage');
+    expect(await readFile(movedTo(store.recovery), 'utf8')).toBe('garbage');
   });
 
   it('a good store opens with no recovery at all, whatever the backup holds', async () => {
@@ -410,5 +417,130 @@ describe('openStore() on a store it cannot use', () => {
     expect(error).toBeInstanceOf(StoreOpenError);
     expect(error).toMatchObject({ code: 'store-read-only', path: join(folder, STORE_FILE) });
     expect(await folderState(folder)).toEqual(before);
+  });
+});
+
+describe('openStore() when the store file is missing', () => {
+  const backupPath = () => join(folder, `${STORE_FILE}.bak`);
+  const snapshotPath = (name: string) => join(folder, SNAPSHOT_FOLDER, name);
+  const bodies = (data: { notes: readonly { body: string }[] }) => data.notes.map((note) => note.body).sort();
+  const onDisk = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as { notes: { body: string }[] };
+
+  /** A folder as normal use leaves it (the store with a note, its backup, a daily snapshot), then the store file vanishes. */
+  async function vanishedAfterUse(): Promise<void> {
+    const store = await openStore({ folder, now: fixedNow });
+    await createNotesRepository(store).create({ target: { kind: 'country', countryId: 'JPN' }, body: 'written before the file vanished' });
+    await store.close();
+    await (await openStore({ folder, now: fixedNow })).close();
+    await rm(join(folder, STORE_FILE));
+  }
+
+  it('starts from the backup, says the file was missing, and writes the recovered state at once', async () => {
+    await vanishedAfterUse();
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toEqual({ reason: 'missing', path: join(folder, STORE_FILE), restoredFrom: 'backup' });
+    expect(bodies(store.read())).toEqual(['written before the file vanished']);
+    expect(bodies(await onDisk(join(folder, STORE_FILE)))).toEqual(['written before the file vanished']);
+    const { title, message } = storeRecoveryText(store.recovery!, 'en');
+    expect(title).toBe('Your data file was missing');
+    expect(message).toContain(`\n${join(folder, STORE_FILE)}\nwas not found, so the atlas started from the backup copy`);
+  });
+
+  it('the backup survives the first start after the file vanished: a save and the next start keep its notes', async () => {
+    await vanishedAfterUse();
+    const first = await openStore({ folder, now: fixedNow });
+    await createNotesRepository(first).create({ target: { kind: 'country', countryId: 'KOR' }, body: 'written after' });
+    await first.close();
+    const second = await openStore({ folder, now: fixedNow });
+    expect(second.recovery).toBeNull();
+    expect(bodies(second.read())).toEqual(['written after', 'written before the file vanished']);
+    expect(bodies(await onDisk(backupPath()))).toEqual(['written after', 'written before the file vanished']);
+  });
+
+  it('starts from the newest readable snapshot when there is no backup, naming it', async () => {
+    await vanishedAfterUse();
+    await rm(backupPath());
+    await writeFile(snapshotPath('daily-2026-11-28T10-00-00-000Z.json'), '{"torn');
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toEqual({ reason: 'missing', path: join(folder, STORE_FILE), restoredFrom: 'snapshot', snapshot: 'daily-2026-11-27T10-00-00-000Z.json' });
+    expect(bodies(store.read())).toEqual(['written before the file vanished']);
+    expect(storeRecoveryText(store.recovery!, 'ko').message).toContain('daily-2026-11-27T10-00-00-000Z.json');
+  });
+
+  it('keeps a backup that cannot be read under another name before starting from a snapshot', async () => {
+    await vanishedAfterUse();
+    await writeFile(backupPath(), '{"torn backup');
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toMatchObject({ reason: 'missing', restoredFrom: 'snapshot', backupMovedTo: join(folder, 'atlas-store.json.bak.unreadable-2026-11-27T10-00-00-000Z.json') });
+    await store.close();
+    await (await openStore({ folder, now: fixedNow })).close(); // replaces the backup with the recovered store
+    expect(await readFile(store.recovery!.backupMovedTo!, 'utf8')).toBe('{"torn backup');
+    expect(storeRecoveryText(store.recovery!, 'en').message).toContain(`The backup copy could not be read either; it was kept at:\n${store.recovery!.backupMovedTo!}`);
+  });
+
+  it('says it started empty when no backup or snapshot can be read, and keeps the unreadable backup', async () => {
+    await writeFile(backupPath(), '\0'.repeat(64));
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toMatchObject({ reason: 'missing', restoredFrom: 'empty' });
+    expect(store.read().notes).toEqual([]);
+    await store.close();
+    await (await openStore({ folder, now: fixedNow })).close();
+    expect(await readFile(store.recovery!.backupMovedTo!, 'utf8')).toBe('\0'.repeat(64));
+    expect(storeRecoveryText(store.recovery!, 'en').message).toContain('no backup copy or snapshot in its folder could be read');
+  });
+
+  it('a first start, with no file, backup or snapshot, is silent and empty and writes nothing', async () => {
+    await mkdir(join(folder, SNAPSHOT_FOLDER));
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toBeNull();
+    expect(store.read()).toEqual(emptyStore());
+    await store.close();
+    expect((await readdir(folder)).sort()).toEqual([SNAPSHOT_FOLDER]);
+  });
+
+  it('refuses to start from a backup written by a newer version, and touches nothing', async () => {
+    await vanishedAfterUse();
+    await writeFile(backupPath(), newerStore);
+    const before = await folderState(folder);
+    await expect(openStore({ folder, now: fixedNow })).rejects.toMatchObject({ code: 'store-newer-version', path: backupPath(), details: { version: STORE_VERSION + 1 } });
+    expect(await folderState(folder)).toEqual(before);
+  });
+
+  it('refuses to start from an older snapshot when the newest was written by a newer version, and touches nothing', async () => {
+    await vanishedAfterUse();
+    await rm(backupPath());
+    await writeFile(snapshotPath('daily-2026-11-28T10-00-00-000Z.json'), newerStore);
+    const before = await folderState(folder);
+    await expect(openStore({ folder, now: fixedNow })).rejects.toMatchObject({ code: 'store-newer-version', path: snapshotPath('daily-2026-11-28T10-00-00-000Z.json') });
+    expect(await folderState(folder)).toEqual(before);
+  });
+
+  it.skipIf(readOnlyBy === null)('in a read-only folder: starts from the backup in memory and changes nothing on disk', async () => {
+    await vanishedAfterUse();
+    makeReadOnly(folder);
+    const before = await folderState(folder);
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toMatchObject({ reason: 'missing', restoredFrom: 'backup' });
+    expect(bodies(store.read())).toEqual(['written before the file vanished']);
+    await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isStoreError(error, 'read-only'));
+    expect(await folderState(folder)).toEqual(before);
+  });
+});
+
+describe('openStore() recovering an unreadable store keeps every copy', () => {
+  it('keeps a backup that cannot be read under another name when starting from a snapshot, so the next start cannot replace it', async () => {
+    const store = await openStore({ folder, now: fixedNow });
+    await createNotesRepository(store).create({ target: { kind: 'country', countryId: 'JPN' }, body: 'in the snapshot' });
+    await store.close();
+    await (await openStore({ folder, now: fixedNow })).close();
+    await writeFile(join(folder, `${STORE_FILE}.bak`), '{"torn backup');
+    await writeFile(join(folder, STORE_FILE), '{"torn store');
+
+    const recovered = await openStore({ folder, now: fixedNow });
+    expect(recovered.recovery).toMatchObject({ reason: 'unreadable', restoredFrom: 'snapshot', backupMovedTo: join(folder, 'atlas-store.json.bak.unreadable-2026-11-27T10-00-00-000Z.json') });
+    await recovered.close();
+    await (await openStore({ folder, now: fixedNow })).close();
+    expect(await readFile(recovered.recovery!.backupMovedTo!, 'utf8')).toBe('{"torn backup');
+    expect(await readFile(movedTo(recovered.recovery), 'utf8')).toBe('{"torn store');
   });
 });

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { isStoreError, StoreError, StoreOpenError } from '../../shared/store/errors';
 import { emptyStore, parseStore, STORE_VERSION, type StoreData, type StoreProblem } from '../../shared/store/schema';
@@ -22,15 +22,35 @@ import { acquireStoreLock, type StoreLock } from './storeLock';
 /** The store file's name inside the store folder. */
 export const STORE_FILE = 'atlas-store.json';
 
-/** What happened to an unusable store file at start-up, for the user to be told. */
-export interface StoreRecovery {
-  problem: StoreProblem;
-  /** Where the unusable file now is; it is never overwritten or deleted. */
-  movedTo: string;
+/** The copy a store that could not be used as it was started from. */
+export interface RestoredFrom {
   restoredFrom: 'backup' | 'snapshot' | 'empty';
   /** The snapshot the store started from, when `restoredFrom` is `snapshot`. */
   snapshot?: string;
+  /**
+   * Where a backup that could not be read either now is, when the store started from a snapshot
+   * or empty: it is kept under another name, since the next start replaces the backup.
+   */
+  backupMovedTo?: string;
 }
+
+/**
+ * What happened at start-up to a store file that could not be used, for the user to be told:
+ * `unreadable`, it was moved aside; `missing`, it was gone while a backup or snapshot was still in
+ * its folder (deleted or moved by the user or a sync tool).
+ */
+export type StoreRecovery =
+  | (RestoredFrom & {
+      reason: 'unreadable';
+      problem: StoreProblem;
+      /** Where the unusable file now is; it is never overwritten or deleted. */
+      movedTo: string;
+    })
+  | (RestoredFrom & {
+      reason: 'missing';
+      /** The store file that was not there. */
+      path: string;
+    });
 
 /** The app's one database. Only main holds it; every change goes through `update`. */
 export interface Store {
@@ -85,7 +105,10 @@ interface PendingChange {
  * Opens (or creates) the store in `folder`, taking the folder's lock first (see `acquireStoreLock`).
  * After a good load the file is kept as `.bak` and, once a day, as a snapshot. A file that cannot be
  * used is moved aside with a timestamp, never overwritten, and the store starts from the backup,
- * else the newest usable snapshot, else empty, saying which in `recovery`.
+ * else the newest usable snapshot, else empty, saying which in `recovery`. A missing file next to
+ * a backup or snapshot starts from them in the same way (and says so); only a folder with none of
+ * them is a first start, silent and empty. A backup that cannot be used is kept under another
+ * name before the recovered state is written, since the next start replaces the backup.
  *
  * A store this build cannot safely open is refused with a StoreOpenError, and nothing on disk is
  * changed: a folder another running copy holds (`store-in-use`), a file (or the backup or snapshot
@@ -141,11 +164,25 @@ async function openLocked(folder: string, now: () => Date, write: DurableWrite, 
       throw cannotSetAside(path, caught);
     });
     db.data = fallback.data;
-    recovery = { problem: error.problem, movedTo, ...fallback.from };
+    recovery = { reason: 'unreadable', problem: error.problem, movedTo, ...fallback.from, ...(await keepUnreadableBackup(folder, backupPath, fallback, now())) };
     // The unusable file is already preserved under movedTo, so replacing it here loses nothing.
     await db.write().catch((caught: unknown) => {
       throw cannotSetAside(path, caught);
     });
+  }
+
+  if (loaded && !file.found) {
+    // No store file, yet a backup or snapshot: the file was deleted or moved, not never made.
+    // Starting empty would back the empty store up over the backup at the next start.
+    const fallback = await findFallback(folder, backupPath);
+    if (fallback.anyCopy) {
+      db.data = fallback.data;
+      recovery = { reason: 'missing', path, ...fallback.from, ...(await keepUnreadableBackup(folder, backupPath, fallback, now())) };
+      // Written at once, so that the next start backs up the recovered state. A disk that cannot be
+      // written keeps it in memory only: nothing can replace the backup then, and every save writes
+      // the whole recovered state (or fails visibly).
+      await db.write().catch(() => undefined);
+    }
   }
   await removeOrphanTempFiles(folder);
 
@@ -159,25 +196,52 @@ async function openLocked(folder: string, now: () => Date, write: DurableWrite, 
   return createStore({ db, path, folder, recovery, migratedFrom: file.migratedFrom, lock });
 }
 
+/** Where the store can start from when its file cannot be used as it is. */
+interface Fallback {
+  from: Pick<RestoredFrom, 'restoredFrom' | 'snapshot'>;
+  data: StoreData;
+  /** Whether a backup file exists whose content cannot be used. */
+  backupUnusable: boolean;
+  /** Whether there was any backup or snapshot at all, usable or not. */
+  anyCopy: boolean;
+}
+
 /**
  * What an unusable store starts from: the backup, else the newest usable snapshot, else nothing.
  * One written by a newer version is never skipped for an older one: that would quietly take the
  * user back to before they used the newer app, and the next start would back up over it.
  */
-async function findFallback(folder: string, backupPath: string): Promise<{ from: Pick<StoreRecovery, 'restoredFrom' | 'snapshot'>; data: StoreData }> {
-  const backup = await new StoreFile(backupPath).read().catch((error: unknown) => {
+async function findFallback(folder: string, backupPath: string): Promise<Fallback> {
+  const backupFile = new StoreFile(backupPath);
+  let backupUnusable = false;
+  const backup = await backupFile.read().catch((error: unknown) => {
     if (error instanceof StoreFileError && error.problem.kind === 'newer-version') throw newerVersion(backupPath, error.problem.version);
+    backupUnusable = error instanceof StoreFileError;
     return null;
   });
-  if (backup) return { from: { restoredFrom: 'backup' }, data: backup };
-  for (const snapshot of await listSnapshots(folder).catch(() => [])) {
+  if (backup) return { from: { restoredFrom: 'backup' }, data: backup, backupUnusable, anyCopy: true };
+  const snapshots = await listSnapshots(folder).catch(() => []);
+  const anyCopy = backupFile.found || snapshots.length > 0;
+  for (const snapshot of snapshots) {
     const restored = await readSnapshot(folder, snapshot.name).catch(() => null);
-    if (restored) return { from: { restoredFrom: 'snapshot', snapshot: snapshot.name }, data: restored.data };
+    if (restored) return { from: { restoredFrom: 'snapshot', snapshot: snapshot.name }, data: restored.data, backupUnusable, anyCopy };
     const text = await readTextIfExists(join(folder, SNAPSHOT_FOLDER, snapshot.name)).catch(() => null);
     const parsed = text === null ? null : parseStore(text);
     if (parsed && !parsed.ok && parsed.problem.kind === 'newer-version') throw newerVersion(join(folder, SNAPSHOT_FOLDER, snapshot.name), parsed.problem.version);
   }
-  return { from: { restoredFrom: 'empty' }, data: emptyStore() };
+  return { from: { restoredFrom: 'empty' }, data: emptyStore(), backupUnusable, anyCopy };
+}
+
+/**
+ * Keeps a backup that could not be used under another name before the store is written: the next
+ * start replaces the backup with a copy of the store, and the unusable one may still hold notes.
+ */
+async function keepUnreadableBackup(folder: string, backupPath: string, fallback: Fallback, at: Date): Promise<Pick<RestoredFrom, 'backupMovedTo'>> {
+  if (!fallback.backupUnusable) return {};
+  const backupMovedTo = await preserveUnreadable(folder, backupPath, at).catch((caught: unknown) => {
+    throw cannotSetAside(backupPath, caught);
+  });
+  return { backupMovedTo };
 }
 
 function newerVersion(path: string, version: number): StoreOpenError {
@@ -218,14 +282,15 @@ function errorText(error: unknown): string {
 }
 
 /**
- * Keeps the unusable file under a timestamped name. It is linked (or copied) rather than renamed so
- * that the store path always holds a file: a crash during recovery then just recovers again on
- * the next start, instead of finding no file and starting empty.
+ * Keeps the unusable file `path` (the store file or its backup) under a timestamped name next to
+ * it. It is linked (or copied) rather than renamed so that the store path always holds a file: a
+ * crash during recovery then just recovers again on the next start, instead of finding no file.
  */
 async function preserveUnreadable(folder: string, path: string, at: Date): Promise<string> {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const base = basename(path, '.json');
   for (let attempt = 0; ; attempt++) {
-    const movedTo = join(folder, `atlas-store.unreadable-${stamp}${attempt === 0 ? '' : `-${String(attempt)}`}.json`);
+    const movedTo = join(folder, `${base}.unreadable-${stamp}${attempt === 0 ? '' : `-${String(attempt)}`}.json`);
     try {
       await link(path, movedTo).catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'EEXIST') throw error;

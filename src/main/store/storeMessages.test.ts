@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { StoreOpenError, type StoreOpenErrorCode } from '../../shared/store/errors';
 import { STORE_VERSION } from '../../shared/store/schema';
 import { LOCK_FILE } from './storeLock';
-import { storeOpenFailureText, storeRecoveryText } from './storeMessages';
+import { recoveryStatus, storeOpenFailureText, storeRecoveryText } from './storeMessages';
 
 const path = '/home/min-ji/Atlas data';
 
@@ -47,9 +47,41 @@ describe('storeRecoveryText()', () => {
     ['snapshot', 'daily-2026-11-21T10-00-00-000Z.json', /from the snapshot daily-2026-11-21T10-00-00-000Z\.json/],
     ['empty', undefined, /started with no notes, tiers or imported sources/],
   ] as const)('says where the unreadable file is and that the atlas started from the %s', (restoredFrom, snapshot, said) => {
-    const recovery = { problem: { kind: 'not-json', message: 'Unexpected end' } as const, movedTo: '/data/atlas-store.unreadable-x.json', restoredFrom, ...(snapshot ? { snapshot } : {}) };
+    const recovery = { reason: 'unreadable', problem: { kind: 'not-json', message: 'Unexpected end' }, movedTo: '/data/atlas-store.unreadable-x.json', restoredFrom, ...(snapshot ? { snapshot } : {}) } as const;
     for (const language of ['en', 'ko'] as const) expect(storeRecoveryText(recovery, language).message).toContain('/data/atlas-store.unreadable-x.json');
     expect(storeRecoveryText(recovery, 'en').message).toMatch(said);
     if (snapshot) expect(storeRecoveryText(recovery, 'ko').message).toContain(snapshot);
+  });
+
+  it.each([
+    ['backup', undefined, /was not found, so the atlas started from the backup copy made when it last started/, /지난번 시작할 때 만든 백업 사본으로 시작했습니다/],
+    ['snapshot', 'daily-2026-11-21T10-00-00-000Z.json', /was not found and no backup copy could be read, so the atlas started from the snapshot daily-2026-11-21T10-00-00-000Z\.json/, /스냅숏 daily-2026-11-21T10-00-00-000Z\.json에서 시작했습니다/],
+    ['empty', undefined, /was not found, and no backup copy or snapshot in its folder could be read/, /메모, 등급, 가져온 자료 없이 시작했습니다/],
+  ] as const)('for a missing file, names the file that was missing, never a kept file, and says it started from the %s', (restoredFrom, snapshot, english, korean) => {
+    const recovery = { reason: 'missing', path: '/data/atlas-store.json', restoredFrom, ...(snapshot ? { snapshot } : {}) } as const;
+    const en = storeRecoveryText(recovery, 'en');
+    const ko = storeRecoveryText(recovery, 'ko');
+    expect(en.title).toBe('Your data file was missing');
+    expect(ko.title).toBe('데이터 파일이 없었습니다');
+    expect(en.message).toMatch(english);
+    expect(ko.message).toMatch(korean);
+    for (const { message } of [en, ko]) {
+      expect(message).toContain('\n/data/atlas-store.json\n');
+      expect(message).not.toMatch(/could not be read\. It was kept|unreadable file was kept|보관했습니다/);
+    }
+  });
+
+  it('adds where a backup that could not be read either was kept, in both languages', () => {
+    const recovery = { reason: 'unreadable', problem: { kind: 'not-json', message: 'x' }, movedTo: '/data/a.json', restoredFrom: 'snapshot', snapshot: 'daily-2026-11-21T10-00-00-000Z.json', backupMovedTo: '/data/atlas-store.json.bak.unreadable-x.json' } as const;
+    expect(storeRecoveryText(recovery, 'en').message).toMatch(/\nThe backup copy could not be read either; it was kept at:\n\/data\/atlas-store\.json\.bak\.unreadable-x\.json$/);
+    expect(storeRecoveryText(recovery, 'ko').message).toMatch(/\n백업 사본도 읽을 수 없어서 다음 위치에 보관했습니다:\n\/data\/atlas-store\.json\.bak\.unreadable-x\.json$/);
+  });
+});
+
+describe('recoveryStatus()', () => {
+  it('tells the banner why the store was recovered, and where an unreadable file is kept', () => {
+    expect(recoveryStatus(null)).toBeNull();
+    expect(recoveryStatus({ reason: 'missing', path: '/data/atlas-store.json', restoredFrom: 'snapshot', snapshot: 'daily-2026-11-21T10-00-00-000Z.json' })).toEqual({ reason: 'missing', restoredFrom: 'snapshot' });
+    expect(recoveryStatus({ reason: 'unreadable', problem: { kind: 'not-json', message: 'x' }, movedTo: '/data/a.json', restoredFrom: 'empty' })).toEqual({ reason: 'unreadable', movedTo: '/data/a.json', restoredFrom: 'empty' });
   });
 });

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { Language } from '../../shared/contract';
+import type { Language, StoreStatus } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { StoreOpenError } from '../../shared/store/errors';
 import { STORE_VERSION } from '../../shared/store/schema';
@@ -40,11 +40,26 @@ export function storeOpenFailureText(error: unknown, language: Language): StoreD
   }
 }
 
-/** What the user is told after an unusable store file was set aside: where it is, and what the atlas started from. */
+/**
+ * What the user is told after a store file that could not be used was replaced: where an unreadable
+ * one is kept (or which one was missing), what the atlas started from, and where a backup that
+ * could not be read either is kept.
+ */
 export function storeRecoveryText(recovery: StoreRecovery, language: Language): StoreDialogText {
-  const values = { path: recovery.movedTo, snapshot: recovery.snapshot ?? '' };
-  const key = { backup: 'storeRecoveredFromBackup', snapshot: 'storeRecoveredFromSnapshot', empty: 'storeRecoveredEmpty' }[recovery.restoredFrom];
-  return { title: translate(language, 'dialog.storeRecoveredTitle'), message: translate(language, `dialog.${key}`, values) };
+  const unreadable = recovery.reason === 'unreadable';
+  const values = { path: unreadable ? recovery.movedTo : recovery.path, snapshot: recovery.snapshot ?? '' };
+  const from = { backup: 'FromBackup', snapshot: 'FromSnapshot', empty: 'Empty' }[recovery.restoredFrom];
+  const prefix = unreadable ? 'storeRecovered' : 'storeMissing';
+  const message = translate(language, `dialog.${prefix}${from}`, values);
+  const kept = recovery.backupMovedTo === undefined ? '' : `\n${translate(language, 'dialog.storeBackupKept', { path: recovery.backupMovedTo })}`;
+  return { title: translate(language, `dialog.${prefix}Title`), message: `${message}${kept}` };
+}
+
+/** The recovery as the renderer's banner is told it. */
+export function recoveryStatus(recovery: StoreRecovery | null): StoreStatus['recovery'] {
+  if (recovery === null) return null;
+  if (recovery.reason === 'missing') return { reason: 'missing', restoredFrom: recovery.restoredFrom };
+  return { reason: 'unreadable', movedTo: recovery.movedTo, restoredFrom: recovery.restoredFrom };
 }
 
 /** The OS's error code (EIO, EACCES…) says more in either language than its English message. */

@@ -152,6 +152,14 @@ export const en = {
       'The unreadable file was kept at:\n{{path}}\nNo backup copy could be read, so the atlas started from the snapshot {{snapshot}}. Changes made after that are only in the kept file.',
     storeRecoveredEmpty:
       'The unreadable file was kept at:\n{{path}}\nNo backup copy or snapshot could be read, so the atlas started with no notes, tiers or imported sources. Nothing was deleted: what can be recovered is in the kept file.',
+    storeMissingTitle: 'Your data file was missing',
+    storeMissingFromBackup:
+      'The data file\n{{path}}\nwas not found, so the atlas started from the backup copy made when it last started. Changes made after that were only in the missing file: if it was moved, or removed by a sync tool, look for it there.',
+    storeMissingFromSnapshot:
+      'The data file\n{{path}}\nwas not found and no backup copy could be read, so the atlas started from the snapshot {{snapshot}}. Changes made after that were only in the missing file: if it was moved, or removed by a sync tool, look for it there.',
+    storeMissingEmpty:
+      'The data file\n{{path}}\nwas not found, and no backup copy or snapshot in its folder could be read, so the atlas started with no notes, tiers or imported sources. Nothing was deleted.',
+    storeBackupKept: 'The backup copy could not be read either; it was kept at:\n{{path}}',
     storeOpenFailedTitle: 'The atlas cannot open your data',
     storeInUse:
       'The data folder\n{{path}}\nis in use by another running copy of Korea Relations Atlas. Close that copy first, or start this one with another data folder. Nothing was changed.',
@@ -376,6 +384,7 @@ export const en = {
   },
   recovery: {
     message: 'Your data file could not be read. It was kept at {{path}}; the atlas started from {{from}}.',
+    missingMessage: 'Your data file was missing; the atlas started from {{from}}.',
     backup: 'the backup copy made when it last started',
     snapshot: 'the newest snapshot that could be read',
     empty: 'an empty store (no backup copy or snapshot could be read)',

@@ -280,7 +280,9 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
       {recovery && (
         <div className="recovery-banner" role="alert">
           <span>
-            {t('recovery.message', { path: recovery.movedTo, from: t(`recovery.${recovery.restoredFrom}`) })}
+            {recovery.reason === 'unreadable'
+              ? t('recovery.message', { path: recovery.movedTo, from: t(`recovery.${recovery.restoredFrom}`) })
+              : t('recovery.missingMessage', { from: t(`recovery.${recovery.restoredFrom}`) })}
           </span>
           <button type="button" onClick={() => setRecovery(null)}>
             {t('recovery.dismiss')}
