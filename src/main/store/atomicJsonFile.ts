@@ -69,7 +69,7 @@ export async function readTextIfExists(path: string): Promise<string | null> {
 }
 
 /** Temp files are `.<target name>.<pid>.<random>.tmp`, so a later start can tell whose they were. */
-const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /** A unique temp file next to `path`, named so that `removeOrphanTempFiles` knows whose it is. */
 export function tempPathFor(path: string): string {
@@ -151,12 +151,17 @@ export async function syncFolder(folder: string): Promise<void> {
  * store, so a temp file from any other process is an orphan; this process's own may be in flight.
  */
 export async function removeOrphanTempFiles(folder: string): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  const orphans = names.filter((name) => {
-    const match = TEMP_FILE.exec(name);
-    return match !== null && Number(match[1]) !== process.pid;
-  });
+  const orphans = await orphanTempFiles(folder);
   await Promise.all(orphans.map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)));
+}
+
+/** The names of the temp files in `folder` that other processes left, only those for `target` when given. */
+export async function orphanTempFiles(folder: string, target?: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names.filter((name) => {
+    const match = TEMP_FILE.exec(name);
+    return match !== null && Number(match[2]) !== process.pid && (target === undefined || match[1] === target);
+  });
 }
 
 /**

@@ -544,3 +544,43 @@ describe('openStore() recovering an unreadable store keeps every copy', () => {
     expect(await readFile(movedTo(recovered.recovery), 'utf8')).toBe('{"torn store');
   });
 });
+
+describe('openStore() after a save that stopped between its steps', () => {
+  /** The name a save of the store by another (gone) process writes first, before its rename. */
+  const tempOfGoneWriter = (hex: string) => join(folder, `.${STORE_FILE}.999999.${hex}.tmp`);
+
+  async function savedTwice(): Promise<void> {
+    const store = await openStore({ folder, now: fixedNow });
+    await createNotesRepository(store).create({ target: { kind: 'country', countryId: 'JPN' }, body: 'in the backup' });
+    await store.close();
+    const again = await openStore({ folder, now: fixedNow }); // the backup holds the first note only
+    await createNotesRepository(again).create({ target: { kind: 'country', countryId: 'KOR' }, body: 'saved after the backup' });
+    await again.close();
+  }
+
+  it('a missing store file with its complete save still under the temp name: the save is finished, nothing acknowledged is lost', async () => {
+    await savedTwice();
+    // A rename that removes the old file first, then stops: no store file, the new one under its temp name.
+    await writeFile(tempOfGoneWriter('0123456789ab'), await storeText());
+    await writeFile(tempOfGoneWriter('ba9876543210'), '{"schemaVersion":2,"prefs":{'); // a writer killed mid-write
+    await rm(join(folder, STORE_FILE));
+
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.recovery).toBeNull();
+    expect(store.read().notes.map((note) => note.body).sort()).toEqual(['in the backup', 'saved after the backup']);
+    expect(JSON.parse(await storeText()).notes).toHaveLength(2);
+    expect(JSON.parse(await readFile(join(folder, `${STORE_FILE}.bak`), 'utf8')).notes).toHaveLength(2);
+    await store.close();
+    expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves a temp file alone when the store file is there: only a missing file is finished from it', async () => {
+    await savedTwice();
+    const saved = await storeText();
+    const stale = JSON.parse(saved) as { notes: unknown[] };
+    await writeFile(tempOfGoneWriter('0123456789ab'), JSON.stringify({ ...stale, notes: [] }));
+    const store = await openStore({ folder, now: fixedNow });
+    expect(store.read().notes).toHaveLength(2);
+    expect(await storeText()).toBe(saved);
+  });
+});

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { isStoreError, StoreError, StoreOpenError } from '../../shared/store/errors';
@@ -7,6 +7,7 @@ import { emptyStore, parseStore, STORE_VERSION, type StoreData, type StoreProble
 import { createStateChecker, draftOf } from '../../shared/store/stateCheck';
 import {
   copyFileAtomic,
+  orphanTempFiles,
   readTextIfExists,
   removeOrphanTempFiles,
   StoreFile,
@@ -153,6 +154,7 @@ async function openLocked(folder: string, now: () => Date, write: DurableWrite, 
   let recovery: StoreRecovery | null = null;
   let loaded = false;
 
+  await finishInterruptedSave(folder, path);
   try {
     await db.read();
     loaded = true;
@@ -194,6 +196,36 @@ async function openLocked(folder: string, now: () => Date, write: DurableWrite, 
   }
 
   return createStore({ db, path, folder, recovery, migratedFrom: file.migratedFrom, lock });
+}
+
+/**
+ * Puts a complete save of a missing store file in place. A rename that is not atomic (some network
+ * and removable file systems remove the old file first) leaves, when the app stops between the two
+ * steps, no store file but the whole new one under its temp name: the newest state there is, newer
+ * than the backup, and it would be deleted as an orphan at this start. A temp file that does not
+ * load (killed mid-write) is left to that clean-up.
+ */
+async function finishInterruptedSave(folder: string, path: string): Promise<void> {
+  const missing = await stat(path).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
+  if (!missing) return;
+  let newest: { temp: string; modified: number } | null = null;
+  for (const name of await orphanTempFiles(folder, STORE_FILE)) {
+    const temp = join(folder, name);
+    const text = await readTextIfExists(temp).catch(() => null);
+    if (text === null || !parseStore(text).ok) continue;
+    const modified = await stat(temp).then((entry) => entry.mtimeMs, () => -1);
+    if (newest === null || modified > newest.modified) newest = { temp, modified };
+  }
+  if (newest === null) return;
+  const { temp } = newest;
+  await rename(temp, path)
+    .then(() => syncFolder(folder))
+    .catch((error: unknown) => {
+      throw cannotSetAside(temp, error);
+    });
 }
 
 /** Where the store can start from when its file cannot be used as it is. */
