@@ -584,3 +584,33 @@ describe('openStore() after a save that stopped between its steps', () => {
     expect(await storeText()).toBe(saved);
   });
 });
+
+describe('openStore() when checking a change fails unexpectedly', () => {
+  /** Settles with the outcome, or says the promise never settled (the old queue stuck for good). */
+  const outcome = (promise: Promise<unknown>) =>
+    Promise.race([
+      promise.then(
+        () => 'saved',
+        (error: unknown) => `rejected: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+      new Promise<string>((resolve) => setTimeout(() => resolve('never settled'), 5_000)),
+    ]);
+
+  it('rejects that change, and the changes after it are still saved and the store still closes and frees the folder', async () => {
+    const store = await openStore({ folder });
+    // A repository bug, not user input: a draft whose reading throws while it is checked.
+    const broken = store.update((draft) => {
+      Object.defineProperty(draft.prefs, 'language', {
+        enumerable: true,
+        get: () => {
+          throw new Error('unreadable draft');
+        },
+      });
+    });
+    expect(await outcome(broken)).toBe('rejected: unreadable draft');
+    expect(await outcome(createPrefsRepository(store).setLanguage('ko'))).toBe('saved');
+    expect(JSON.parse(await storeText()).prefs.language).toBe('ko');
+    expect(await outcome(store.close())).toBe('saved');
+    expect(await readdir(folder)).not.toContain('atlas-store.lock');
+  });
+});

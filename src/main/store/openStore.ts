@@ -359,7 +359,13 @@ function createStore(init: {
     while (pending.length > 0) {
       const batch = pending;
       pending = [];
-      await commit(batch);
+      await commit(batch).catch((error: unknown) => {
+        // A check or freeze that throws (a repository bug) must fail its own changes only: a drain
+        // that rejected would stay `draining` for good, so no later change would ever be written
+        // or settle, and close() would never free the folder. Settling a change twice is a no-op.
+        db.data = current;
+        for (const change of batch) change.reject(error);
+      });
     }
     draining = null;
   };
