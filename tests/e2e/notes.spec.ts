@@ -34,6 +34,21 @@ test.describe('personal notes', () => {
     await expect(panel(second.page).locator('.note-card strong')).toHaveText('Takeshima Day');
   });
 
+  test('a data file that vanished: the notes come back from the backup, and the banner says the file was missing', async ({ launch }) => {
+    const first = await launch();
+    await clickCountry(first.page, 'JPN');
+    await writeCountryNote(first.page, 'Kept through a **vanished** file.');
+    await first.close();
+    await (await launch({ storeFolder: first.storeFolder })).close(); // this start makes the backup
+    await rm(join(first.storeFolder, 'atlas-store.json')); // as a sync tool might
+
+    const { page } = await launch({ storeFolder: first.storeFolder });
+    await expect(page.locator('.recovery-banner')).toHaveText(/^Your data file was missing; the atlas started from the backup copy made when it last started\.\s*Dismiss$/);
+    await clickCountry(page, 'JPN');
+    await expect(panel(page).locator('.note-card strong')).toHaveText('vanished');
+    await page.screenshot({ path: join(screenshotDir, 'store-missing-banner.png') });
+  });
+
   test('script in a note shows as text and never runs', async ({ app }) => {
     const { page } = app;
     await clickCountry(page, 'FRA');
