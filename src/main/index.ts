@@ -49,6 +49,7 @@ async function start(): Promise<void> {
     storeFolder: resolveStoreFolder(process.argv, process.env, app.getPath('userData')),
     dataFolder,
     linkWorker: join(mainDir, 'linkWorker.js'),
+    importWorker: join(mainDir, 'importWorker.js'),
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),
