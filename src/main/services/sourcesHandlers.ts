@@ -142,6 +142,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
       progress('reading');
       file = droppedFile(input.fileName, input.data);
     }
+    if (job.cancelled) return null;
     progress('converting');
     job.conversion = convert(file, (done) => progress('converting', done));
     const read = await job.conversion.result;
