@@ -22,11 +22,14 @@ let folder: string;
 let services: Services;
 let answers: string[];
 let progress: ImportProgress[];
+// Called with each progress report as main sends it, to act at a given phase.
+let onReport: (report: ImportProgress) => void;
 
 test.beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'atlas-import-worker-'));
   answers = [];
   progress = [];
+  onReport = () => {};
   services = await composeServices({
     storeFolder: join(folder, 'store'),
     dataFolder: join(repo, 'data'),
@@ -35,7 +38,10 @@ test.beforeEach(async () => {
     defaultLanguage: 'en',
     onPrefsChanged: () => {},
     dialogs: { saveFile: () => Promise.resolve(null), chooseFolder: () => Promise.resolve(null), openFile: () => Promise.resolve(answers.shift() ?? null) },
-    onImportProgress: (report) => progress.push(report),
+    onImportProgress: (report) => {
+      progress.push(report);
+      onReport(report);
+    },
     linkWorker,
     importWorker,
   });
@@ -147,6 +153,24 @@ test.describe('reading an import in a worker thread', () => {
     expect(await importedSources()).toEqual([]);
     // A job that is not running is not cancelled.
     expect(await services.invoke('atlas:sources/cancel-import', { jobId }, true)).toEqual({ ok: true, value: false });
+  });
+
+  test('Cancel while a document is linked drops its preview once linking ends, and nothing is stored', async () => {
+    const bundled = readFileSync(join(repo, 'data/sources/foreign-relations-of-south-korea.txt'), 'utf8').split('\n\n').slice(1, -1);
+    const text = Array.from({ length: 3000 }, (_, index) => `${bundled[index % bundled.length]!} (${String(index)})`).join('\n\n');
+    const jobId = randomUUID();
+    const cancels: Promise<Result<unknown>>[] = [];
+    // Cancelled the moment main says it is linking: the worker threads are not stopped, the preview is dropped.
+    onReport = (report) => {
+      if (report.phase === 'linking' && cancels.length === 0) cancels.push(services.invoke('atlas:sources/cancel-import', { jobId }, true));
+    };
+    expect(await preview(await document('long.txt', `Long report\n\n${text}`), jobId)).toEqual({ ok: true, value: null });
+    expect(await Promise.all(cancels)).toEqual([{ ok: true, value: true }]);
+    expect(progress.map((report) => report.phase)).not.toContain('comparing');
+    expect(await importedSources()).toEqual([]);
+    // The same document imports as usual afterwards.
+    const again = await preview(join(folder, 'long.txt'));
+    expect(again.ok && again.value?.passages).toBe(3000);
   });
 
   test('a document read past the time limit or the heap cap gets import-timeout or import-out-of-memory', async () => {

@@ -154,13 +154,16 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
     const linked = await deps.atlas.link({ id, title: converted.title, attribution: converted.attribution, hash, text: converted.text }, (done) =>
       progress('linking', done),
     );
-    if (job.cancelled) {
+    // Cancelled while it was linked or compared: its passages are kept only if something else needs them.
+    const dropped = (): null => {
       if (!repository.get(id) && pending?.linked.source.id !== id) deps.atlas.forget(id);
       return null;
-    }
+    };
+    if (job.cancelled) return dropped();
     progress('comparing');
     const before = deps.atlas.current();
     const after = duplicate ? null : await deps.atlas.build([...(await enabledLinked()), linked], (done) => progress('comparing', done));
+    if (job.cancelled) return dropped();
     const changes = after ? tierChanges(before.model, after.model) : [];
     forgetPending();
     pending = { token: randomUUID(), jobId: input.jobId, fileName: file.fileName, converted, hash, linked, before, after };
