@@ -88,8 +88,14 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: false,
-      // The link worker is a second entry: imported documents are linked in worker threads started from it.
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts'), linkWorker: resolve(root, 'src/main/linkWorker.ts') } },
+      // The link and import workers are entries of their own: imported documents are read and linked in worker threads started from them.
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          linkWorker: resolve(root, 'src/main/linkWorker.ts'),
+          importWorker: resolve(root, 'src/main/importWorker.ts'),
+        },
+      },
     },
   },
   preload: {

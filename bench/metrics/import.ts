@@ -70,8 +70,9 @@ export async function runImport(repo: string, runs: number, log: (line: string) 
     const services: Services = await composeServices({
       storeFolder: join(folder, 'store'),
       dataFolder: join(repo, 'data'),
-      // Imports are linked in worker threads, as in the app.
+      // Imports are read and linked in worker threads, as in the app.
       linkWorker: join(repo, 'out/main/linkWorker.js'),
+      importWorker: join(repo, 'out/main/importWorker.js'),
       rendererFolder: join(repo, 'out/renderer'),
       appInfo: () => ({ name: 'bench', version: '0', electronVersion: null, chromeVersion: null, platform: process.platform, dataSources: [] }),
       defaultLanguage: 'en',

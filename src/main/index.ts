@@ -61,6 +61,7 @@ async function start(): Promise<void> {
     storeFolder: resolveStoreFolder(process.argv, process.env, app.getPath('userData')),
     dataFolder: paths.dataFolder,
     linkWorker: join(paths.workerFolder, 'linkWorker.js'),
+    importWorker: join(paths.workerFolder, 'importWorker.js'),
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),

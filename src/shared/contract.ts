@@ -318,6 +318,12 @@ export const calls = {
         attribution: z.string().trim().max(SOURCE_ATTRIBUTION_MAX),
       }),
     ),
+    /**
+     * Cancels the import of that job: a document being read is dropped at once (its worker thread
+     * is stopped), one being linked once that is done; the preview then answers null. False when
+     * no import of that job runs.
+     */
+    cancelImport: call<boolean>()('atlas:sources/cancel-import', z.strictObject({ jobId: z.uuid() })),
     /** Forgets a preview the user cancelled; false when it was no longer kept. */
     discardImport: call<boolean>()('atlas:sources/discard-import', z.strictObject({ token: z.uuid() })),
     setEnabled: call<SourceChange>()('atlas:sources/set-enabled', z.strictObject({ id: importedSourceIdSchema, enabled: z.boolean() })),

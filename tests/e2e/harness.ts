@@ -15,6 +15,8 @@ const repo = resolve(import.meta.dirname, '../..');
 const rendererDir = join(repo, 'out/renderer');
 /** The built link worker, which imports are linked in (`npm run build` makes it with the renderer). */
 export const linkWorker = join(repo, 'out/main/linkWorker.js');
+/** The built import worker, which imported documents are read in. */
+export const importWorker = join(repo, 'out/main/importWorker.js');
 export const screenshotDir = join(repo, 'test-results/screenshots');
 
 /** One running copy of the app: the built renderer in Chromium, talking to the real main services. */
@@ -150,8 +152,9 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     },
     storeFolder,
     dataFolder: join(repo, 'data'),
-    // As Electron's main runs it: imports linked in worker threads, from the build.
+    // As Electron's main runs it: imports read and linked in worker threads, from the build.
     linkWorker,
+    importWorker,
     appInfo: () => ({
       name: pkg.productName,
       version: pkg.version,

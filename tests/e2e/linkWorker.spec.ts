@@ -10,6 +10,7 @@ import { loadAtlasBase } from '../../src/main/services/atlas';
 import { composeServices, type Services } from '../../src/main/services/compose';
 import { createLinkWorker, type LinkWorker } from '../../src/main/services/linkWorker';
 import { createLiveAtlas } from '../../src/main/services/liveAtlas';
+import { isStoreError } from '../../src/shared/store/errors';
 import { linkWorker } from './harness';
 
 // The link worker runs only from the build (out/main/linkWorker.js), so it is tested here, after
@@ -30,32 +31,53 @@ function withFindings(passages: readonly AtlasPassage[], base: Awaited<ReturnTyp
 }
 
 test.describe('linking an import in a worker thread beside main', () => {
-  test('gives the passages, links, events and tier findings main alone gives, with the worker linking the later part', async () => {
+  test('gives the passages, links, events and tier findings main alone gives, with two workers linking a half each', async () => {
     const base = await loadAtlasBase(dataFolder);
     const text = await largeDocument(3000);
-    const real = createLinkWorker(linkWorker, dataFolder);
+    const real = [createLinkWorker(linkWorker, dataFolder), createLinkWorker(linkWorker, dataFolder)];
     const sent: number[] = [];
-    const counting: LinkWorker = {
-      link: (passages, onProgress) => {
-        sent.push(passages.length);
-        return real.link(passages, onProgress);
-      },
-      close: () => real.close(),
-    };
+    const counting = real.map(
+      (worker): LinkWorker => ({
+        link: (passages, onProgress) => {
+          sent.push(passages.length);
+          return worker.link(passages, onProgress);
+        },
+        close: () => worker.close(),
+      }),
+    );
     try {
       const logged: unknown[] = [];
-      const live = await createLiveAtlas(base, [], () => Promise.resolve(null), { worker: counting, log: (_, error) => logged.push(error) });
+      const live = await createLiveAtlas(base, [], () => Promise.resolve(null), { workers: counting, log: (_, error) => logged.push(error) });
       const progress: number[] = [];
       const { passages } = await live.link({ id: 'imported-large', title: 'Large', attribution: '', hash: 'h', text }, (done) => progress.push(done));
       expect(logged).toEqual([]);
-      expect(sent).toEqual([1500]);
+      expect(sent).toEqual([1500, 1500]);
       expect(passages).toHaveLength(3000);
       const expected = linkAtlasSource({ sourceId: 'imported-large', title: '', text }, base.context.gazetteer, base.context.scheme);
       expect(withFindings(passages, base)).toEqual(withFindings(expected, base));
       expect(progress.length).toBeGreaterThan(1);
       expect(progress.every((done, index) => done >= 0 && done <= 1 && (index === 0 || done >= progress[index - 1]! - 1e-9))).toBe(true);
     } finally {
-      await real.close();
+      await Promise.all(real.map((worker) => worker.close()));
+    }
+  });
+
+  test('a short document goes to one worker whole; a run past the time limit fails with import-timeout, not on main', async () => {
+    const base = await loadAtlasBase(dataFolder);
+    const text = await largeDocument(300);
+    const slow = createLinkWorker(linkWorker, dataFolder, 60_000, { heapMb: 512, timeMs: 1 });
+    const quick = createLinkWorker(linkWorker, dataFolder);
+    try {
+      const logged: unknown[] = [];
+      const live = await createLiveAtlas(base, [], () => Promise.resolve(null), { workers: [quick, slow], log: (_, error) => logged.push(error) });
+      const { passages } = await live.link({ id: 'imported-short', title: 'Short', attribution: '', hash: 'h', text });
+      expect(passages).toHaveLength(300);
+      const timing = await createLiveAtlas(base, [], () => Promise.resolve(null), { workers: [slow], log: (_, error) => logged.push(error) });
+      const failure = await timing.link({ id: 'imported-short', title: 'Short', attribution: '', hash: 'h', text }).catch((error: unknown) => error);
+      expect(isStoreError(failure, 'import-timeout')).toBe(true);
+      expect(logged).toEqual([]);
+    } finally {
+      await Promise.all([slow.close(), quick.close()]);
     }
   });
 

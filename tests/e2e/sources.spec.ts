@@ -2,8 +2,9 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, screenshotDir, test } from './harness';
+import { expect, screenshotDir, test, type AtlasApp } from './harness';
 import { clickCountry } from './helpers';
+import { pdfBomb } from '../support/hostileDocuments';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/sources/${name}`, import.meta.url));
 const panel = (page: Page) => page.locator('aside.panel');
@@ -17,6 +18,14 @@ async function tierColours(): Promise<(tier: string) => string> {
 async function openSources(page: Page) {
   await page.getByRole('tab', { name: 'Sources' }).click();
   return page.getByRole('tabpanel', { name: 'Sources' });
+}
+
+/** Imports, through File › Import Source…, a PDF of 4 MB that inflates to 4 GB. */
+async function importBomb(app: AtlasApp): Promise<void> {
+  const path = join(app.storeFolder, 'bomb.pdf');
+  await writeFile(path, pdfBomb(4096));
+  app.dialogs.answers.push(path);
+  await app.emit('onMenuCommand', 'import-source');
 }
 
 test.describe('bring your own sources', () => {
@@ -145,6 +154,30 @@ test.describe('bring your own sources', () => {
     await expect(dialog).toBeHidden();
     const sources = await openSources(page);
     await expect(sources).toContainText('No documents imported yet.');
+  });
+
+  test('Cancel on the progress line stops a document being read at once, and says nothing was imported', async ({ app }) => {
+    const { page } = app;
+    // Reading it runs until the memory limit, seconds away, unless cancelled.
+    await importBomb(app);
+    const progress = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Import progress' }) });
+    await expect(progress).toContainText('Extracting the text…');
+    await page.screenshot({ path: join(screenshotDir, 'import-cancel.png') });
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The import was cancelled.' })).toContainText('Nothing was imported.', { timeout: 2000 });
+    await expect(progress).toHaveCount(0);
+    const sources = await openSources(page);
+    await expect(sources).toContainText('No documents imported yet.');
+  });
+
+  test('a PDF decompression bomb is refused as too large once decompressed, and the app keeps working', async ({ app }) => {
+    const { page } = app;
+    await importBomb(app);
+    await expect(page.getByRole('status').filter({ hasText: 'too large once decompressed' })).toContainText('Nothing was imported.', { timeout: 60_000 });
+    const sources = await openSources(page);
+    await expect(sources).toContainText('No documents imported yet.');
+    await clickCountry(page, 'JPN');
+    await expect(panel(page)).toContainText('Japan');
   });
 
   test('the time spent choosing a file in the open dialog does not count towards showing progress', async ({ app }) => {

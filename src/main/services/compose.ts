@@ -44,6 +44,11 @@ export interface ServiceOptions {
    * document while main links the rest. Without it main links it all, in slices.
    */
   linkWorker?: string;
+  /**
+   * The built import worker (out/main/importWorker.js): each document imported is then read in a
+   * worker thread of its own, under the import limits. Without it main reads documents itself.
+   */
+  importWorker?: string;
 }
 
 export interface Services {
@@ -51,7 +56,7 @@ export interface Services {
   prefs: PrefsRepository;
   invoke: Invoker;
   language(): Language;
-  /** Stops the link worker, if it is running, waits for the saves already queued to land, and closes the store. */
+  /** Stops the link workers, if they are running, waits for the saves already queued to land, and closes the store. */
   close(): Promise<void>;
 }
 
@@ -68,8 +73,9 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   // Sources from a version-3 store keep their text inline until this works; a read-only disk must
   // not stop the app from opening (the texts are still read from the store).
   await importedSources.moveInlineTexts().catch(() => undefined);
-  const worker = options.linkWorker === undefined ? undefined : createLinkWorker(options.linkWorker, options.dataFolder);
-  const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source), { worker, log: options.log });
+  // Two link workers: an imported document is linked in halves, both off main.
+  const workers = options.linkWorker === undefined ? [] : [createLinkWorker(options.linkWorker, options.dataFolder), createLinkWorker(options.linkWorker, options.dataFolder)];
+  const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source), { workers, log: options.log });
   let atlas = live.current();
   let revision = 0;
   live.onChange((view) => {
@@ -121,6 +127,8 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     dialogs: options.dialogs ?? NO_DIALOGS,
     language,
     onProgress: options.onImportProgress ?? (() => undefined),
+    importWorker: options.importWorker,
+    log: options.log,
     ...(options.now ? { now: options.now } : {}),
   });
   return {
@@ -129,7 +137,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, ...sourcesHandlers }, options.log),
     language,
     close: async () => {
-      await worker?.close();
+      await Promise.all(workers.map((worker) => worker.close()));
       // Waits for the queued saves, then frees the store folder for the next start.
       await store.close();
     },

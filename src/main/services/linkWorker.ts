@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CompactLinks, PassageToLink } from '../../shared/atlas/compact';
+import { IMPORT_LIMITS } from '../../shared/sources';
+import { StoreError } from '../../shared/store/errors';
 
 /** What the link worker is started with. */
 export interface LinkWorkerData {
@@ -39,15 +41,23 @@ interface Running {
 /** An idle worker is stopped after this long, giving back its memory (its own copy of the gazetteer and rules). */
 const IDLE_MS = 60_000;
 
+/** The limits a link worker runs under: its heap, and how long one run of passages may take. */
+export interface LinkLimits {
+  heapMb: number;
+  timeMs: number;
+}
+
 /**
  * The link worker started from `workerPath` on first use and kept while imports come (stopped after
  * a minute without one). If it fails or exits, the links it owed fail (the caller links them on
  * main) and the next call starts it anew.
  */
-export function createLinkWorker(workerPath: string, dataFolder: string, idleMs = IDLE_MS): LinkWorker {
+export function createLinkWorker(workerPath: string, dataFolder: string, idleMs = IDLE_MS, limits: LinkLimits = IMPORT_LIMITS): LinkWorker {
   let running: Running | null = null;
   let nextJob = 1;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  // Why the thread was stopped, when a run took too long: what every run it owed fails with.
+  let timedOut: StoreError | null = null;
 
   const stop = async (): Promise<void> => {
     if (idleTimer) clearTimeout(idleTimer);
@@ -63,7 +73,10 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
   };
 
   const start = (): Running => {
-    const worker = new Worker(workerPath, { workerData: { dataFolder } satisfies LinkWorkerData });
+    const worker = new Worker(workerPath, {
+      workerData: { dataFolder } satisfies LinkWorkerData,
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: Math.min(64, limits.heapMb / 4) },
+    });
     // An idle worker never keeps the app (or a test run) alive.
     worker.unref();
     const state: Running = { worker, jobs: new Map() };
@@ -81,7 +94,9 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
       else job.reject(new Error(message.message));
       settled(state);
     });
-    worker.on('error', failAll);
+    worker.on('error', (error: Error & { code?: string }) =>
+      failAll(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new StoreError('import-out-of-memory', `Linking took more than ${String(limits.heapMb)} MB of memory.`) : error),
+    );
     worker.on('exit', (code) => failAll(new Error(`The link worker stopped (exit code ${String(code)}).`)));
     return state;
   };
@@ -90,10 +105,27 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
     link(passages, onProgress = () => {}) {
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
+      if (!running) timedOut = null;
       const state = (running ??= start());
       return new Promise((resolve, reject) => {
         const job = nextJob++;
-        state.jobs.set(job, { resolve, reject, progress: onProgress });
+        // Past the time limit the thread is stopped, which fails every run it owed with this error.
+        const timer = setTimeout(() => {
+          timedOut = new StoreError('import-timeout', `Linking took more than ${String(limits.timeMs / 1000)} s.`);
+          void stop();
+        }, limits.timeMs);
+        const done = (): void => clearTimeout(timer);
+        state.jobs.set(job, {
+          resolve: (compact) => {
+            done();
+            resolve(compact);
+          },
+          reject: (error) => {
+            done();
+            reject(timedOut ?? error);
+          },
+          progress: onProgress,
+        });
         // Only what linking reads of a passage crosses to the worker.
         state.worker.postMessage({ job, passages: passages.map(({ sourceId, kind, text }) => ({ sourceId, kind, text })) } satisfies LinkRequest);
       });

@@ -1,6 +1,7 @@
-import { extractEvents, ingestSourceSteps, linkAtlasSourceSteps, linkPassagesSteps, type AtlasPassage, type LinkedSource, type Passage, type TimelineEvent } from '../../shared/atlas';
+import { extractEvents, ingestSourceSteps, linkAtlasSourceSteps, type AtlasPassage, type LinkedSource, type Passage, type TimelineEvent } from '../../shared/atlas';
 import { decodeLinksSteps } from '../../shared/atlas/compact';
 import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlasView';
+import { isStoreError } from '../../shared/store/errors';
 import type { ImportedSource } from '../../shared/store/schema';
 import type { LinkWorker } from './linkWorker';
 import { runInSlices } from './slices';
@@ -38,20 +39,14 @@ export interface LiveAtlas {
 }
 
 export interface LiveAtlasOptions {
-  /** A worker thread to link part of each imported document in; without it main links all of it. */
-  worker?: LinkWorker | undefined;
+  /** Worker threads to link each imported document in, a run of its passages each; without any, main links it all. */
+  workers?: readonly LinkWorker[] | undefined;
   log?: ((message: string, error: unknown) => void) | undefined;
 }
 
-/** A document with fewer passages than this is linked on main alone: the worker would not pay for itself. */
+/** A document with fewer passages than this is linked by one worker: a second would not pay for itself. */
 const SPLIT_FROM = 2000;
-/**
- * The share of the passages main links itself, the worker the rest. Main also dates the worker's
- * passages and takes its answer in, but the worker first has to be sent its passages: halves
- * finish at about the same time.
- */
-const MAIN_SHARE = 0.5;
-// Ingesting is about a fifth of the work when the linking is shared.
+// Ingesting is about a fifth of the work when the linking is done by workers.
 const INGEST_SHARE = 0.2;
 
 function* eventSteps(passages: readonly Passage[], batch = 2000): Generator<number, TimelineEvent[][], void> {
@@ -82,30 +77,30 @@ export async function createLiveAtlas(
   const linkHere = (sourceId: string, text: string, onProgress: (done: number) => void): Promise<AtlasPassage[]> =>
     runInSlices(linkAtlasSourceSteps({ sourceId, title: '', text }, gazetteer, scheme), onProgress);
 
-  // Ingested here; the worker links the later passages while main links the earlier ones (and dates
-  // the worker's, and takes its answer in).
-  const linkBeside = async (worker: LinkWorker, sourceId: string, text: string, onProgress: (done: number) => void): Promise<AtlasPassage[]> => {
+  // Ingested here; the workers link a run of the passages each (one run for a short document) while
+  // main dates them, then main takes their answers in. Nothing but slices runs on main.
+  const linkApart = async (workers: readonly LinkWorker[], sourceId: string, text: string, onProgress: (done: number) => void): Promise<AtlasPassage[]> => {
     const passages = await runInSlices(ingestSourceSteps({ sourceId, title: '', text }), (done) => onProgress(INGEST_SHARE * done));
-    if (passages.length < SPLIT_FROM) return runInSlices(linkPassagesSteps(passages, gazetteer, scheme), (done) => onProgress(INGEST_SHARE + (1 - INGEST_SHARE) * done));
-    const split = Math.round(passages.length * MAIN_SHARE);
-    const theirs = passages.slice(split);
-    let mineDone = 0;
-    let theirsDone = 0;
-    const report = (): void => onProgress(INGEST_SHARE + (1 - INGEST_SHARE) * (MAIN_SHARE * mineDone + (1 - MAIN_SHARE) * theirsDone));
-    const linking = worker.link(theirs, (done) => {
-      theirsDone = done;
-      report();
-    });
-    // A failed link is awaited (and thrown) below, after main's share.
-    linking.catch(() => undefined);
-    const mine = await runInSlices(linkPassagesSteps(passages.slice(0, split), gazetteer, scheme), (done) => {
-      mineDone = done;
-      report();
-    });
-    const events = await runInSlices(eventSteps(theirs));
-    const decoded = await runInSlices(decodeLinksSteps(theirs, events, await linking, scheme));
-    for (const passage of decoded) mine.push(passage);
-    return mine;
+    const lanes = passages.length < SPLIT_FROM ? 1 : workers.length;
+    const size = Math.ceil(passages.length / lanes);
+    const runs = workers.slice(0, lanes).map((worker, lane) => ({ worker, from: lane * size, passages: passages.slice(lane * size, (lane + 1) * size) }));
+    const done = runs.map(() => 0);
+    const linking = runs.map(({ worker, passages: run }, lane) =>
+      worker.link(run, (share) => {
+        done[lane] = share;
+        onProgress(INGEST_SHARE + ((1 - INGEST_SHARE) * done.reduce((sum, each) => sum + each, 0)) / lanes);
+      }),
+    );
+    // A failed link is awaited (and thrown) below, once main has dated the passages.
+    for (const answer of linking) answer.catch(() => undefined);
+    const events = await runInSlices(eventSteps(passages));
+    const answers = await Promise.all(linking);
+    const linked: AtlasPassage[] = [];
+    for (const [lane, { from, passages: run }] of runs.entries()) {
+      const decoded = await runInSlices(decodeLinksSteps(run, events.slice(from, from + run.length), answers[lane]!, scheme));
+      for (const passage of decoded) linked.push(passage);
+    }
+    return linked;
   };
 
   const link = async (source: SourceInput, onProgress: (done: number) => void = () => {}): Promise<LinkedSource> => {
@@ -113,8 +108,10 @@ export async function createLiveAtlas(
     if (!entry || entry.hash !== source.hash) {
       const text = source.text ?? (await readText(source)) ?? '';
       let passages: AtlasPassage[] | null = null;
-      if (options.worker) {
-        passages = await linkBeside(options.worker, source.id, text, onProgress).catch((error: unknown) => {
+      if (options.workers && options.workers.length > 0) {
+        passages = await linkApart(options.workers, source.id, text, onProgress).catch((error: unknown) => {
+          // A limit reached is the import's answer: linking on main would only freeze it there.
+          if (isStoreError(error)) throw error;
           // A worker that cannot start or fails costs time, never the import: main does it all.
           options.log?.('The link worker failed; linking on main instead.', error);
           return null;

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, open, readFile, rm, truncate, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SOURCE_MAX_BYTES } from '../../shared/sources';
+import { PDF_MAX_PAGES, SOURCE_MAX_BYTES } from '../../shared/sources';
+import { manyPagePdf } from '../../../tests/support/hostileDocuments';
 import { isStoreError } from '../../shared/store/errors';
 import { contentHash, convertSourceFile, decodeText, droppedFile, readSourceFile } from './sourceFiles';
 
@@ -27,6 +28,18 @@ async function refusal(pending: Promise<unknown>): Promise<string> {
 }
 
 describe('convertSourceFile()', () => {
+  it(`refuses a PDF of more than ${String(PDF_MAX_PAGES)} pages at once (20,000 pages took 142 s to read)`, { timeout: 10_000 }, async () => {
+    expect(await refusal(convertSourceFile({ fileName: 'long.pdf', bytes: manyPagePdf(20_000) }))).toBe('pdf-too-many-pages');
+  });
+
+  it('reads every page of a PDF in one flat page tree, telling how many are read', async () => {
+    const progress: number[] = [];
+    const converted = await convertSourceFile({ fileName: 'pages.pdf', bytes: manyPagePdf(30) }, (done) => progress.push(done));
+    expect(converted.text.split('\n\n')).toHaveLength(30);
+    expect(converted.text).toContain('Seoul and Lima signed the ad agreement.');
+    expect(progress.at(-1)).toBe(1);
+  });
+
   it('reads the text layer of a PDF printed by Chromium, paragraph by paragraph', async () => {
     const bytes = new Uint8Array(await readFile(fixture('peru-report.pdf')));
     const converted = await convertSourceFile({ fileName: 'peru-report.pdf', bytes });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
-import { convertPdfDocument, convertRead, readTextDocument, SOURCE_MAX_BYTES, sniffFormat, type ConvertedSource } from '../../shared/sources';
+import { convertPdfDocument, convertRead, PDF_MAX_PAGES, readTextDocument, SOURCE_MAX_BYTES, sniffFormat, type ConvertedSource } from '../../shared/sources';
 import type { PdfInfo, PdfPage } from '../../shared/sources';
 import { StoreError } from '../../shared/store/errors';
 import { openPdf } from './pdfjs';
@@ -59,12 +59,13 @@ export function droppedFile(fileName: string, data: Uint8Array): SourceFile {
 
 /**
  * Turns a document into source text: the format from its first bytes and name, text decoded as
- * UTF-8 (or UTF-16 with a byte-order mark), a PDF's text layer read with pdf.js.
+ * UTF-8 (or UTF-16 with a byte-order mark), a PDF's text layer read with pdf.js (`onProgress`
+ * hears the share of its pages read, 0–1).
  */
-export async function convertSourceFile(file: SourceFile): Promise<ConvertedSource> {
+export async function convertSourceFile(file: SourceFile, onProgress?: (done: number) => void): Promise<ConvertedSource> {
   const format = sniffFormat(file.fileName, file.bytes.subarray(0, 4096));
   if (format === 'pdf') {
-    const { pages, info } = await pdfText(file.bytes);
+    const { pages, info } = await pdfText(file.bytes, onProgress);
     return convertPdfDocument(file.fileName, pages, info);
   }
   // Each step over a long document takes a while: main answers other calls between them.
@@ -99,12 +100,15 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Every page's text runs and the document information of a PDF. */
-export async function pdfText(bytes: Uint8Array): Promise<{ pages: PdfPage[]; info: PdfInfo }> {
+/** Every page's text runs and the document information of a PDF; one of more than PDF_MAX_PAGES pages is refused. */
+export async function pdfText(bytes: Uint8Array, onProgress: (done: number) => void = () => {}): Promise<{ pages: PdfPage[]; info: PdfInfo }> {
   const document = await openPdf(bytes).catch((error: unknown) => {
     throw new StoreError('pdf-unreadable', `pdf.js could not open the file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   });
   try {
+    if (document.numPages > PDF_MAX_PAGES) {
+      throw new StoreError('pdf-too-many-pages', `The PDF has ${String(document.numPages)} pages; at most ${String(PDF_MAX_PAGES)} are read.`);
+    }
     const metadata = await document.getMetadata().catch(() => null);
     const fields = (metadata?.info ?? {}) as { Title?: unknown; Author?: unknown };
     const info: PdfInfo = {
@@ -132,6 +136,7 @@ export async function pdfText(bytes: Uint8Array): Promise<{ pages: PdfPage[]; in
         ),
       });
       page.cleanup();
+      onProgress(number / document.numPages);
     }
     return { pages, info };
   } catch (error) {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LinkedPassage, LinkedSource } from '../../shared/atlas';
 import type { AtlasView } from '../../shared/atlasView';
-import type { Handlers, ImportProgress, Language, SourceChange, SourcePreview, SourceView } from '../../shared/contract';
+import type { Handlers, ImportProgress, Language, SourceChange, SourcePreview, SourceView, sourceDocumentSchema } from '../../shared/contract';
+import type { z } from 'zod';
 import { translate } from '../../shared/i18n';
 import { SOURCE_EXTENSIONS, summariseSource, tierChanges, type ConvertedSource, type SourceSummary } from '../../shared/sources';
 import type { ImportedSource } from '../../shared/store/schema';
@@ -10,7 +11,8 @@ import { createSourcesRepository, sourceIdFor } from '../store/sources';
 import type { Dialogs } from './dialogs';
 import { HandlerError } from './invoke';
 import type { LiveAtlas } from './liveAtlas';
-import { contentHash, convertSourceFile, droppedFile, readSourceFile, type SourceFile } from './sourceFiles';
+import { convertHere, convertInWorker, type Conversion, type ConversionLimits } from './importWorker';
+import { droppedFile, readSourceFile, type SourceFile } from './sourceFiles';
 
 export interface SourcesHandlerDeps {
   store: Store;
@@ -19,6 +21,14 @@ export interface SourcesHandlerDeps {
   language: () => Language;
   /** Told how an import is going, to forward to the renderer (`onImportProgress`). */
   onProgress: (progress: ImportProgress) => void;
+  /**
+   * The built import worker (out/main/importWorker.js): each document is then read in a worker
+   * thread of its own, under IMPORT_LIMITS. Without it (unit tests) documents are read on main.
+   */
+  importWorker?: string | undefined;
+  /** Tighter limits than IMPORT_LIMITS, for tests. */
+  importLimits?: ConversionLimits | undefined;
+  log?: ((message: string, error: unknown) => void) | undefined;
   now?: () => Date;
 }
 
@@ -48,6 +58,12 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
   const repository = createSourcesRepository(deps.store, deps.now ? { now: deps.now } : {});
   const t = (key: string) => translate(deps.language(), key);
   let pending: PendingImport | null = null;
+  // Imports running now, by job: Cancel stops the reading at once, or drops the preview once linked.
+  const running = new Map<string, { conversion: Conversion | null; cancelled: boolean }>();
+  const convert = (file: SourceFile, onProgress: (done: number) => void): Conversion => {
+    if (deps.importWorker !== undefined) return convertInWorker(deps.importWorker, file, { onProgress, limits: deps.importLimits, log: deps.log });
+    return { result: convertHere(file, onProgress), cancel: () => undefined };
+  };
   // Changes run one after another, so two rebuilds never race to publish.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
@@ -114,6 +130,57 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
     return tierChanges(before.model, view.model);
   };
 
+  // Reads and links a document for a preview; null when the dialog or the import is cancelled.
+  const preview = async (input: z.infer<typeof sourceDocumentSchema>, job: { conversion: Conversion | null; cancelled: boolean }): Promise<SourcePreview | null> => {
+    const progress = reporter(input.jobId);
+    let file: SourceFile;
+    if (input.from === 'dialog') {
+      const path = await deps.dialogs.openFile({ title: t('sources.chooseFile'), extensions: [...SOURCE_EXTENSIONS] });
+      if (path === null) return null;
+      progress('reading');
+      file = await readSourceFile(path);
+    } else {
+      progress('reading');
+      file = droppedFile(input.fileName, input.data);
+    }
+    if (job.cancelled) return null;
+    progress('converting');
+    job.conversion = convert(file, (done) => progress('converting', done));
+    const read = await job.conversion.result;
+    job.conversion = null;
+    if (read === null || job.cancelled) return null;
+    const { converted, hash } = read;
+    const duplicate = repository.findByHash(hash) ?? null;
+    const id = sourceIdFor(hash);
+    const linked = await deps.atlas.link({ id, title: converted.title, attribution: converted.attribution, hash, text: converted.text }, (done) =>
+      progress('linking', done),
+    );
+    // Cancelled while it was linked or compared: its passages are kept only if something else needs them.
+    const dropped = (): null => {
+      if (!repository.get(id) && pending?.linked.source.id !== id) deps.atlas.forget(id);
+      return null;
+    };
+    if (job.cancelled) return dropped();
+    progress('comparing');
+    const before = deps.atlas.current();
+    const after = duplicate ? null : await deps.atlas.build([...(await enabledLinked()), linked], (done) => progress('comparing', done));
+    if (job.cancelled) return dropped();
+    const changes = after ? tierChanges(before.model, after.model) : [];
+    forgetPending();
+    pending = { token: randomUUID(), jobId: input.jobId, fileName: file.fileName, converted, hash, linked, before, after };
+    return {
+      token: pending.token,
+      fileName: file.fileName,
+      format: converted.format,
+      title: converted.title,
+      attribution: converted.attribution,
+      ...summaryOf(linked.passages),
+      tierChanges: changes,
+      duplicateOf: duplicate ? { id: duplicate.id, title: duplicate.title } : null,
+      removed: converted.removed,
+    };
+  };
+
   return {
     sources: {
       async list() {
@@ -135,42 +202,21 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
       },
 
       async previewImport(input): Promise<SourcePreview | null> {
-        const progress = reporter(input.jobId);
-        let file: SourceFile;
-        if (input.from === 'dialog') {
-          const path = await deps.dialogs.openFile({ title: t('sources.chooseFile'), extensions: [...SOURCE_EXTENSIONS] });
-          if (path === null) return null;
-          progress('reading');
-          file = await readSourceFile(path);
-        } else {
-          progress('reading');
-          file = droppedFile(input.fileName, input.data);
+        const job = { conversion: null as Conversion | null, cancelled: false };
+        running.set(input.jobId, job);
+        try {
+          return await preview(input, job);
+        } finally {
+          running.delete(input.jobId);
         }
-        progress('converting');
-        const converted = await convertSourceFile(file);
-        const hash = contentHash(converted.text);
-        const duplicate = repository.findByHash(hash) ?? null;
-        const id = sourceIdFor(hash);
-        const linked = await deps.atlas.link({ id, title: converted.title, attribution: converted.attribution, hash, text: converted.text }, (done) =>
-          progress('linking', done),
-        );
-        progress('comparing');
-        const before = deps.atlas.current();
-        const after = duplicate ? null : await deps.atlas.build([...(await enabledLinked()), linked], (done) => progress('comparing', done));
-        const changes = after ? tierChanges(before.model, after.model) : [];
-        forgetPending();
-        pending = { token: randomUUID(), jobId: input.jobId, fileName: file.fileName, converted, hash, linked, before, after };
-        return {
-          token: pending.token,
-          fileName: file.fileName,
-          format: converted.format,
-          title: converted.title,
-          attribution: converted.attribution,
-          ...summaryOf(linked.passages),
-          tierChanges: changes,
-          duplicateOf: duplicate ? { id: duplicate.id, title: duplicate.title } : null,
-          removed: converted.removed,
-        };
+      },
+
+      cancelImport({ jobId }) {
+        const job = running.get(jobId);
+        if (!job) return Promise.resolve(false);
+        job.cancelled = true;
+        job.conversion?.cancel();
+        return Promise.resolve(true);
       },
 
       applyImport: ({ token, title, attribution }) =>

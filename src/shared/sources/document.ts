@@ -12,6 +12,13 @@ export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf';
 /** Largest document accepted, in bytes; checked before the file is read. */
 export const SOURCE_MAX_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Limits on reading and linking one document, which happens in worker threads: the longest either
+ * may take, and how far the app's memory may grow while a document is read (a PDF can inflate to
+ * gigabytes) and the heap each worker may hold. Past one, the work is stopped and nothing is stored.
+ */
+export const IMPORT_LIMITS = { timeMs: 60_000, memoryMb: 768, heapMb: 512 } as const;
+
 /** File name extensions the open dialog offers. */
 export const SOURCE_EXTENSIONS: readonly string[] = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf'];
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readHtml } from './html';
+import { HTML_MAX_DEPTH, readHtml } from './html';
 import { decodeEntities, tokenizeHtml } from './htmlTokens';
 
 const article = readFileSync(new URL('../../../tests/fixtures/sources/encyclopedia-article.html', import.meta.url), 'utf8');
@@ -68,6 +68,22 @@ describe('readHtml()', () => {
     const read = readHtml('<p>See <a href="javascript:steal()">the report</a>.</p>');
     expect(read.removed.handlers).toBe(1);
     expect(read.blocks).toEqual([{ text: 'See the report.' }]);
+  });
+});
+
+// Each of these froze the import for seconds before; the time limits are many times what they take now.
+describe('readHtml() on hostile input', () => {
+  it('reads 25,000 nested <div> (280 kB) at once (it took 7.5 s)', { timeout: 2000 }, () => {
+    expect(readHtml(`${'<div>'.repeat(25_000)}Japan${'</div>'.repeat(25_000)}<p>Korea</p>`).blocks).toEqual([{ text: 'Japan' }, { text: 'Korea' }]);
+  });
+
+  it('reads "<textarea></t" repeated (390 kB) at once (it took 6 s)', { timeout: 2000 }, () => {
+    expect(readHtml(`<p>Japan</p>${'<textarea></t'.repeat(30_000)}`).blocks).toEqual([{ text: 'Japan' }]);
+  });
+
+  it(`past ${String(HTML_MAX_DEPTH)} levels still starts paragraphs and drops hidden elements`, () => {
+    const deep = '<div>'.repeat(HTML_MAX_DEPTH);
+    expect(readHtml(`${deep}<p>Japan</p><nav><p>Menu</p></nav><p hidden>Secret</p><p>Korea</p>`).blocks).toEqual([{ text: 'Japan' }, { text: 'Korea' }]);
   });
 });
 

@@ -148,10 +148,14 @@ function findEndTag(html: string, name: string, from: number): number {
 
 function indexOfIgnoringCase(text: string, needle: string, from: number): number {
   // Tag names are ASCII, so only the first character needs both cases to find candidates quickly.
+  // Each case's next candidate is looked for again only once it has been passed: looking for a case
+  // the text does not have from every candidate of the other made "</t" repeated quadratic.
   const first = needle.charAt(2);
+  let lower = -2;
+  let upper = -2;
   for (let at = from; ; ) {
-    const lower = text.indexOf(`</${first}`, at);
-    const upper = text.indexOf(`</${first.toUpperCase()}`, at);
+    if (lower !== -1 && lower < at) lower = text.indexOf(`</${first}`, at);
+    if (upper !== -1 && upper < at) upper = text.indexOf(`</${first.toUpperCase()}`, at);
     const found = lower === -1 ? upper : upper === -1 ? lower : Math.min(lower, upper);
     if (found === -1) return -1;
     if (text.slice(found, found + needle.length).toLowerCase() === needle) return found;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readMarkdown } from './markdown';
+import { boundNesting, MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_EMPHASIS, readMarkdown } from './markdown';
 
 const notes = readFileSync(new URL('../../../tests/fixtures/sources/field-notes.md', import.meta.url), 'utf8');
 
@@ -38,5 +38,43 @@ describe('readMarkdown()', () => {
 
   it('decodes character references and keeps inline code text', () => {
     expect(readMarkdown('Seoul &amp; Hanoi agreed on `FTA-2015`.').blocks).toEqual([{ text: 'Seoul & Hanoi agreed on FTA-2015.' }]);
+  });
+});
+
+// Each of these froze the import for seconds or overflowed the stack before; the time limits are
+// many times what they take now, and far under what they took then.
+describe('readMarkdown() on hostile input', () => {
+  it('reads "Japan[^" repeated over 270 kB at once (it took 6 s)', { timeout: 2000 }, () => {
+    const read = readMarkdown('Japan[^'.repeat(40_000));
+    expect(read.blocks).toHaveLength(1);
+    expect(read.blocks[0]?.text.startsWith('Japan[^Japan[^')).toBe(true);
+  });
+
+  it('reads "> " repeated to 4 MB, the quotes past the deepest level as text (it overflowed the stack)', { timeout: 10_000 }, () => {
+    const read = readMarkdown(`${'> '.repeat(2_000_000)}Japan`);
+    expect(read.blocks).toHaveLength(1);
+    expect(read.blocks[0]?.text.endsWith('> > Japan')).toBe(true);
+  });
+
+  it('reads list markers repeated on one line, those past the deepest level as text (it overflowed the stack)', { timeout: 2000 }, () => {
+    expect(readMarkdown(`${'- '.repeat(200_000)}Japan`).blocks[0]?.text.endsWith('- - Japan')).toBe(true);
+    expect(readMarkdown(`${'1. '.repeat(100_000)}Japan`).blocks[0]?.text.endsWith('1. 1. Japan')).toBe(true);
+  });
+
+  it('reads a paragraph of 80,000 emphasis marks at once, as text (it took 11 s)', { timeout: 2000 }, () => {
+    expect(readMarkdown('_a'.repeat(40_000)).blocks).toEqual([{ text: '_a'.repeat(40_000) }]);
+    expect(readMarkdown('*a'.repeat(40_000)).blocks).toEqual([{ text: '*a'.repeat(40_000) }]);
+  });
+
+  it(`keeps ${String(MARKDOWN_MAX_DEPTH)} levels of quotes and lists, and emphasis in a paragraph of up to ${String(MARKDOWN_MAX_EMPHASIS)} marks`, () => {
+    expect(readMarkdown(`${'> '.repeat(MARKDOWN_MAX_DEPTH)}Japan *and* Korea`).blocks).toEqual([{ text: 'Japan and Korea' }]);
+    expect(readMarkdown(`${'> '.repeat(MARKDOWN_MAX_DEPTH + 2)}Japan`).blocks).toEqual([{ text: '> > Japan' }]);
+    expect(readMarkdown(`${'**Seoul** '.repeat(MARKDOWN_MAX_EMPHASIS / 4)}`).blocks).toEqual([{ text: 'Seoul '.repeat(MARKDOWN_MAX_EMPHASIS / 4).trim() }]);
+    expect(readMarkdown(`${'**Seoul** '.repeat(MARKDOWN_MAX_EMPHASIS / 4 + 1)}`).blocks).toEqual([{ text: '**Seoul** '.repeat(MARKDOWN_MAX_EMPHASIS / 4 + 1).trim() }]);
+  });
+
+  it('leaves a thematic break of many dashes a break, and cuts deep indentation', () => {
+    expect(readMarkdown(`Japan\n\n${'- '.repeat(1000)}\n\nKorea`).blocks).toEqual([{ text: 'Japan' }, { text: 'Korea' }]);
+    expect(boundNesting(`${' '.repeat(10_000)}Japan`)).toBe(`${' '.repeat(MARKDOWN_MAX_DEPTH * 4)}Japan`);
   });
 });

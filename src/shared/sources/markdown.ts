@@ -7,7 +7,21 @@ import { findLicence } from './licence';
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 // Footnote definitions ("[^3]: Ministry report, 2019") are reference material, with their indented continuation lines.
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\n]+\]:.*(?:\r?\n(?: {2,}|\t).*)*/gm;
-const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\]/g;
+// A label never holds "[": each attempt stops at the next one, so "Japan[^" repeated is read once, not once per "[^".
+const FOOTNOTE_REFERENCE = /\[\^([^\][\s]+)\]/g;
+
+/**
+ * Deepest nesting of quotes and lists read as such. marked lexes each level again from the level
+ * above, recursively: "> " repeated 2 million times took 3 s to overflow the stack. Deeper markers
+ * are read as the text they are.
+ */
+export const MARKDOWN_MAX_DEPTH = 32;
+/**
+ * Most emphasis marks (`*`, `_`) marked reads in one paragraph. Each mark makes it look ahead through
+ * the rest of the paragraph, so a paragraph of 40,000 of them took 11 s; past this many, they are
+ * read as the text they are.
+ */
+export const MARKDOWN_MAX_EMPHASIS = 64;
 
 /**
  * Reads a Markdown document (field notes, a report) with marked's lexer: headings, paragraphs, list
@@ -83,7 +97,7 @@ export function readMarkdown(markdown: string): ReadDocument {
       }
     }
   };
-  walk(new Lexer({ gfm: true }).lex(body));
+  walk(new BoundedLexer({ gfm: true }).lex(boundNesting(body)));
 
   const title = fields.get('title') ?? firstHeading;
   const author = fields.get('author') ?? fields.get('authors') ?? fields.get('publisher') ?? null;
@@ -93,6 +107,70 @@ export function readMarkdown(markdown: string): ReadDocument {
     fields.get('licence') ??
     findLicence(blocks.map((block) => block.text).join('\n'));
   return { blocks, title, author, licence: licence ?? null, removed };
+}
+
+// Stand-ins for "*" and "_" in a paragraph with too many of them: marked reads them as letters, and
+// the text read is given them back. Noncharacters, which no document exchanged is meant to hold.
+const STAR = '\uFDD0';
+const UNDERSCORE = '\uFDD1';
+const STAND_INS = /[\uFDD0\uFDD1]/g;
+
+/** marked's lexer, with the emphasis marks of a paragraph that has too many read as text (see MARKDOWN_MAX_EMPHASIS). */
+class BoundedLexer extends Lexer {
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    return super.inlineTokens(tooMuchEmphasis(src) ? src.replace(/\\?[*_]/g, (mark) => (mark.endsWith('*') ? STAR : UNDERSCORE)) : src, tokens);
+  }
+}
+
+function tooMuchEmphasis(text: string): boolean {
+  let marks = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code === 0x2a || code === 0x5f) && ++marks > MARKDOWN_MAX_EMPHASIS) return true;
+  }
+  return false;
+}
+
+// A quote marker ("> ") or list marker ("- ", "* ", "+ ", "1. ", "1) ") at the start of a line, after up to three spaces.
+const CONTAINER_MARKER = / {0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)/y;
+// A thematic break ("- - -", "* * *"): a line of markers that is not a list.
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * `markdown` with every quote or list marker at a line's start past {@link MARKDOWN_MAX_DEPTH}
+ * escaped, so the rest of the line reads as text, and indentation deeper than that many levels
+ * need cut to it. One pass over the text.
+ */
+export function boundNesting(markdown: string): string {
+  const maxIndent = MARKDOWN_MAX_DEPTH * 4;
+  const parts: string[] = [];
+  let copied = 0;
+  for (let from = 0; from < markdown.length; ) {
+    const newline = markdown.indexOf('\n', from);
+    const end = newline === -1 ? markdown.length : newline + 1;
+    let at = from;
+    while (at < end && (markdown.charCodeAt(at) === 0x20 || markdown.charCodeAt(at) === 0x09)) at++;
+    if (at - from > maxIndent) {
+      parts.push(markdown.slice(copied, from + maxIndent));
+      copied = at;
+    } else {
+      CONTAINER_MARKER.lastIndex = from;
+      let depth = 0;
+      let marker = from;
+      while (marker < end && CONTAINER_MARKER.test(markdown) && ++depth <= MARKDOWN_MAX_DEPTH) marker = CONTAINER_MARKER.lastIndex;
+      if (depth > MARKDOWN_MAX_DEPTH && !THEMATIC_BREAK.test(markdown.slice(from, end).trimEnd())) {
+        let escape = marker;
+        while (markdown.charCodeAt(escape) === 0x20) escape++;
+        // "1." is escaped at its full stop; ">", "-", "*" and "+" at themselves.
+        while (markdown.charCodeAt(escape) >= 0x30 && markdown.charCodeAt(escape) <= 0x39) escape++;
+        parts.push(markdown.slice(copied, escape), '\\');
+        copied = escape;
+      }
+    }
+    from = end;
+  }
+  parts.push(markdown.slice(copied));
+  return parts.join('');
 }
 
 function inlineText(tokens: readonly Token[]): string {
@@ -119,7 +197,7 @@ function inlineText(tokens: readonly Token[]): string {
       }
     }
   }
-  return text;
+  return text.replace(STAND_INS, (mark) => (mark === STAR ? '*' : '_'));
 }
 
 // Front matter as simple `key: value` lines; quotes around a value are dropped, lists are joined.

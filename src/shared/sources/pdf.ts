@@ -24,6 +24,13 @@ export interface PdfInfo {
   author?: string | undefined;
 }
 
+/**
+ * Most pages read from a PDF. pdf.js finds each page by walking the page tree from its root, so
+ * reading every page of a PDF that lists them all in one array costs the square of their number
+ * (20,000 pages took 142 s); a PDF with more is refused (`pdf-too-many-pages`).
+ */
+export const PDF_MAX_PAGES = 3000;
+
 interface Line {
   text: string;
   y: number;

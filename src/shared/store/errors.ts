@@ -38,6 +38,10 @@ export type StoreErrorCode =
   | 'no-text'
   | 'pdf-no-text'
   | 'pdf-unreadable'
+  | 'pdf-too-many-pages'
+  | 'too-large-decompressed'
+  | 'import-out-of-memory'
+  | 'import-timeout'
   | 'file-vanished'
   | 'duplicate-source'
   // Snapshots

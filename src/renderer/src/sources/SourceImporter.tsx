@@ -44,6 +44,8 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
   const [preview, setPreview] = useState<SourcePreview | null>(null);
   const [applyError, setApplyError] = useState<string | null>(null);
   const busy = useRef(false);
+  // The job the user cancelled: main stops reading it, and its preview answers null.
+  const cancelled = useRef<string | null>(null);
 
   useEffect(
     () =>
@@ -75,6 +77,7 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
           setApplyError(null);
           setPreview(found);
         }
+        else if (cancelled.current === id) toast.show(t('sources.cancelled'));
       } catch (error) {
         toast.show(sourceErrorText(t, error));
       } finally {
@@ -84,6 +87,11 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
     },
     [t, toast],
   );
+
+  const cancelJob = (id: string) => {
+    cancelled.current = id;
+    void atlas().sources.cancelImport({ jobId: id });
+  };
 
   useImperativeHandle(
     ref,
@@ -132,6 +140,11 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
         <div className="import-progress" role="status" aria-live="polite">
           <span>{t(`sources.progress.${job.phase}`)}</span>
           <progress aria-label={t('sources.progress.label')} max={1} value={job.phase === 'linking' ? job.done : undefined} />
+          {job.phase !== 'saving' && (
+            <button type="button" onClick={() => cancelJob(job.id)}>
+              {t('sources.progress.cancel')}
+            </button>
+          )}
         </div>
       )}
       {preview && (

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { SOURCE_MAX_BYTES } from '../../../shared/sources/document';
+import { IMPORT_LIMITS, SOURCE_MAX_BYTES } from '../../../shared/sources/document';
+import { PDF_MAX_PAGES } from '../../../shared/sources/pdf';
 import { AtlasCallError } from '../app/client';
 
 /** Why an import failed, as the user should read it, with "nothing was imported" after it. */
@@ -7,7 +8,13 @@ export function sourceErrorText(t: TFunction, error: unknown): string {
   const reason = error instanceof AtlasCallError ? (error.reason ?? (error.code === 'not-found' ? 'not-found' : null)) : null;
   const message = error instanceof Error ? error.message : String(error);
   const text = reason
-    ? t(`sources.errors.${reason}`, { size: SOURCE_MAX_BYTES / 1024 / 1024, defaultValue: t('sources.errors.other', { message }) })
+    ? t(`sources.errors.${reason}`, {
+        size: SOURCE_MAX_BYTES / 1024 / 1024,
+        pages: PDF_MAX_PAGES.toLocaleString(),
+        memory: IMPORT_LIMITS.memoryMb,
+        seconds: IMPORT_LIMITS.timeMs / 1000,
+        defaultValue: t('sources.errors.other', { message }),
+      })
     : t('sources.errors.other', { message });
   return `${text} ${t('sources.errors.nothingStored')}`;
 }
