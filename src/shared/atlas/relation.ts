@@ -33,8 +33,8 @@ const JOINED = /^(?:\s*(?:,|and|&|\/|-|–|\(|\)|or|as well as)\s*(?:the\s+)?)*$
 const SAME_PLACE = /^\s*(?:'s|’s)?\s*$/;
 // The pair the passage is about: "the two nations", "both countries' interests".
 const PAIR = /\b(?:the two (?:nations|countries|sides|governments|states)|both (?:nations|countries|sides|governments))\b/gi;
-// Where a clause starts, for negation and hedges: "South Korea did not consider Japan an enemy, but …".
-const CLAUSE_BREAK = /[;:–—]|,\s+(?:but|while|whereas|although|though|and|yet|which|who)\b|\bbut\b/g;
+// Where a clause starts: "South Korea did not consider Japan an enemy, but …"; a comma alone bounds the mentions a phrase relates.
+const CLAUSE_BREAK = /[;:–—]|,\s+(?:but|while|whereas|although|though|and|yet|which|who)\b|\bbut\b|,/g;
 // Abbreviations whose full stop ends no sentence.
 const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Prof|No|vs|etc|Inc|Co|Ltd|e\.g|i\.e)$/;
 
@@ -58,55 +58,80 @@ export function relatePhrase(text: string, subjects: readonly Link[], start: num
 export function relationReader(text: string, subjects: readonly Link[], words: RelationWords): (start: number, end: number) => PhraseRelation | null {
   let sentences: number[] | null = null;
   let breaks: number[] | null = null;
-  const groupsOf = new Map<number, Group[]>();
+  const groupsOf = new Map<string, Group[]>();
+  const groupsBetween = (from: number, to: number): Group[] => {
+    const key = `${from}:${to}`;
+    let groups = groupsOf.get(key);
+    if (!groups) groupsOf.set(key, (groups = groupsIn(text, subjects, from, to)));
+    return groups;
+  };
   return (start, end) => {
     sentences ??= sentenceEnds(text, subjects);
     breaks ??= clauseBreaks(text);
     const sentence = sentenceIndexOf(sentences, start);
     const sentenceStart = sentence === 0 ? 0 : sentences[sentence - 1]!;
-    let clause = sentenceStart;
-    for (const at of breaks) {
-      if (at > start) break;
-      if (at > clause) clause = at;
+    const sentenceEnd = sentences[sentence] ?? text.length;
+    // The phrase's clause runs from the last break before it to the first after it; negation and hedges
+    // are looked for after the last clause break proper (a comma alone does not end their reach).
+    const groups = groupsBetween(sentenceStart, sentenceEnd);
+    let clauseFrom = sentenceStart;
+    let clauseTo = sentenceEnd;
+    let scopeFrom = sentenceStart;
+    for (let index = 0; index < breaks.length; index += 3) {
+      const breakStart = breaks[index]!;
+      const breakEnd = breaks[index + 1]!;
+      // The commas of a list of countries ("Japan, China and South Korea") join it rather than break it.
+      if (breaks[index + 2] === 0 && groups.some((group) => group.start < breakStart && breakEnd <= group.end)) continue;
+      if (breakEnd <= start) {
+        if (breakEnd > clauseFrom) clauseFrom = breakEnd;
+        if (breaks[index + 2] === 1 && breakEnd > scopeFrom) scopeFrom = breakEnd;
+      } else if (breakStart >= end) {
+        if (breakStart < clauseTo) clauseTo = breakStart;
+        break;
+      }
     }
-    const scope = text.slice(clause, start);
+    const scope = text.slice(scopeFrom, start);
     if (words.negation.test(scope)) return null;
-    let groups = groupsOf.get(sentence);
-    if (!groups) groupsOf.set(sentence, (groups = groupsIn(text, subjects, sentenceStart, sentences[sentence] ?? text.length)));
+    const basis = (): RelationBasis => (words.hedge.test(scope) ? 'aspiration' : 'relation');
     // A phrase inside a name ("war" in "the Vietnam War") is about what the name names, in a sentence that names South Korea.
     const naming = groups.find((group) => group.start <= start && end <= group.end && !group.countries.includes(HOME_COUNTRY_ID));
-    if (naming && groups.some((group) => group.countries.includes(HOME_COUNTRY_ID))) {
-      return { basis: words.hedge.test(scope) ? 'aspiration' : 'relation', countryIds: [...naming.countries] };
-    }
-    let before: Group | undefined;
-    let second: Group | undefined;
-    let after: Group | undefined;
-    let afterSecond: Group | undefined;
-    for (const group of groups) {
-      if (group.start < start) {
-        second = before;
-        before = group;
-      } else if (group.start >= end) {
-        if (!after) after = group;
-        else if (!afterSecond) afterSecond = group;
-      }
-    }
-    const near = before && after ? [before, after] : before ? [before, second] : [after, afterSecond];
-    let hasHome = false;
-    let count = 0;
-    const foreign: string[] = [];
-    for (const group of near) {
-      if (!group) continue;
-      count++;
-      for (const id of group.countries) {
-        if (id === HOME_COUNTRY_ID) hasHome = true;
-        else if (!foreign.includes(id)) foreign.push(id);
-      }
-    }
-    if (foreign.length === 0) return null;
-    if (!hasHome) return count === 2 || near[0]!.countries.length > 1 ? { basis: 'context', countryIds: foreign } : null;
-    return { basis: words.hedge.test(scope) ? 'aspiration' : 'relation', countryIds: foreign };
+    if (naming && groups.some((group) => group.countries.includes(HOME_COUNTRY_ID))) return { basis: basis(), countryIds: [...naming.countries] };
+    // The phrase's own clause first ("While North Korea and Russia pledged to cooperate, …"), then its sentence.
+    const inClause = clauseFrom > sentenceStart || clauseTo < sentenceEnd ? relateAmong(groupsBetween(clauseFrom, clauseTo), start, end, basis) : null;
+    return inClause ?? relateAmong(groups, start, end, basis);
   };
+}
+
+// The mentions next to a phrase: the nearest before and after it, or the two nearest on its one side.
+function relateAmong(groups: readonly Group[], start: number, end: number, basis: () => RelationBasis): PhraseRelation | null {
+  let before: Group | undefined;
+  let second: Group | undefined;
+  let after: Group | undefined;
+  let afterSecond: Group | undefined;
+  for (const group of groups) {
+    if (group.start < start) {
+      second = before;
+      before = group;
+    } else if (group.start >= end) {
+      if (!after) after = group;
+      else if (!afterSecond) afterSecond = group;
+    }
+  }
+  const near = before && after ? [before, after] : before ? [before, second] : [after, afterSecond];
+  let hasHome = false;
+  let count = 0;
+  const foreign: string[] = [];
+  for (const group of near) {
+    if (!group) continue;
+    count++;
+    for (const id of group.countries) {
+      if (id === HOME_COUNTRY_ID) hasHome = true;
+      else if (!foreign.includes(id)) foreign.push(id);
+    }
+  }
+  if (foreign.length === 0) return null;
+  if (!hasHome) return count === 2 || near[0]!.countries.length > 1 ? { basis: 'context', countryIds: foreign } : null;
+  return { basis: basis(), countryIds: foreign };
 }
 
 // The end of each sentence but the last (the position after its mark), in order.
@@ -129,11 +154,14 @@ function sentenceIndexOf(ends: readonly number[], position: number): number {
   return low;
 }
 
-// Where each clause starts: after a semicolon, a dash, ", but", ", while", …
+// Each break in three numbers: start, end, and 1 for a clause break proper (a semicolon, a dash,
+// ", but", ", while", …) or 0 for a comma alone.
 function clauseBreaks(text: string): number[] {
   const breaks: number[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let match = CLAUSE_BREAK.exec(text); match !== null; match = CLAUSE_BREAK.exec(text)) breaks.push(match.index + match[0].length);
+  for (let match = CLAUSE_BREAK.exec(text); match !== null; match = CLAUSE_BREAK.exec(text)) {
+    breaks.push(match.index, match.index + match[0].length, match[0] === ',' ? 0 : 1);
+  }
   return breaks;
 }
 
