@@ -1,18 +1,12 @@
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assembleAtlasModel, linkAtlasSource, prepareAtlas } from './model';
+import { readAtlasFiles } from '../../../src/main/services/atlas';
+import { assembleAtlasModel, linkAtlasSource, prepareAtlas } from '../../../src/shared/atlas/model';
 
-const require = createRequire(import.meta.url);
-const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8')) as unknown;
-const text = readFileSync(new URL('../../../tests/fixtures/sources/australia-south-korea-relations.txt', import.meta.url), 'utf8');
-const context = prepareAtlas({
-  worldCountries: require('world-countries') as unknown[],
-  aliases: readJson('data/atlas/aliases.json'),
-  tiers: readJson('data/atlas/tiers.json'),
-  curated: readJson('data/atlas/curated.json'),
-  organisations: readJson('data/atlas/organisations.json'),
-});
+// The data files as main reads them; the document as the import reads a plain-text file, linked and assembled alone.
+const context = prepareAtlas(await readAtlasFiles(fileURLToPath(new URL('../../../data', import.meta.url))));
+const text = readFileSync(new URL('../../fixtures/sources/australia-south-korea-relations.txt', import.meta.url), 'utf8');
 const source = { id: 'imported-australia', title: 'Australia–South Korea relations', author: 'Test fixture', licence: '' };
 const passages = linkAtlasSource({ sourceId: source.id, title: source.title, text }, context.gazetteer, context.scheme);
 const model = assembleAtlasModel(context, [{ source, passages }]);
