@@ -58,13 +58,8 @@ export function relatePhrase(text: string, subjects: readonly Link[], start: num
 export function relationReader(text: string, subjects: readonly Link[], words: RelationWords): (start: number, end: number) => PhraseRelation | null {
   let sentences: number[] | null = null;
   let breaks: number[] | null = null;
-  const groupsOf = new Map<string, Group[]>();
-  const groupsBetween = (from: number, to: number): Group[] => {
-    const key = `${from}:${to}`;
-    let groups = groupsOf.get(key);
-    if (!groups) groupsOf.set(key, (groups = groupsIn(text, subjects, from, to)));
-    return groups;
-  };
+  let pairs: Group[] | null = null;
+  const groupsOf = new Map<number, Group[]>();
   return (start, end) => {
     sentences ??= sentenceEnds(text, subjects);
     breaks ??= clauseBreaks(text);
@@ -73,7 +68,9 @@ export function relationReader(text: string, subjects: readonly Link[], words: R
     const sentenceEnd = sentences[sentence] ?? text.length;
     // The phrase's clause runs from the last break before it to the first after it; negation and hedges
     // are looked for after the last clause break proper (a comma alone does not end their reach).
-    const groups = groupsBetween(sentenceStart, sentenceEnd);
+    pairs ??= pairsIn(text, subjects);
+    let groups = groupsOf.get(sentence);
+    if (!groups) groupsOf.set(sentence, (groups = groupsIn(text, subjects, pairs, sentenceStart, sentenceEnd)));
     let clauseFrom = sentenceStart;
     let clauseTo = sentenceEnd;
     let scopeFrom = sentenceStart;
@@ -97,7 +94,7 @@ export function relationReader(text: string, subjects: readonly Link[], words: R
     const naming = groups.find((group) => group.start <= start && end <= group.end && !group.countries.includes(HOME_COUNTRY_ID));
     if (naming && groups.some((group) => group.countries.includes(HOME_COUNTRY_ID))) return { basis: basis(), countryIds: [...naming.countries] };
     // The phrase's own clause first ("While North Korea and Russia pledged to cooperate, …"), then its sentence.
-    const inClause = clauseFrom > sentenceStart || clauseTo < sentenceEnd ? relateAmong(groupsBetween(clauseFrom, clauseTo), start, end, basis) : null;
+    const inClause = clauseFrom > sentenceStart || clauseTo < sentenceEnd ? relateAmong(groups.filter((group) => group.end > clauseFrom && group.start < clauseTo), start, end, basis) : null;
     return inClause ?? relateAmong(groups, start, end, basis);
   };
 }
@@ -165,7 +162,7 @@ function clauseBreaks(text: string): number[] {
   return breaks;
 }
 
-function groupsIn(text: string, subjects: readonly Link[], from: number, to: number): Group[] {
+function groupsIn(text: string, subjects: readonly Link[], pairs: readonly Group[], from: number, to: number): Group[] {
   const mentions: Group[] = [];
   for (const link of subjects) {
     if (link.start < from || link.end > to) continue;
@@ -177,7 +174,12 @@ function groupsIn(text: string, subjects: readonly Link[], from: number, to: num
       mentions.push({ start: link.start, end: link.end, countries: [link.countryId] });
     }
   }
-  addPairs(text, subjects, from, to, mentions);
+  for (const pair of pairs) {
+    if (pair.start < from || pair.end > to) continue;
+    const position = mentions.findIndex((other) => other.start > pair.start);
+    if (position === -1) mentions.push(pair);
+    else mentions.splice(position, 0, pair);
+  }
   const groups: Group[] = [];
   for (const mention of mentions) {
     const last = groups[groups.length - 1];
@@ -194,23 +196,19 @@ function groupsIn(text: string, subjects: readonly Link[], from: number, to: num
 }
 
 // "The two nations" stands for South Korea and the partner named nearest before it in the passage (after it, if none is).
-function addPairs(text: string, subjects: readonly Link[], from: number, to: number, mentions: Group[]): void {
-  // Most sentences have neither word: the pair is looked for only where one is.
-  const two = text.indexOf('wo ', from);
-  const both = text.indexOf('oth ', from);
-  if ((two === -1 || two >= to) && (both === -1 || both >= to)) return;
-  const sentence = text.slice(from, to);
+function pairsIn(text: string, subjects: readonly Link[]): Group[] {
+  // Most passages have neither word: the pair is looked for only where one is.
+  if (!text.includes('wo ') && !text.includes('oth ')) return [];
+  const pairs: Group[] = [];
+  const foreign = subjects.filter((link) => link.countryId !== HOME_COUNTRY_ID);
   PAIR.lastIndex = 0;
-  for (let match = PAIR.exec(sentence); match !== null; match = PAIR.exec(sentence)) {
-    const at = from + match.index;
-    const foreign = subjects.filter((link) => link.countryId !== HOME_COUNTRY_ID);
+  for (let match = PAIR.exec(text); match !== null; match = PAIR.exec(text)) {
+    const at = match.index;
     const partner = foreign.filter((link) => link.end <= at).pop() ?? foreign.find((link) => link.start >= at);
     const countries = partner ? [HOME_COUNTRY_ID, ...new Set(foreign.filter((link) => link.start === partner.start).map((link) => link.countryId))] : [HOME_COUNTRY_ID];
-    const mention = { start: at, end: at + match[0].length, countries };
-    const position = mentions.findIndex((other) => other.start > at);
-    if (position === -1) mentions.push(mention);
-    else mentions.splice(position, 0, mention);
+    pairs.push({ start: at, end: at + match[0].length, countries });
   }
+  return pairs;
 }
 
 /** Whether a text speaks of "the two nations" (or "both countries"): a pair that includes South Korea in a text about its relations. */
