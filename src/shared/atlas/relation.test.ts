@@ -113,3 +113,13 @@ describe('linkAtlasSource() and classifyCountries() on single sentences', () => 
     expect(decided).toEqual(tiers);
   });
 });
+
+describe('classifyCountries() on a relation between two other countries', () => {
+  it('keeps the phrase as context for both, never as their tier', () => {
+    const passages = linkAtlasSource({ sourceId: 'sentence', title: 'Sentence', text: 'Sentence\n\nNorth Korea relies on its ally China.' }, gazetteer, scheme);
+    const classified = classifyCountries(['PRK', 'CHN'], passages, scheme, curated);
+    for (const id of ['PRK', 'CHN']) {
+      expect(classified.get(id)).toMatchObject({ tier: 'mentioned', evidence: [], context: [{ phrase: 'ally', basis: 'context', rule: 'allies' }] });
+    }
+  });
+});

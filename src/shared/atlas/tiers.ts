@@ -111,6 +111,8 @@ export interface Classification {
   decidedBy: 'rules' | 'curated' | 'none';
   /** Set when the tier rests on an aspiration only, on a single phrase, or on a curated decision. */
   basis?: TierBasis;
+  /** Phrases that relate the country to another country than South Korea, in passage order: context, never a tier. */
+  context?: Evidence[];
 }
 
 /**
@@ -183,6 +185,7 @@ interface Found {
 interface CountryFindings {
   evidence: EvidenceFinding[];
   tensions: Tension[];
+  context: Evidence[];
 }
 
 function classifyFound(
@@ -196,11 +199,13 @@ function classifyFound(
   if (countryId === HOME_COUNTRY_ID) return { tier: 'home', evidence: [], tensions: [], decidedBy: 'none' };
   if (!isCovered) return { tier: 'not-covered', evidence: [], tensions: [], decidedBy: 'none' };
   const tensions = sortByPosition(found?.tensions ?? []);
+  // Kept beside the tier, never deciding it: what the sources say of the country's relations with others.
+  const context = found && found.context.length > 0 ? { context: sortByPosition(found.context) } : {};
 
   const entry = curated.find((candidate) => candidate.countryId === countryId);
   if (entry) {
     const resolved = resolveCuratedEntry(entry, passages);
-    return { tier: resolved.tier, evidence: resolved.evidence, tensions, decidedBy: 'curated', basis: 'curated' };
+    return { tier: resolved.tier, evidence: resolved.evidence, tensions, decidedBy: 'curated', basis: 'curated', ...context };
   }
 
   const evidence = found?.evidence ?? [];
@@ -209,9 +214,9 @@ function classifyFound(
     for (const candidate of evidence) if (candidate.tier === tier) deciding.push(candidate.evidence);
     if (deciding.length === 0) continue;
     const basis = basisOf(deciding);
-    return { tier, evidence: sortByPosition(deciding), tensions, decidedBy: 'rules', ...(basis ? { basis } : {}) };
+    return { tier, evidence: sortByPosition(deciding), tensions, decidedBy: 'rules', ...(basis ? { basis } : {}), ...context };
   }
-  return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none' };
+  return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none', ...context };
 }
 
 // A tier that rests on hopes alone, or on one phrase, is said to; several stated relations need no word.
@@ -227,11 +232,12 @@ function findAttributed(passages: readonly LinkedPassage[], scheme: TierScheme):
     for (const finding of passageFindings(passage, scheme)) {
       let findings = byCountry.get(finding.countryId);
       if (!findings) {
-        findings = { evidence: [], tensions: [] };
+        findings = { evidence: [], tensions: [], context: [] };
         byCountry.set(finding.countryId, findings);
       }
       if (finding.kind === 'tension') findings.tensions.push(finding.tension);
-      else if (finding.evidence.basis !== 'context') findings.evidence.push(finding);
+      else if (finding.evidence.basis === 'context') findings.context.push(finding.evidence);
+      else findings.evidence.push(finding);
     }
   }
   return byCountry;
