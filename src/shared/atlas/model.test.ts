@@ -135,6 +135,19 @@ describe('buildAtlasModel() with bad data', () => {
     ]);
   });
 
+  it('links "the North" and "the South" before the document first names a Korea, and runs the rules on them', () => {
+    const context = prepareAtlas(input);
+    const document = { id: 'imported-inter-korean', title: 'Talks', author: 'Test', licence: '' };
+    const body = 'Talks\n\nThe North agreed to a summit with the South.\n\nNorth Korea and South Korea met again in 2018.';
+    const passages = linkAtlasSource({ sourceId: document.id, title: document.title, text: body }, context.gazetteer, context.scheme);
+    expect(passages[0]?.links.map((link) => `${link.countryId}:${link.matched}`)).toEqual(['PRK:The North', 'KOR:the South']);
+    const built = assembleAtlasModel(context, [{ source: document, passages }]);
+    expect(built.countries['PRK']?.evidence.map((item) => [item.passageId, item.phrase])).toEqual([
+      [passages[0]?.id, 'summit'],
+      [passages[1]?.id, 'met'],
+    ]);
+  });
+
   it('builds the same model from linked sources as from texts', () => {
     const context = prepareAtlas(input);
     const linked = [{ source: { id: source.id, title: source.title, author: source.author, licence: source.licence }, passages: linkAtlasSource({ sourceId: source.id, title: source.title, text }, context.gazetteer) }];

@@ -40,7 +40,7 @@ const EXPECTED: Record<string, string> = {
   ESP: 'mentioned',
 };
 
-describe('an imported document about Australia and South Korea', () => {
+describe('assembleAtlasModel() with an imported document about Australia and South Korea', () => {
   it('gives each country it covers the expected tier, and covers no other', () => {
     const covered = Object.fromEntries(
       Object.values(model.countries)
