@@ -65,6 +65,22 @@ test.describe('the atlas: tiers, evidence, passages', () => {
     await page.screenshot({ path: join(screenshotDir, 'atlas-panel-vietnam.png') });
   });
 
+  test('the panel says when a tier rests on an aspiration or a single mention, and not when several relations decide it', async ({ app }) => {
+    const { page } = app;
+    await clickCountry(page, 'PHL');
+    await expect(panel(page).locator('.panel-tier .tier-badge')).toHaveText('Engaged');
+    await expect(panel(page).locator('.tier-basis')).toHaveText('Rests on an aspiration only: the sources say it seeks or hopes for closer ties with South Korea, not that they exist.');
+    await expect(panel(page).getByRole('region', { name: 'Why this tier' }).locator('mark')).toHaveText(['strategic ties', 'trade']);
+    await page.screenshot({ path: join(screenshotDir, 'atlas-panel-philippines.png') });
+    await clickCountry(page, 'GBR');
+    await expect(panel(page).locator('.panel-tier .tier-badge')).toHaveText('Engaged');
+    await expect(panel(page).locator('.tier-basis')).toHaveText('Rests on a single mention in the sources.');
+    await expect(panel(page).getByRole('region', { name: 'Why this tier' }).locator('mark')).toHaveText('South Korean Foreign Minister Cho Tae-yul and UK Foreign Secretary David Lammy');
+    await clickCountry(page, 'USA');
+    await expect(panel(page).locator('.panel-tier .tier-badge')).toHaveText('Alliance');
+    await expect(panel(page).locator('.tier-basis')).toHaveCount(0);
+  });
+
   test('North Korea is adversarial, with its evidence', async ({ app }) => {
     const { page } = app;
     await clickCountry(page, 'PRK');

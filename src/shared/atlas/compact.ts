@@ -1,9 +1,10 @@
 import type { Gazetteer } from './gazetteer';
-import { linkPassage } from './link';
+import { DocumentLinker, linkPassage } from './link';
 import type { AtlasPassage } from './model';
 import { memoOf, MemoisedPassage } from './passageMemo';
-import type { RuleFinding, TensionRule, TierRule, TierScheme } from './tiers';
-import { passageFindings, warmPassageFindings } from './tiers';
+import type { RelationBasis } from './relation';
+import type { OfficialsRule, RuleFinding, TensionRule, TierRule, TierScheme } from './tiers';
+import { findingTier, passageFindings, warmPassageFindings } from './tiers';
 import type { TimelineEvent } from './timeline';
 import type { Evidence, Link, Passage, PassageKind, Tension } from './types';
 
@@ -20,7 +21,10 @@ export interface CompactLinks {
   rules: string[];
   /** Five numbers per link, passage by passage in link order: passage (in the run), start, end, country, role (0 subject, 1 venue). */
   links: Int32Array;
-  /** Five numbers per rule finding, passage by passage in finding order: passage (in the run), rule, start, end, country. */
+  /**
+   * Five numbers per rule finding, passage by passage in finding order: passage (in the run), rule
+   * and basis (rule × 3 + 0 for a stated relation, 1 for an aspiration, 2 for context), start, end, country.
+   */
   findings: Int32Array;
 }
 
@@ -32,6 +36,8 @@ export interface PassageToLink {
 }
 
 const LINK_SIZE = 5;
+/** The bases of a finding, by the number {@link CompactLinks.findings} folds into its rule's. */
+const BASES: readonly RelationBasis[] = ['relation', 'aspiration', 'context'];
 const FINDING_SIZE = 5;
 /** Passages whose tier rules run together (see warmPassageFindings), as when a source is linked in one go. */
 const RULE_BATCH = 400;
@@ -39,16 +45,22 @@ const RULE_BATCH = 400;
 /** Links passages and runs the tier rules over them, answering in numbers ({@link CompactLinks}). */
 export function linkCompact(passages: readonly PassageToLink[], gazetteer: Gazetteer, scheme: TierScheme, onProgress?: (done: number) => void): CompactLinks {
   const linked: MemoisedPassage[] = [];
+  const linker = new DocumentLinker(gazetteer);
   for (let from = 0; from < passages.length; from += RULE_BATCH) {
     const batch = passages.slice(from, from + RULE_BATCH).map((sent, offset): MemoisedPassage => {
       // Ids and citations are main's business: findings are sent without them.
       const passage: Passage = { ...sent, id: String(from + offset), index: from + offset, citations: [] };
-      return new MemoisedPassage(passage, linkPassage(passage, gazetteer), []);
+      return new MemoisedPassage(passage, linker.link(passage), []);
     });
     warmPassageFindings(batch, scheme);
     for (const passage of batch) linked.push(passage);
     onProgress?.((from + batch.length) / passages.length);
   }
+  const again = linker.relink().map((index) => {
+    const before = linked[index]!;
+    return (linked[index] = new MemoisedPassage(before, linkPassage(before, gazetteer, true), []));
+  });
+  if (again.length > 0) warmPassageFindings(again, scheme);
   return encodeLinks(linked, scheme);
 }
 
@@ -61,7 +73,8 @@ function encodeLinks(passages: readonly MemoisedPassage[], scheme: TierScheme): 
     for (const link of passage.links) links.push(index, link.start, link.end, countries.of(link.countryId), link.role === 'venue' ? 1 : 0);
     for (const finding of passageFindings(passage, scheme)) {
       const item = finding.kind === 'tension' ? finding.tension : finding.evidence;
-      findings.push(index, rules.of(item.rule), item.start, item.end, countries.of(finding.countryId));
+      const basis = finding.kind === 'evidence' ? BASES.indexOf(finding.evidence.basis ?? 'relation') : 0;
+      findings.push(index, rules.of(item.rule) * BASES.length + basis, item.start, item.end, countries.of(finding.countryId));
     }
   });
   return { countries: countries.values, rules: rules.values, links: Int32Array.from(links), findings: Int32Array.from(findings) };
@@ -88,9 +101,9 @@ export function* decodeLinksSteps(
   scheme: TierScheme,
   batch = 2000,
 ): Generator<number, AtlasPassage[], void> {
-  const rules = new Map<string, { kind: 'tension'; rule: TensionRule } | { kind: 'evidence'; rule: TierRule }>();
+  const rules = new Map<string, { kind: 'tension'; rule: TensionRule } | { kind: 'evidence'; rule: TierRule | OfficialsRule }>();
   for (const rule of scheme.tensions) rules.set(rule.id, { kind: 'tension', rule });
-  for (const rule of scheme.rules) rules.set(rule.id, { kind: 'evidence', rule });
+  for (const rule of [...scheme.rules, scheme.officialsPictured]) rules.set(rule.id, { kind: 'evidence', rule });
   const ruleOf = compact.rules.map((id) => {
     const rule = rules.get(id);
     if (!rule) throw new Error(`Linking answered with a rule the tiers file does not have: ${id}`);
@@ -114,10 +127,11 @@ export function* decodeLinksSteps(
     let previous: { rule: number; start: number; end: number; item: Evidence | Tension } | null = null;
     for (; finding < found.length && found[finding] === index; finding += FINDING_SIZE) {
       const ruleNumber = found[finding + 1]!;
+      const basis = BASES[ruleNumber % BASES.length]!;
       const start = found[finding + 2]!;
       const end = found[finding + 3]!;
       const countryId = countries[found[finding + 4]!]!;
-      const entry = ruleOf[ruleNumber]!;
+      const entry = ruleOf[Math.floor(ruleNumber / BASES.length)]!;
       // The countries one phrase is attributed to come one after another, and share its item.
       const same: boolean = previous !== null && previous.rule === ruleNumber && previous.start === start && previous.end === end;
       if (entry.kind === 'tension') {
@@ -125,8 +139,13 @@ export function* decodeLinksSteps(
         findings.push({ kind: 'tension', countryId, tension });
         previous = { rule: ruleNumber, start, end, item: tension };
       } else {
-        const evidence: Evidence = same ? (previous!.item as Evidence) : { rule: entry.rule.id, passageId: passage.id, start, end, phrase: passage.text.slice(start, end) };
-        findings.push({ kind: 'evidence', countryId, tier: entry.rule.tier, evidence });
+        let evidence: Evidence;
+        if (same) evidence = previous!.item as Evidence;
+        else {
+          evidence = { rule: entry.rule.id, passageId: passage.id, start, end, phrase: passage.text.slice(start, end) };
+          if (basis !== 'relation') evidence.basis = basis;
+        }
+        findings.push({ kind: 'evidence', countryId, tier: findingTier(entry.rule.tier, basis), evidence });
         previous = { rule: ruleNumber, start, end, item: evidence };
       }
     }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CuratedEvidenceError, parseCurated, resolveCuratedEntry, verifyCurated } from './curated';
+import { CuratedEvidenceError, parseCurated, resolveCurated, resolveCuratedEntry } from './curated';
 import type { CuratedEntry } from './curated';
 import { buildGazetteer } from './gazetteer';
 import { ingestSource } from './ingest';
@@ -26,10 +26,7 @@ const britain: CuratedEntry = {
 describe('parseCurated()', () => {
   it('reads the shipped file, whose every entry is found in the source', () => {
     const entries = parseCurated(readJson('data/atlas/curated.json'));
-    expect(entries.length).toBeGreaterThan(0);
-    expect(() => {
-      verifyCurated(entries, passages);
-    }).not.toThrow();
+    expect(resolveCurated(entries, passages).skipped).toEqual([]);
   });
 
   it('refuses an entry without evidence, or with both a passage id and a prefix', () => {
@@ -71,5 +68,23 @@ describe('resolveCuratedEntry()', () => {
   it.each(broken)('throws for %s', (_, entry, message) => {
     expect(() => resolveCuratedEntry(entry, passages)).toThrow(CuratedEvidenceError);
     expect(() => resolveCuratedEntry(entry, passages)).toThrow(message);
+  });
+});
+
+describe('resolveCuratedEntry() on evidence that does not state the relationship', () => {
+  it('throws for a passage about two other countries', () => {
+    const other = linkSource(ingestSource({ sourceId: 'other', title: 'T', text: 'T\n\nJapan has long regarded Russia as an enemy.' }), gazetteer);
+    const entry: CuratedEntry = { countryId: 'RUS', tier: 'adversarial', reason: 'Not a relation with South Korea.', evidence: [{ passagePrefix: 'Japan has long regarded', phrase: 'enemy' }] };
+    expect(() => resolveCuratedEntry(entry, other)).toThrow(/RUS: passage "Japan has long regarded" does not state a relation with South Korea/);
+  });
+});
+
+describe('resolveCurated()', () => {
+  it('skips and reports an entry whose passage is missing, keeping the others pinned to their passage', () => {
+    const missing: CuratedEntry = { ...britain, countryId: 'FRA', evidence: [{ passagePrefix: 'The Queen visited Seoul', phrase: 'Seoul' }] };
+    const { entries, skipped } = resolveCurated([missing, britain], passages);
+    expect(skipped).toEqual(['curated.json: FRA: no passage "The Queen visited Seoul"']);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.evidence[0]?.passageId).toBe(passages.find((passage) => passage.text.startsWith('South Korean Foreign Minister'))?.id);
   });
 });

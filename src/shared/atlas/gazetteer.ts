@@ -39,6 +39,10 @@ export interface GazetteerName {
   origin: 'world-countries' | 'aliases';
   /** Only passages of these sources use the name; null for every source. */
   sourceIds: readonly string[] | null;
+  /** Set for a short form ("the North") that names a Korea only where the passage or its document names one otherwise. */
+  koreanContext?: true;
+  /** Set for a country name that is also a given name ("Jordan"): followed by a capitalised word, it is a person. */
+  givenName?: true;
 }
 
 /** Every name the linker knows, and the countries it can link. */
@@ -82,12 +86,14 @@ const aliasSchema = z.strictObject({
   note: z.string().min(1),
   caseInsensitive: z.boolean().optional(),
   sources: z.array(z.string().min(1)).min(1).optional(),
+  koreanContext: z.literal(true).optional(),
 });
 
 /** The shape of `data/atlas/aliases.json`. */
 export const aliasesFileSchema = z.strictObject({
   description: z.string(),
   ignore: z.array(z.strictObject({ name: z.string().min(1), reason: z.string().min(1) })),
+  givenNames: z.array(z.strictObject({ name: z.string().min(1), reason: z.string().min(1) })).default([]),
   aliases: z.array(aliasSchema),
 });
 /** The parsed aliases file. */
@@ -112,7 +118,10 @@ export function buildGazetteer(worldCountries: readonly unknown[], aliasesFile: 
 
   const ignored = new Set(aliases.ignore.map((entry) => entry.name));
   const aliasSpellings = new Set(aliases.aliases.flatMap((alias) => alias.names));
-  const fromPackage = packageNames(records).filter((entry) => !ignored.has(entry.name) && !aliasSpellings.has(entry.name));
+  const givenNames = new Set(aliases.givenNames.map((entry) => entry.name));
+  const fromPackage = packageNames(records)
+    .filter((entry) => !ignored.has(entry.name) && !aliasSpellings.has(entry.name))
+    .map((entry): GazetteerName => (givenNames.has(entry.name) ? { ...entry, givenName: true } : entry));
   const fromAliases = aliases.aliases.flatMap((alias) =>
     alias.names.map(
       (name): GazetteerName => ({
@@ -123,6 +132,7 @@ export function buildGazetteer(worldCountries: readonly unknown[], aliasesFile: 
         place: PLACE_KINDS.has(alias.kind),
         origin: 'aliases',
         sourceIds: alias.sources ?? null,
+        ...(alias.koreanContext ? { koreanContext: true as const } : {}),
       }),
     ),
   );

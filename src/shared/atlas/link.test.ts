@@ -118,7 +118,23 @@ describe('linkPassage()', () => {
   it('links "South Korean", "South Koreans" and "the South" to South Korea', () => {
     expect(subjects('South Korean sailors')).toEqual(['KOR']);
     expect(subjects('41% of South Koreans agree')).toEqual(['KOR']);
-    expect(subjects('but the South remained committed')).toEqual(['KOR']);
+    expect(subjects('The North Korea cut off talks but the South remained committed')).toEqual(['PRK', 'KOR']);
+  });
+
+  it('links "the North" and "the South" only with Korean context in the passage or its document', () => {
+    expect(subjects('but the South remained committed')).toEqual([]);
+    expect(subjects('He grew up in the North of England and retired to the South of France.')).toEqual(['FRA']);
+    expect(subjects('Pyongyang fired a missile; the South protested.')).toEqual(['PRK', 'KOR']);
+    expect(subjects('the North of Korea')).toEqual(['KOR']);
+    const document = linkSource(ingestSource({ sourceId: 'doc', title: 'T', text: 'T\n\nThe South protested again.\n\nSeoul and Tokyo met.' }), gazetteer);
+    expect(document.map((passage) => countriesOf(passage.links))).toEqual([['KOR'], ['KOR', 'JPN']]);
+  });
+
+  it('does not link a country name used as a given name or a currency', () => {
+    expect(subjects('Jordan Peterson said so')).toEqual([]);
+    expect(subjects('Chad Smith and Georgia O\'Keeffe')).toEqual([]);
+    expect(subjects('prices in US dollars and Japanese yen')).toEqual([]);
+    expect(subjects('Jordan and Chad President Mahamat Déby')).toEqual(['JOR', 'TCD']);
   });
 
   it('links "North Korea", "North Korean" and "The North Korea" to North Korea only', () => {

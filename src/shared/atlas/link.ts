@@ -20,32 +20,104 @@ const APPOSITION = /^\s*,\s*$/;
 /**
  * Finds the countries a passage names or implies, each with its span in `passage.text`. Longer names
  * win over the names inside them ("South Korea" over "Korea"), matches never overlap, and a place where
- * a meeting was held or pictured is recorded as a venue rather than a subject.
+ * a meeting was held or pictured is recorded as a venue rather than a subject. A name used as a
+ * currency ("US dollars") or as a given name ("Jordan Peterson") is no country; a short form that
+ * needs Korean context ("the North") links only when the passage names a Korea otherwise or
+ * `documentIsKorean` says its document does (see {@link DocumentLinker}).
  */
-export function linkPassage(passage: Passage, gazetteer: Gazetteer): Link[] {
-  const matches = selectMatches(findMatches(passage, gazetteer));
-  const meeting = passage.kind === 'caption' || MEETING_WORDS.test(passage.text);
+export function linkPassage(passage: Passage, gazetteer: Gazetteer, documentIsKorean = false): Link[] {
+  return linkInDocument(passage, gazetteer, documentIsKorean).links;
+}
+
+interface PassageLinks {
+  links: Link[];
+  /** Whether the passage names a Korea by a name that needs no context. */
+  korean: boolean;
+  /** Whether a short form was left out for want of Korean context, which its document may still give. */
+  pending: boolean;
+}
+
+function linkInDocument(passage: Passage, gazetteer: Gazetteer, documentIsKorean: boolean): PassageLinks {
+  const { text } = passage;
+  const selected = selectMatches(findMatches(passage, gazetteer).filter((match) => namesACountry(text, match)));
+  const korean = selected.some((match) => !match.entry.koreanContext && match.entry.countries.some((id) => KOREAS.has(id)));
+  const matches = korean || documentIsKorean ? selected : selected.filter((match) => !match.entry.koreanContext);
+  const pending = matches.length !== selected.length;
+  const meeting = passage.kind === 'caption' || MEETING_WORDS.test(text);
   const links: Link[] = [];
   let previous: { match: Match; venue: boolean } | null = null;
   for (const match of matches) {
-    const venue: boolean = meeting && match.entry.place && isVenue(passage.text, match, previous);
+    const venue: boolean = meeting && match.entry.place && isVenue(text, match, previous);
     for (const countryId of match.entry.countries) {
       links.push({
         countryId,
         start: match.start,
         end: match.end,
-        matched: passage.text.slice(match.start, match.end),
+        matched: text.slice(match.start, match.end),
         role: venue ? 'venue' : 'subject',
       });
     }
     previous = { match, venue };
   }
-  return links;
+  return { links, korean, pending };
+}
+
+const KOREAS: ReadonlySet<string> = new Set(['KOR', 'PRK']);
+// A country's name before a currency is a unit of money, not the country: "prices in US dollars".
+const CURRENCY_AFTER = /^\s+(?:dollars?|cents?|yen|yuan|renminbi|euros?|pounds?|pesos?|won|rupees?|francs?|roubles?|rubles?|dinars?|riyals?|ringgit|baht|dong|rupiah|shekels?|lira)\b/i;
+// A capitalised word after a given name is a surname ("Jordan Peterson"); after a country, a title is not.
+const CAPITALISED_AFTER = /^\s+\p{Lu}/u;
+const TITLE_AFTER = /^\s+(?:President|Prime|King|Queen|Emir|Foreign|Minister|Government|Embassy|Ambassador|Army|Defen[cs]e|Ministry)\b/;
+// "The North of England", "the South China Sea": a region or a longer name, not a Korea.
+const OF_AFTER = /^\s+of\b/;
+
+function namesACountry(text: string, match: Match): boolean {
+  // Every case below has a word after the name: most names are followed by punctuation or nothing of the kind.
+  if (!/\s/.test(text.charAt(match.end))) return true;
+  const after = text.slice(match.end, match.end + 24);
+  if (CURRENCY_AFTER.test(after)) return false;
+  if (match.entry.givenName && CAPITALISED_AFTER.test(after) && !TITLE_AFTER.test(after)) return false;
+  if (match.entry.koreanContext && (OF_AFTER.test(after) || CAPITALISED_AFTER.test(after))) return false;
+  return true;
+}
+
+/**
+ * Links the passages of one document in order. A short form that needs Korean context ("the
+ * North") links in a passage that names a Korea, and in any passage once its document has; the
+ * passages before the first such mention are listed by {@link DocumentLinker.relink} to be linked
+ * again with the document's context.
+ */
+export class DocumentLinker {
+  readonly #gazetteer: Gazetteer;
+  #korean = false;
+  readonly #pending: number[] = [];
+  #count = 0;
+
+  constructor(gazetteer: Gazetteer) {
+    this.#gazetteer = gazetteer;
+  }
+
+  /** Links the next passage of the document. */
+  link(passage: Passage): Link[] {
+    const found = linkInDocument(passage, this.#gazetteer, this.#korean);
+    if (found.korean) this.#korean = true;
+    else if (found.pending) this.#pending.push(this.#count);
+    this.#count++;
+    return found.links;
+  }
+
+  /** The positions (in the order linked) of the passages to link again with `linkPassage(passage, gazetteer, true)`. */
+  relink(): readonly number[] {
+    return this.#korean ? this.#pending : [];
+  }
 }
 
 /** Links every passage of a source, keeping source order. */
 export function linkSource(passages: readonly Passage[], gazetteer: Gazetteer): LinkedPassage[] {
-  return passages.map((passage) => ({ ...passage, links: linkPassage(passage, gazetteer) }));
+  const linker = new DocumentLinker(gazetteer);
+  const linked = passages.map((passage) => ({ ...passage, links: linker.link(passage) }));
+  for (const index of linker.relink()) linked[index]!.links = linkPassage(passages[index]!, gazetteer, true);
+  return linked;
 }
 
 /** The countries the links are about (not mere venues), each once, in order of first mention. */

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATA_SOURCES } from '../dataSources';
-import { CuratedEvidenceError } from './curated';
 import { assembleAtlasModel, buildAtlasModel, linkAtlasSource, prepareAtlas } from './model';
 import type { AtlasInput } from './model';
 import { AtlasDataError } from './parse';
@@ -31,7 +30,7 @@ const COVERED: Record<string, string> = {
   KOR: 'home',
   USA: 'alliance',
   VNM: 'comprehensive-strategic',
-  PHL: 'strategic',
+  PHL: 'engaged',
   JPN: 'partner',
   ...Object.fromEntries(EU.map((id) => [id, 'partner'])),
   CHN: 'engaged',
@@ -118,17 +117,34 @@ describe('buildAtlasModel() with bad data', () => {
   });
 
   it('keeps curated evidence on the bundled source when an imported copy of the article quotes the same passage', () => {
+    const curated = { description: '', entries: [{ countryId: 'GBR', tier: 'partner', reason: 'A test entry.', evidence: [{ passagePrefix: 'South Korean Foreign Minister Cho Tae-yul', phrase: 'UK Foreign Secretary' }] }] };
     const copy = { ...source, id: 'imported-0123456789abcdef', title: 'Full article', text: text.replace('Foreign relations of South Korea\n', '') };
-    const context = prepareAtlas(input);
+    const context = prepareAtlas({ ...input, curated });
     const linked = [source, copy].map(({ text: body, ...info }) => ({ source: info, passages: linkAtlasSource({ sourceId: info.id, title: info.title, text: body }, context.gazetteer) }));
-    expect(() => assembleAtlasModel(context, linked)).toThrow(/ambiguous/);
+    const ambiguous = assembleAtlasModel(context, linked);
+    expect(ambiguous.skippedCurated).toEqual([expect.stringMatching(/ambiguous/)]);
+    expect(ambiguous.countries['GBR']).toMatchObject({ tier: 'engaged', decidedBy: 'rules' });
     const both = assembleAtlasModel(context, linked, new Set([source.id]));
     const britain = both.countries['GBR']!;
-    expect(britain).toMatchObject({ tier: 'engaged', decidedBy: 'curated' });
+    expect(britain).toMatchObject({ tier: 'partner', decidedBy: 'curated', basis: 'curated' });
+    expect(both.skippedCurated).toBeUndefined();
     expect(both.passages.find((passage) => passage.id === britain.evidence[0]?.passageId)?.sourceId).toBe(source.id);
     expect(both.sources.map((entry) => [entry.id, entry.passageIds.length])).toEqual([
       [source.id, model.passages.length],
       [copy.id, model.passages.length],
+    ]);
+  });
+
+  it('links "the North" and "the South" before the document first names a Korea, and runs the rules on them', () => {
+    const context = prepareAtlas(input);
+    const document = { id: 'imported-inter-korean', title: 'Talks', author: 'Test', licence: '' };
+    const body = 'Talks\n\nThe North agreed to a summit with the South.\n\nNorth Korea and South Korea met again in 2018.';
+    const passages = linkAtlasSource({ sourceId: document.id, title: document.title, text: body }, context.gazetteer, context.scheme);
+    expect(passages[0]?.links.map((link) => `${link.countryId}:${link.matched}`)).toEqual(['PRK:The North', 'KOR:the South']);
+    const built = assembleAtlasModel(context, [{ source: document, passages }]);
+    expect(built.countries['PRK']?.evidence.map((item) => [item.passageId, item.phrase])).toEqual([
+      [passages[0]?.id, 'summit'],
+      [passages[1]?.id, 'met'],
     ]);
   });
 
@@ -143,12 +159,21 @@ describe('buildAtlasModel() with bad data', () => {
     expect(() => buildAtlasModel({ ...input, tiers: { tiers: [] } })).toThrow(/^tiers\.json:/);
   });
 
-  it('refuses a curated tier whose evidence is not in the source', () => {
+  it('reports and skips a curated tier whose evidence is not in the source, and builds the atlas', () => {
     const curated = {
       description: '',
       entries: [{ countryId: 'CHN', tier: 'alliance', reason: 'Wishful.', evidence: [{ passagePrefix: 'Academics, journalists', phrase: 'mutual defense treaty' }] }],
     };
-    expect(() => buildAtlasModel({ ...input, curated })).toThrow(CuratedEvidenceError);
+    const built = buildAtlasModel({ ...input, curated });
+    expect(built.skippedCurated).toEqual(['curated.json: CHN: passage "Academics, journalists" does not contain "mutual defense treaty"']);
+    expect(built.countries['CHN']).toMatchObject({ tier: 'engaged', decidedBy: 'rules' });
+  });
+
+  it('builds the atlas with every caption removed from the source, the United Kingdom then only a venue', () => {
+    const withoutCaptions = { ...source, text: text.slice(0, text.indexOf('Participants of the 2010 G20 Seoul summit')) };
+    const built = buildAtlasModel({ ...input, sources: [withoutCaptions] });
+    expect(built.countries['GBR']?.tier).toBe('mentioned');
+    expect(built.countries['USA']?.tier).toBe('alliance');
   });
 
   it('refuses a curated entry for an unknown country', () => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { HOME_COUNTRY_ID } from '../countries';
-import { parseCurated, resolveCuratedEntry, verifyCurated } from './curated';
+import { parseCurated, resolveCurated } from './curated';
 import type { CuratedEntry } from './curated';
 import { buildGazetteer } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { ingestSourceSteps, type SourceText } from './ingest';
-import { countriesOf, linkPassage } from './link';
+import { countriesOf, DocumentLinker, linkPassage } from './link';
 import { membershipsOf, parseOrganisations, sharedMemberships } from './memberships';
 import type { Organisation } from './memberships';
 import { AtlasDataError, parseDataFile } from './parse';
@@ -103,12 +103,15 @@ export interface AtlasModel {
   countries: Record<string, AtlasCountry>;
   /** How many countries each tier has. */
   counts: Record<TierId, number>;
+  /** Why each curated entry left out was skipped (its evidence is not in the sources); absent when none was. */
+  skippedCurated?: string[];
 }
 
 /**
  * Builds the atlas from the sources and data files. Every file is validated; a malformed file, an
- * alias or member that names an unknown country, a bloc that disagrees with its organisation, or a
- * curated tier whose evidence is not in the sources throws, naming the file.
+ * alias or member that names an unknown country, or a bloc that disagrees with its organisation
+ * throws, naming the file. A curated tier whose evidence is not in the sources is skipped and
+ * listed in `skippedCurated`.
  */
 export function buildAtlasModel(input: AtlasInput): AtlasModel {
   const sources = parseDataFile('sources', sourcesSchema, input.sources);
@@ -175,9 +178,10 @@ export function* linkPassagesSteps(passages: readonly Passage[], gazetteer: Gaze
     warmPassageFindings(some, scheme);
     for (const item of some) subjectsOf(item);
   };
+  const linker = new DocumentLinker(gazetteer);
   let batchStart = 0;
   for (const passage of passages) {
-    linked.push(new MemoisedPassage(passage, linkPassage(passage, gazetteer), extractEvents(passage)));
+    linked.push(new MemoisedPassage(passage, linker.link(passage), extractEvents(passage)));
     if (linked.length % batch === 0 && linked.length < passages.length) {
       findFor(batchStart);
       batchStart = linked.length;
@@ -185,6 +189,12 @@ export function* linkPassagesSteps(passages: readonly Passage[], gazetteer: Gaze
     }
   }
   findFor(batchStart);
+  // Passages before the document's first mention of a Korea, linked again now that it has one.
+  const again = linker.relink().map((index) => {
+    const before = linked[index]!;
+    return (linked[index] = new MemoisedPassage(passages[index]!, linkPassage(passages[index]!, gazetteer, true), before.events));
+  });
+  if (scheme && again.length > 0) warmPassageFindings(again, scheme);
   return linked;
 }
 
@@ -194,8 +204,8 @@ const INGEST_SHARE = 0.3;
 /**
  * Puts linked sources together into the atlas: tiers from the passages of every source given, and
  * curated tiers checked against the sources named in `curatedSourceIds` (the bundled ones the
- * curation was written for; every source when left out). Throws a CuratedEvidenceError when a
- * curated entry's evidence is missing there.
+ * curation was written for; every source when left out). A curated entry whose evidence is missing
+ * there is skipped and listed in the model's `skippedCurated`.
  */
 export function assembleAtlasModel(context: AtlasContext, sources: readonly LinkedSource[], curatedSourceIds?: ReadonlySet<string>): AtlasModel {
   const steps = assembleAtlasModelSteps(context, sources, curatedSourceIds);
@@ -218,13 +228,7 @@ export function* assembleAtlasModelSteps(
   const passages: AtlasPassage[] = [];
   for (const linked of sources) for (const passage of linked.passages) passages.push(passage);
   const curatedPassages = curatedSourceIds ? passages.filter((passage) => curatedSourceIds.has(passage.sourceId)) : passages;
-  verifyCurated(context.curated, curatedPassages);
-  // Pinned to the passage that holds the evidence, so another source quoting the same text (an
-  // imported copy of the full article) does not make the curated evidence ambiguous.
-  const curated = context.curated.map((entry): CuratedEntry => ({
-    ...entry,
-    evidence: resolveCuratedEntry(entry, curatedPassages).evidence.map(({ passageId, phrase }) => ({ passageId, phrase })),
-  }));
+  const { entries: curated, skipped: skippedCurated } = resolveCurated(context.curated, curatedPassages);
 
   // One pass over the passages in source order gathers, per country, what its panel lists: the
   // passages that link it and the other subjects they name. Events are sorted once for all countries.
@@ -298,6 +302,7 @@ export function* assembleAtlasModelSteps(
     passages,
     countries,
     counts,
+    ...(skippedCurated.length > 0 ? { skippedCurated } : {}),
   };
 }
 

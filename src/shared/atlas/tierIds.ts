@@ -3,6 +3,14 @@ export const RELATIONSHIP_TIERS = ['alliance', 'comprehensive-strategic', 'strat
 /** A tier that rules or curation can decide. */
 export type RelationshipTier = (typeof RELATIONSHIP_TIERS)[number];
 
+/**
+ * What a tier rests on, where the panel should say so: only an aspiration ("seeks to cultivate
+ * strategic ties"), a single deciding phrase, or a decision of the atlas editors.
+ */
+export const TIER_BASES = ['aspiration', 'single-mention', 'curated'] as const;
+/** What a tier rests on, when it is not several stated relations. */
+export type TierBasis = (typeof TIER_BASES)[number];
+
 /** Every style the map draws a country in: home, the relationship tiers, then the two without a relationship. */
 export const TIER_IDS = ['home', ...RELATIONSHIP_TIERS, 'mentioned', 'not-covered'] as const;
 /** Any tier a country can be shown in. */

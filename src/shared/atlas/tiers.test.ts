@@ -78,15 +78,16 @@ describe('classifyCountry()', () => {
     expect(tensionTexts.some((body) => body.includes('Dai Ichi Daihoumaru Ship case'))).toBe(true);
   });
 
-  it('makes the Philippines a strategic partner', () => {
+  it('makes the Philippines engaged on an aspiration: it seeks strategic ties and anticipates trade, neither designated', () => {
     const philippines = classify('PHL');
-    expect(philippines.tier).toBe('strategic');
-    expect(phrases(philippines.evidence)).toEqual(['strategic ties']);
+    expect(philippines).toMatchObject({ tier: 'engaged', decidedBy: 'rules', basis: 'aspiration' });
+    expect(phrases(philippines.evidence)).toEqual(['strategic ties', 'trade']);
+    expect(philippines.evidence.every((item) => item.basis === 'aspiration')).toBe(true);
   });
 
   it('makes China and Russia engaged: visits, a summit, improving relations, no designation', () => {
     expect(classify('CHN')).toMatchObject({ tier: 'engaged', decidedBy: 'rules' });
-    expect(phrases(classify('CHN').evidence)).toEqual(['exchange visits']);
+    expect(phrases(classify('CHN').evidence)).toEqual(['exchange visits', 'South Korean President Lee Myung-bak and Chinese President Hu Jintao']);
     expect(classify('RUS').tier).toBe('engaged');
     expect(phrases(classify('RUS').evidence)).toEqual(expect.arrayContaining(['summit', 'improving relations']));
   });
@@ -103,12 +104,27 @@ describe('classifyCountry()', () => {
     expect(classify('KOR').tier).toBe('home');
   });
 
-  it('lets a curated entry decide, with its verified evidence', () => {
-    expect(classify('GBR', []).tier).toBe('mentioned');
+  it('makes the United Kingdom engaged by the caption naming both foreign ministers, a single mention', () => {
     const britain = classify('GBR');
-    expect(britain).toMatchObject({ tier: 'engaged', decidedBy: 'curated' });
+    expect(britain).toMatchObject({ tier: 'engaged', decidedBy: 'rules', basis: 'single-mention' });
+    expect(britain.evidence).toMatchObject([{ rule: 'officials-pictured', phrase: 'South Korean Foreign Minister Cho Tae-yul and UK Foreign Secretary David Lammy' }]);
+  });
+
+  it('lets a curated entry decide, with its verified evidence', () => {
+    const entry: CuratedEntry = { countryId: 'GBR', tier: 'partner', reason: 'A test entry.', evidence: [{ passagePrefix: 'South Korean Foreign Minister Cho Tae-yul', phrase: 'UK Foreign Secretary' }] };
+    const britain = classify('GBR', [entry]);
+    expect(britain).toMatchObject({ tier: 'partner', decidedBy: 'curated', basis: 'curated' });
     const [evidence] = britain.evidence;
     expect(evidence && passageOf(evidence.passageId).text.slice(evidence.start, evidence.end)).toBe(evidence?.phrase);
+  });
+
+  it('does not count a tier phrase inside a tension phrase: "barriers to trade" is friction, not partnership', () => {
+    const barriers = passages.find((passage) => passage.text.includes('barriers to trade'))!;
+    for (const id of ['FRA', 'DEU']) {
+      const { evidence, tensions } = classify(id);
+      expect(evidence.filter((item) => item.passageId === barriers.id)).toEqual([]);
+      expect(tensions.filter((item) => item.passageId === barriers.id).map((item) => item.kind)).toEqual(['trade-barrier']);
+    }
   });
 
   it('classifies many countries at once exactly as one at a time', () => {

@@ -5,7 +5,9 @@ import type { CuratedEntry } from './curated';
 import { parseDataFile } from './parse';
 import { memoOf } from './passageMemo';
 import { RELATIONSHIP_TIERS, TENSION_KINDS, TIER_IDS } from './tierIds';
-import type { RelationshipTier, TierId } from './tierIds';
+import type { RelationshipTier, TierBasis, TierId } from './tierIds';
+import { relationReader } from './relation';
+import type { PhraseRelation, RelationBasis } from './relation';
 import type { Evidence, Link, LinkedPassage, Tension } from './types';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a #rrggbb colour');
@@ -27,6 +29,13 @@ const ruleSchema = z.strictObject({
   note: z.string().min(1),
 });
 
+const officialsRuleSchema = z.strictObject({
+  id: z.string().min(1),
+  tier: z.enum(RELATIONSHIP_TIERS),
+  titles: regexSource,
+  note: z.string().min(1),
+});
+
 const tensionRuleSchema = z.strictObject({
   id: z.string().min(1),
   kind: z.enum(TENSION_KINDS),
@@ -41,7 +50,9 @@ export const tiersFileSchema = z
     tiers: z.array(tierSchema),
     decisionOrder: z.array(z.enum(RELATIONSHIP_TIERS)),
     negation: regexSource,
+    hedge: regexSource,
     rules: z.array(ruleSchema).min(1),
+    officialsPictured: officialsRuleSchema,
     tensions: z.array(tensionRuleSchema),
   })
   .superRefine((file, context) => {
@@ -52,7 +63,7 @@ export const tiersFileSchema = z
     if ([...file.decisionOrder].sort().join() !== [...RELATIONSHIP_TIERS].sort().join()) {
       context.addIssue({ code: 'custom', message: 'decisionOrder must list every relationship tier once' });
     }
-    const ruleIds = [...file.rules, ...file.tensions].map((rule) => rule.id);
+    const ruleIds = [...file.rules, file.officialsPictured, ...file.tensions].map((rule) => rule.id);
     if (new Set(ruleIds).size !== ruleIds.length) context.addIssue({ code: 'custom', message: 'rule ids must be unique' });
   });
 
@@ -60,6 +71,8 @@ export const tiersFileSchema = z
 export type Tier = z.infer<typeof tierSchema>;
 /** A phrase pattern that is evidence for a tier. */
 export type TierRule = z.infer<typeof ruleSchema>;
+/** The rule that a caption naming officials of South Korea and another country together records a meeting. */
+export type OfficialsRule = z.infer<typeof officialsRuleSchema>;
 /** A phrase pattern that flags a tension. */
 export type TensionRule = z.infer<typeof tensionRuleSchema>;
 
@@ -67,8 +80,12 @@ export type TensionRule = z.infer<typeof tensionRuleSchema>;
 export interface TierScheme {
   tiers: Tier[];
   decisionOrder: RelationshipTier[];
+  /** Words that cancel a phrase when they come before it in its clause. */
   negation: string;
+  /** Words that make a phrase an aspiration when they come before it in its clause. */
+  hedge: string;
   rules: TierRule[];
+  officialsPictured: OfficialsRule;
   tensions: TensionRule[];
 }
 
@@ -79,7 +96,9 @@ export function parseTierScheme(file: unknown): TierScheme {
     tiers: [...parsed.tiers].sort((a, b) => a.rank - b.rank),
     decisionOrder: parsed.decisionOrder,
     negation: parsed.negation,
+    hedge: parsed.hedge,
     rules: parsed.rules,
+    officialsPictured: parsed.officialsPictured,
     tensions: parsed.tensions,
   };
 }
@@ -90,6 +109,10 @@ export interface Classification {
   evidence: Evidence[];
   tensions: Tension[];
   decidedBy: 'rules' | 'curated' | 'none';
+  /** Set when the tier rests on an aspiration only, on a single phrase, or on a curated decision. */
+  basis?: TierBasis;
+  /** Phrases that relate the country to another country than South Korea, in passage order: context, never a tier. */
+  context?: Evidence[];
 }
 
 /**
@@ -162,6 +185,7 @@ interface Found {
 interface CountryFindings {
   evidence: EvidenceFinding[];
   tensions: Tension[];
+  context: Evidence[];
 }
 
 function classifyFound(
@@ -175,33 +199,44 @@ function classifyFound(
   if (countryId === HOME_COUNTRY_ID) return { tier: 'home', evidence: [], tensions: [], decidedBy: 'none' };
   if (!isCovered) return { tier: 'not-covered', evidence: [], tensions: [], decidedBy: 'none' };
   const tensions = sortByPosition(found?.tensions ?? []);
+  // Kept beside the tier, never deciding it: what the sources say of the country's relations with others.
+  const context = found && found.context.length > 0 ? { context: sortByPosition(found.context) } : {};
 
   const entry = curated.find((candidate) => candidate.countryId === countryId);
   if (entry) {
     const resolved = resolveCuratedEntry(entry, passages);
-    return { tier: resolved.tier, evidence: resolved.evidence, tensions, decidedBy: 'curated' };
+    return { tier: resolved.tier, evidence: resolved.evidence, tensions, decidedBy: 'curated', basis: 'curated', ...context };
   }
 
   const evidence = found?.evidence ?? [];
   for (const tier of scheme.decisionOrder) {
     const deciding: Evidence[] = [];
     for (const candidate of evidence) if (candidate.tier === tier) deciding.push(candidate.evidence);
-    if (deciding.length > 0) return { tier, evidence: sortByPosition(deciding), tensions, decidedBy: 'rules' };
+    if (deciding.length === 0) continue;
+    const basis = basisOf(deciding);
+    return { tier, evidence: sortByPosition(deciding), tensions, decidedBy: 'rules', ...(basis ? { basis } : {}), ...context };
   }
-  return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none' };
+  return { tier: 'mentioned', evidence: [], tensions, decidedBy: 'none', ...context };
 }
 
-// Gathers every passage's findings by country, in passage order.
+// A tier that rests on hopes alone, or on one phrase, is said to; several stated relations need no word.
+function basisOf(deciding: readonly Evidence[]): TierBasis | undefined {
+  if (deciding.every((item) => item.basis === 'aspiration')) return 'aspiration';
+  return deciding.length === 1 ? 'single-mention' : undefined;
+}
+
+// Gathers every passage's findings by country, in passage order; context between two others decides nothing.
 function findAttributed(passages: readonly LinkedPassage[], scheme: TierScheme): Map<string, CountryFindings> {
   const byCountry = new Map<string, CountryFindings>();
   for (const passage of passages) {
     for (const finding of passageFindings(passage, scheme)) {
       let findings = byCountry.get(finding.countryId);
       if (!findings) {
-        findings = { evidence: [], tensions: [] };
+        findings = { evidence: [], tensions: [], context: [] };
         byCountry.set(finding.countryId, findings);
       }
       if (finding.kind === 'tension') findings.tensions.push(finding.tension);
+      else if (finding.evidence.basis === 'context') findings.context.push(finding.evidence);
       else findings.evidence.push(finding);
     }
   }
@@ -226,6 +261,9 @@ export type RuleFinding = { kind: 'tension'; countryId: string; tension: Tension
 /** A scheme's rules compiled once (what they found in each passage is kept in its memo). */
 interface SchemeCache {
   negation: CompiledRule;
+  hedge: CompiledRule;
+  officialsAfter: CompiledRule;
+  officialsBefore: CompiledRule;
   rules: { rule: TierRule; regex: CompiledRule }[];
   tensions: { rule: TensionRule; regex: CompiledRule }[];
 }
@@ -237,6 +275,9 @@ function cacheFor(scheme: TierScheme): SchemeCache {
   if (!cache) {
     cache = {
       negation: compileRule(scheme.negation, 'i'),
+      hedge: compileRule(scheme.hedge, 'i'),
+      officialsAfter: compileRule(`^\\s+(?:${scheme.officialsPictured.titles})\\b`, ''),
+      officialsBefore: compileRule(`\\b(?:${scheme.officialsPictured.titles})\\s+$`, ''),
       rules: scheme.rules.map((rule) => ({ rule, regex: compileRule(rule.pattern, 'gi') })),
       tensions: scheme.tensions.map((rule) => ({ rule, regex: compileRule(rule.pattern, 'gi') })),
     };
@@ -245,23 +286,40 @@ function cacheFor(scheme: TierScheme): SchemeCache {
   return cache;
 }
 
+/** One passage as the rules go over it: its subjects, what they found, and where friction was named. */
+interface Scan {
+  passage: LinkedPassage;
+  /** The passage's subject links, South Korea's included. */
+  subjects: Link[];
+  relate: (start: number, end: number) => PhraseRelation | null;
+  findings: RuleFinding[];
+  /** Spans of tension phrases: a tier phrase inside one ("barriers to trade") is friction, not evidence. */
+  frictions: number[];
+}
+
+function scanOf(passage: LinkedPassage, cache: SchemeCache, plain: boolean): Scan | null {
+  const subjects = passage.links.filter((link) => link.role === 'subject');
+  if (!subjects.some((link) => link.countryId !== HOME_COUNTRY_ID)) return null;
+  const words = { negation: cache.negation.regexFor(plain), hedge: cache.hedge.regexFor(plain) };
+  return { passage, subjects, relate: relationReader(passage.text, subjects, words), findings: [], frictions: [] };
+}
+
 /**
- * What the rules find in one passage, each phrase attributed to the foreign subject nearest to it,
- * so "mutual defense treaty … the United States in the Vietnam War" is evidence for the United
- * States and not for Vietnam. Kept per passage: an atlas rebuilt with one more source (or one
- * fewer) runs the rules only over passages it has not seen, which keeps turning a large imported
- * source on and off quick.
+ * What the rules find in one passage. A phrase counts for the countries its sentence puts in a
+ * relation with South Korea around it (see relatePhrase), so "mutual defense treaty … the United
+ * States in the Vietnam War" is evidence for the United States and not for Vietnam, and "North Korea
+ * relies on its ally China" is context, not an alliance. Kept per passage: an atlas rebuilt with one
+ * more source (or one fewer) runs the rules only over passages it has not seen, which keeps turning a
+ * large imported source on and off quick.
  */
 export function passageFindings(passage: LinkedPassage, scheme: TierScheme): readonly RuleFinding[] {
   const cache = cacheFor(scheme);
   const memo = memoOf(passage);
   if (memo.findings?.scheme === scheme) return memo.findings.found;
-  const findings: RuleFinding[] = [];
-  const subjects = subjectsForFindings(passage);
-  if (subjects.length > 0) {
-    const plain = isPlainText(passage.text);
-    const negation = cache.negation.regexFor(plain);
-    const matchesOf = (rule: CompiledRule, record: (countryIds: readonly string[], found: Found) => void): void => {
+  const plain = isPlainText(passage.text);
+  const scan = scanOf(passage, cache, plain);
+  if (scan) {
+    const matchesOf = (rule: CompiledRule, record: (start: number, end: number) => void): void => {
       // exec over one regular expression rather than matchAll, which copies it for every passage.
       const regex = rule.regexFor(plain);
       regex.lastIndex = 0;
@@ -270,17 +328,15 @@ export function passageFindings(passage: LinkedPassage, scheme: TierScheme): rea
           regex.lastIndex = advance(passage.text, regex.lastIndex, regex.unicode);
           continue;
         }
-        const start = match.index;
-        const end = start + match[0].length;
-        if (negation.test(passage.text.slice(Math.max(0, start - 30), start))) continue;
-        record(nearestSubjects(subjects, start, end), { passageId: passage.id, start, end, phrase: match[0] });
+        record(match.index, match.index + match[0].length);
       }
     };
-    for (const { rule, regex } of cache.tensions) matchesOf(regex, (countryIds, found) => addTension(findings, rule, countryIds, found));
-    for (const { rule, regex } of cache.rules) matchesOf(regex, (countryIds, found) => addEvidence(findings, rule, countryIds, found));
+    for (const { rule, regex } of cache.tensions) matchesOf(regex, (start, end) => recordTension(scan, rule, start, end));
+    for (const { rule, regex } of cache.rules) matchesOf(regex, (start, end) => recordEvidence(scan, rule, start, end));
+    recordOfficials(scan, scheme.officialsPictured, cache, plain);
   }
-  memo.findings = { scheme, found: findings };
-  return findings;
+  memo.findings = { scheme, found: scan?.findings ?? [] };
+  return memo.findings.found;
 }
 
 /**
@@ -293,31 +349,31 @@ export function passageFindings(passage: LinkedPassage, scheme: TierScheme): rea
  */
 export function warmPassageFindings(passages: readonly LinkedPassage[], scheme: TierScheme): void {
   const cache = cacheFor(scheme);
-  const todo: { passage: LinkedPassage; subjects: Link[]; offset: number; findings: RuleFinding[] }[] = [];
+  const todo: { scan: Scan; offset: number }[] = [];
   const texts: string[] = [];
   let offset = 0;
   let plain = true;
   for (const passage of passages) {
     if (memoOf(passage).findings?.scheme === scheme) continue;
-    const subjects = subjectsForFindings(passage);
-    if (subjects.length === 0 || passage.text.includes('\u0000')) {
+    const passagePlain = isPlainText(passage.text);
+    const scan = scanOf(passage, cache, passagePlain);
+    if (!scan || passage.text.includes('\u0000')) {
       passageFindings(passage, scheme);
       continue;
     }
-    todo.push({ passage, subjects, offset, findings: [] });
+    todo.push({ scan, offset });
     texts.push(passage.text);
     offset += passage.text.length + 1;
-    plain &&= isPlainText(passage.text);
+    plain &&= passagePlain;
   }
   if (todo.length === 0) return;
   const all = [...cache.tensions.map(({ regex }) => regex), ...cache.rules.map(({ regex }) => regex)];
   if (todo.length === 1 || !all.every((rule) => rule.batchable)) {
-    for (const { passage } of todo) passageFindings(passage, scheme);
+    for (const { scan } of todo) passageFindings(scan.passage, scheme);
     return;
   }
   const joined = texts.join('\u0000');
-  const negation = cache.negation.regexFor(plain);
-  const run = (rule: CompiledRule, record: (item: (typeof todo)[number], found: Found) => void): boolean => {
+  const run = (rule: CompiledRule, record: (scan: Scan, start: number, end: number) => void): boolean => {
     const regex = rule.regexFor(plain);
     regex.lastIndex = 0;
     let at = 0;
@@ -330,40 +386,84 @@ export function warmPassageFindings(passages: readonly LinkedPassage[], scheme: 
       const item = todo[at]!;
       const start = match.index - item.offset;
       const end = start + match[0].length;
-      if (end > item.passage.text.length) return false;
-      const { text } = item.passage;
-      if (negation.test(text.slice(Math.max(0, start - 30), start))) continue;
-      record(item, { passageId: item.passage.id, start, end, phrase: match[0] });
+      if (end > item.scan.passage.text.length) return false;
+      record(item.scan, start, end);
     }
     return true;
   };
   for (const { rule, regex } of cache.tensions) {
-    const complete = run(regex, (item, found) => addTension(item.findings, rule, nearestSubjects(item.subjects, found.start, found.end), found));
-    if (!complete) return fallBack(todo, scheme);
+    if (!run(regex, (scan, start, end) => recordTension(scan, rule, start, end))) return fallBack(todo, scheme);
   }
   for (const { rule, regex } of cache.rules) {
-    const complete = run(regex, (item, found) => addEvidence(item.findings, rule, nearestSubjects(item.subjects, found.start, found.end), found));
-    if (!complete) return fallBack(todo, scheme);
+    if (!run(regex, (scan, start, end) => recordEvidence(scan, rule, start, end))) return fallBack(todo, scheme);
   }
-  for (const { passage, findings } of todo) memoOf(passage).findings = { scheme, found: findings };
+  for (const { scan } of todo) {
+    recordOfficials(scan, scheme.officialsPictured, cache, isPlainText(scan.passage.text));
+    memoOf(scan.passage).findings = { scheme, found: scan.findings };
+  }
 }
 
-function addTension(findings: RuleFinding[], rule: TensionRule, countryIds: readonly string[], found: Found): void {
-  const tension: Tension = { kind: rule.kind, rule: rule.id, passageId: found.passageId, start: found.start, end: found.end, phrase: found.phrase };
-  for (const countryId of countryIds) findings.push({ kind: 'tension', countryId, tension });
+function recordTension(scan: Scan, rule: TensionRule, start: number, end: number): void {
+  scan.frictions.push(start, end);
+  const relation = scan.relate(start, end);
+  // A tension between two other countries is not South Korea's.
+  if (!relation || relation.basis === 'context') return;
+  const tension: Tension = { kind: rule.kind, rule: rule.id, passageId: scan.passage.id, start, end, phrase: scan.passage.text.slice(start, end) };
+  for (const countryId of relation.countryIds) scan.findings.push({ kind: 'tension', countryId, tension });
 }
 
-function addEvidence(findings: RuleFinding[], rule: TierRule, countryIds: readonly string[], found: Found): void {
-  const evidence: Evidence = { rule: rule.id, passageId: found.passageId, start: found.start, end: found.end, phrase: found.phrase };
-  for (const countryId of countryIds) findings.push({ kind: 'evidence', countryId, tier: rule.tier, evidence });
+function recordEvidence(scan: Scan, rule: TierRule, start: number, end: number): void {
+  const { frictions } = scan;
+  for (let index = 0; index < frictions.length; index += 2) if (frictions[index]! <= start && end <= frictions[index + 1]!) return;
+  const relation = scan.relate(start, end);
+  if (!relation) return;
+  // Hoping to avoid hostility is no relationship at all.
+  if (relation.basis === 'aspiration' && rule.tier === 'adversarial') return;
+  addEvidence(scan.findings, rule, relation, scan.passage, start, end);
 }
 
-function fallBack(todo: readonly { passage: LinkedPassage }[], scheme: TierScheme): void {
-  for (const { passage } of todo) passageFindings(passage, scheme);
+function addEvidence(findings: RuleFinding[], rule: { id: string; tier: RelationshipTier }, relation: PhraseRelation, passage: LinkedPassage, start: number, end: number): void {
+  const evidence: Evidence = { rule: rule.id, passageId: passage.id, start, end, phrase: passage.text.slice(start, end) };
+  if (relation.basis !== 'relation') evidence.basis = relation.basis;
+  const tier = findingTier(rule.tier, relation.basis);
+  for (const countryId of relation.countryIds) findings.push({ kind: 'evidence', countryId, tier, evidence });
 }
 
-function subjectsForFindings(passage: LinkedPassage): Link[] {
-  return passage.links.filter((link) => link.role === 'subject' && link.countryId !== HOME_COUNTRY_ID);
+/** The tier a finding speaks for: an aspiration to any relationship is engagement. */
+export function findingTier(ruleTier: RelationshipTier, basis: RelationBasis): RelationshipTier {
+  return basis === 'aspiration' ? 'engaged' : ruleTier;
+}
+
+/**
+ * A caption that names an official of South Korea and an official of another country ("South Korean
+ * Foreign Minister Cho Tae-yul and UK Foreign Secretary David Lammy in Laos") pictures them together:
+ * a meeting, whether or not a verb says so. An official is a mention with a title next to it.
+ */
+function recordOfficials(scan: Scan, rule: OfficialsRule, cache: SchemeCache, plain: boolean): void {
+  const { passage, subjects } = scan;
+  if (passage.kind !== 'caption') return;
+  const titleAfter = cache.officialsAfter.regexFor(plain);
+  const titleBefore = cache.officialsBefore.regexFor(plain);
+  let home = false;
+  const foreign: string[] = [];
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (const link of subjects) {
+    const after = titleAfter.exec(passage.text.slice(link.end, link.end + 40));
+    const beforeText = passage.text.slice(Math.max(0, link.start - 40), link.start);
+    const before = after ? null : titleBefore.exec(beforeText);
+    if (!after && !before) continue;
+    start = Math.min(start, before ? link.start - (beforeText.length - before.index) : link.start);
+    end = Math.max(end, after ? link.end + after[0].length : link.end);
+    if (link.countryId === HOME_COUNTRY_ID) home = true;
+    else if (!foreign.includes(link.countryId)) foreign.push(link.countryId);
+  }
+  if (!home || foreign.length === 0) return;
+  addEvidence(scan.findings, rule, { basis: 'relation', countryIds: foreign }, passage, start, end);
+}
+
+function fallBack(todo: readonly { scan: Scan }[], scheme: TierScheme): void {
+  for (const { scan } of todo) passageFindings(scan.passage, scheme);
 }
 
 /** A rule's regular expression, with a faster equivalent for the text where it is one. */
@@ -383,7 +483,7 @@ interface CompiledRule {
  * Unicode-only escapes, and the text has no surrogate pairs and neither of the two characters that
  * Unicode case folding alone equates with ASCII letters (ſ with s, the Kelvin sign with k).
  */
-function compileRule(pattern: string, flags: 'g' | 'gi' | 'i'): CompiledRule {
+function compileRule(pattern: string, flags: '' | 'g' | 'gi' | 'i'): CompiledRule {
   const exact = new RegExp(pattern, `${flags}u`);
   // eslint-disable-next-line no-control-regex
   const fast = /^[\x00-\x7f]*$/.test(pattern) && !/\\[pPu]\{|\\[pP]/.test(pattern) ? new RegExp(pattern, flags) : null;
@@ -405,22 +505,6 @@ function advance(text: string, index: number, unicode: boolean): number {
 
 function isPlainText(text: string): boolean {
   return !/[\ud800-\udfff\u017f\u212a]/.test(text);
-}
-
-// The subjects nearest to a phrase, each once, in the order of their links.
-function nearestSubjects(subjects: readonly Link[], start: number, end: number): string[] {
-  let best = Number.POSITIVE_INFINITY;
-  let nearest: string[] = [];
-  for (const link of subjects) {
-    const distance = Math.max(0, link.start - end, start - link.end);
-    if (distance < best) {
-      best = distance;
-      nearest = [link.countryId];
-    } else if (distance === best && !nearest.includes(link.countryId)) {
-      nearest.push(link.countryId);
-    }
-  }
-  return nearest;
 }
 
 // Findings are gathered passage by passage in source order (findAttributed), so putting them in

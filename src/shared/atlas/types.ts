@@ -61,6 +61,12 @@ export interface Evidence {
   phrase: string;
   /** The rule id, or `curated` for an entry of `data/atlas/curated.json`. */
   rule: string;
+  /**
+   * Set when the phrase does not state a relation with South Korea: it only hopes for one ("seeks to
+   * cultivate strategic ties", which counts as engagement), or it concerns two other countries
+   * (context, which decides no tier).
+   */
+  basis?: 'aspiration' | 'context';
 }
 
 /** A phrase in a passage that flags a tension with the country. */

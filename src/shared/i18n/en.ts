@@ -41,6 +41,11 @@ export const en = {
     relationship: 'Relationship with South Korea',
     why: 'Why this tier',
     whyCurated: 'Set by the atlas editors on this evidence:',
+    tierBasis: {
+      aspiration: 'Rests on an aspiration only: the sources say it seeks or hopes for closer ties with South Korea, not that they exist.',
+      singleMention: 'Rests on a single mention in the sources.',
+      curated: 'Set by the atlas editors, not found by the rules.',
+    },
     notCovered:
       'Not covered by the loaded sources. The atlas infers no relationship. To cover it, import a document that discusses it (File › Import Source…), or set your own tier below.',
     mentionedOnly: 'Mentioned in the sources, but nothing in them shows a relationship.',

@@ -131,12 +131,10 @@ describe('buildBriefingHtml() for every covered country', () => {
     expect(textOf(html)).toContain('Comprehensive strategic partner');
   });
 
-  it('says when the atlas editors set the tier, on which evidence', () => {
-    expect(model.countries['GBR']?.decidedBy).toBe('curated');
+  it('cites the caption of both foreign ministers that makes the United Kingdom engaged', () => {
+    expect(model.countries['GBR']?.decidedBy).toBe('rules');
     const why = inner(buildBriefingHtml(context, 'GBR', EN), '<h3>Why this tier</h3>', '</blockquote>') ?? '';
-    expect(textOf(why)).toContain('Set by the atlas editors on this evidence.');
-    expect(why).toContain('<mark>Foreign Minister Cho Tae-yul and UK Foreign Secretary David Lammy</mark>');
-    expect(textOf(why)).toContain('curated entry');
+    expect(why).toContain('<mark>South Korean Foreign Minister Cho Tae-yul and UK Foreign Secretary David Lammy</mark>');
   });
 
   it('shows the user’s own tier and reason beside the sources’ tier', () => {

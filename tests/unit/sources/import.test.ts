@@ -113,7 +113,7 @@ describe('importing a saved encyclopedia page', () => {
     expect(chile.evidence.map((item) => item.phrase)).toEqual(['strategic partnership']);
     // The bundled source's tiers stand: the import only added.
     expect(model.countries['USA']?.tier).toBe('alliance');
-    expect(model.countries['GBR']?.decidedBy).toBe('curated');
+    expect(model.countries['GBR']).toMatchObject({ tier: 'engaged', decidedBy: 'rules' });
 
     const listed = await call<SourceView[]>('atlas:sources/list');
     expect(listed.map(({ origin, title, enabled, textMissing }) => ({ origin, title, enabled, textMissing }))).toEqual([

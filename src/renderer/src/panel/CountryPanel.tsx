@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AtlasCountry, AtlasModel, AtlasPassage, TimelineEvent } from '../../../shared/atlas';
+import type { AtlasCountry, AtlasModel, AtlasPassage, TierBasis, TimelineEvent } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
 import { PassageText } from '../atlas/PassageText';
@@ -122,6 +122,7 @@ export function CountryPanel({
         {overridden && <span className="muted tier-source-label">{t('notes.override.source')} </span>}
         <TierBadge tier={tier} language={language} />
         <p className="tier-definition">{tier.definition[language]}</p>
+        {entry?.basis && entry.tier === tier.id && <TierBasisNote basis={entry.basis} />}
         {tier.id === 'not-covered' && <p className="panel-note">{t('panel.notCovered')}</p>}
         {tier.id === 'mentioned' && <p className="panel-note">{t('panel.mentionedOnly')}</p>}
         {tier.id === 'home' && <p className="panel-note">{t('panel.homeCountry')}</p>}
@@ -161,6 +162,17 @@ export function CountryPanel({
 }
 
 const NO_MARKS: Mark[] = [];
+
+/** Says when the sources' tier rests on an aspiration only, on a single mention, or on the atlas editors' decision. */
+function TierBasisNote({ basis }: { basis: TierBasis }) {
+  const { t } = useTranslation();
+  const text = basis === 'aspiration' ? t('panel.tierBasis.aspiration') : basis === 'single-mention' ? t('panel.tierBasis.singleMention') : t('panel.tierBasis.curated');
+  return (
+    <p className="panel-note tier-basis" data-basis={basis}>
+      {text}
+    </p>
+  );
+}
 
 function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
   const { t } = useTranslation();
