@@ -21,7 +21,7 @@ port.on('message', (request: LinkRequest) => {
   ready
     .then((context) => {
       let last = 0;
-      const compact = linkCompact(request.passages, context.gazetteer, context.scheme, (done) => {
+      const compact = linkCompact(request.passages, request.document, context.gazetteer, context.scheme, (done) => {
         const now = performance.now();
         if (now - last < PROGRESS_MS) return;
         last = now;

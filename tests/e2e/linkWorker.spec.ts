@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ingestSource, linkAtlasSource, type AtlasPassage } from '../../src/shared/atlas';
+import { documentContext, ingestSource, linkAtlasSource, type AtlasPassage } from '../../src/shared/atlas';
 import { passageFindings } from '../../src/shared/atlas/tiers';
 import type { SourceChange, SourcePreview } from '../../src/shared/contract';
 import { loadAtlasBase } from '../../src/main/services/atlas';
@@ -38,9 +38,9 @@ test.describe('linking an import in a worker thread beside main', () => {
     const sent: number[] = [];
     const counting = real.map(
       (worker): LinkWorker => ({
-        link: (passages, onProgress) => {
+        link: (passages, document, onProgress) => {
           sent.push(passages.length);
-          return worker.link(passages, onProgress);
+          return worker.link(passages, document, onProgress);
         },
         close: () => worker.close(),
       }),
@@ -59,6 +59,35 @@ test.describe('linking an import in a worker thread beside main', () => {
       expect(progress.every((done, index) => done >= 0 && done <= 1 && (index === 0 || done >= progress[index - 1]! - 1e-9))).toBe(true);
     } finally {
       await Promise.all(real.map((worker) => worker.close()));
+    }
+  });
+
+  test('"the North" and "the South" link in either half as in the whole document, whichever half names a Korea', async () => {
+    const base = await loadAtlasBase(dataFolder);
+    const { gazetteer, scheme } = base.context;
+    // Past the size that is split between the workers; one Korea named by its full name in one half only.
+    const filler = (index: number): string => `Paragraph ${String(index)} records the rainfall of that year.`;
+    const documents = [
+      { name: 'South Korea in the first half, "the North" in the second', korea: 3, short: 1800, phrase: 'Talks with the North resumed in 2018.', country: 'PRK' },
+      { name: '"the South" in the first half, North Korea in the second', korea: 1800, short: 3, phrase: 'Envoys of the South arrived in 1972.', country: 'KOR' },
+    ];
+    const workers = [createLinkWorker(linkWorker, dataFolder), createLinkWorker(linkWorker, dataFolder)];
+    try {
+      for (const document of documents) {
+        const text = Array.from({ length: 2400 }, (_, index) =>
+          index === document.korea ? `${document.country === 'PRK' ? 'South' : 'North'} Korea opened an office in 1990.` : index === document.short ? document.phrase : filler(index),
+        ).join('\n\n');
+        const logged: unknown[] = [];
+        const live = await createLiveAtlas(base, [], () => Promise.resolve(null), { workers, log: (_, error) => logged.push(error) });
+        const { passages } = await live.link({ id: 'imported-halves', title: 'Halves', attribution: '', hash: 'h', text });
+        expect(logged, document.name).toEqual([]);
+        const expected = linkAtlasSource({ sourceId: 'imported-halves', title: '', text }, gazetteer, scheme);
+        // The whole document links the short form: the halves must too.
+        expect(expected.find((passage) => passage.text === document.phrase)?.links.map((link) => link.countryId), document.name).toEqual([document.country]);
+        expect(withFindings(passages, base), document.name).toEqual(withFindings(expected, base));
+      }
+    } finally {
+      await Promise.all(workers.map((worker) => worker.close()));
     }
   });
 
@@ -86,10 +115,11 @@ test.describe('linking an import in a worker thread beside main', () => {
     const passages = ingestSource({ sourceId: 'imported-small', title: '', text: await largeDocument(300) });
     const worker = createLinkWorker(linkWorker, dataFolder, 50);
     try {
-      const first = await worker.link(passages);
+      const document = documentContext(passages, base.context.gazetteer);
+      const first = await worker.link(passages, document);
       // Past the idle time, the thread has been stopped; the next call starts another.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const second = await worker.link(passages);
+      const second = await worker.link(passages, document);
       expect(second).toEqual(first);
       expect(first.links.length / 5).toBe(linkAtlasSource({ sourceId: 'imported-small', title: '', text: await largeDocument(300) }, base.context.gazetteer).reduce((count, passage) => count + passage.links.length, 0));
     } finally {

@@ -40,8 +40,8 @@ export interface ServiceOptions {
   log?: (message: string, error: unknown) => void;
   now?: () => Date;
   /**
-   * The built link worker (out/main/linkWorker.js): a worker thread then links part of each imported
-   * document while main links the rest. Without it main links it all, in slices.
+   * The built link worker (out/main/linkWorker.js): two worker threads then link each imported
+   * document, a half each, while main ingests and dates it. Without it main links it all, in slices.
    */
   linkWorker?: string;
   /**

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CompactLinks, PassageToLink } from '../../shared/atlas/compact';
+import type { DocumentContext } from '../../shared/atlas/link';
 import { IMPORT_LIMITS } from '../../shared/sources';
 import { StoreError } from '../../shared/store/errors';
 
@@ -8,10 +9,11 @@ export interface LinkWorkerData {
   dataFolder: string;
 }
 
-/** A run of passages for the worker to link. */
+/** A run of passages for the worker to link, with what their whole document tells linking. */
 export interface LinkRequest {
   job: number;
   passages: PassageToLink[];
+  document: DocumentContext;
 }
 
 /** What the link worker answers. */
@@ -21,14 +23,17 @@ export type LinkWorkerMessage =
   | { type: 'error'; job: number; message: string };
 
 /**
- * A worker thread (the built linkWorker.js) that links part of an imported document while main
- * links the rest: linking and the tier rules are most of an import's work, and on two cores the
- * two halves take about half the time. It answers in numbers (CompactLinks), which cross between
+ * A worker thread (the built linkWorker.js) that links part of an imported document while another
+ * links the rest and main dates the passages: linking and the tier rules are most of an import's
+ * work, and on two cores the two halves take about half the time. It answers in numbers (CompactLinks), which cross between
  * threads for next to nothing, where the same links as objects would cost more to copy than to make.
  */
 export interface LinkWorker {
-  /** Links `passages` and runs the tier rules over them; `onProgress` hears 0–1. */
-  link(passages: readonly PassageToLink[], onProgress?: (done: number) => void): Promise<CompactLinks>;
+  /**
+   * Links `passages` and runs the tier rules over them; `onProgress` hears 0–1. `document` is the
+   * context of the whole document they are part of, so a run links as it does within the whole.
+   */
+  link(passages: readonly PassageToLink[], document: DocumentContext, onProgress?: (done: number) => void): Promise<CompactLinks>;
   /** Stops the thread; a later `link` starts it again. */
   close(): Promise<void>;
 }
@@ -102,7 +107,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
   };
 
   return {
-    link(passages, onProgress = () => {}) {
+    link(passages, document, onProgress = () => {}) {
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
       if (!running) timedOut = null;
@@ -127,7 +132,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
           progress: onProgress,
         });
         // Only what linking reads of a passage crosses to the worker.
-        state.worker.postMessage({ job, passages: passages.map(({ sourceId, kind, text }) => ({ sourceId, kind, text })) } satisfies LinkRequest);
+        state.worker.postMessage({ job, passages: passages.map(({ sourceId, kind, text }) => ({ sourceId, kind, text })), document } satisfies LinkRequest);
       });
     },
     close: stop,

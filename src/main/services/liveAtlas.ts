@@ -1,4 +1,4 @@
-import { extractEvents, ingestSourceSteps, linkAtlasSourceSteps, type AtlasPassage, type LinkedSource, type Passage, type TimelineEvent } from '../../shared/atlas';
+import { documentContextSteps, extractEvents, ingestSourceSteps, linkAtlasSourceSteps, type AtlasPassage, type LinkedSource, type Passage, type TimelineEvent } from '../../shared/atlas';
 import { decodeLinksSteps } from '../../shared/atlas/compact';
 import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlasView';
 import { isStoreError } from '../../shared/store/errors';
@@ -48,6 +48,8 @@ export interface LiveAtlasOptions {
 const SPLIT_FROM = 2000;
 // Ingesting is about a fifth of the work when the linking is done by workers.
 const INGEST_SHARE = 0.2;
+// Of which finding the document's context takes at most this much, and usually nothing (it stops at the first Korea named).
+const CONTEXT_SHARE = 0.05;
 
 function* eventSteps(passages: readonly Passage[], batch = 2000): Generator<number, TimelineEvent[][], void> {
   const events: TimelineEvent[][] = [];
@@ -78,15 +80,18 @@ export async function createLiveAtlas(
     runInSlices(linkAtlasSourceSteps({ sourceId, title: '', text }, gazetteer, scheme), onProgress);
 
   // Ingested here; the workers link a run of the passages each (one run for a short document) while
-  // main dates them, then main takes their answers in. Nothing but slices runs on main.
+  // main dates them, then main takes their answers in. Nothing but slices runs on main. Each run is
+  // sent with the context of the whole document (whether it names a Korea, which "the North" needs),
+  // so the runs link as the document does in one piece.
   const linkApart = async (workers: readonly LinkWorker[], sourceId: string, text: string, onProgress: (done: number) => void): Promise<AtlasPassage[]> => {
-    const passages = await runInSlices(ingestSourceSteps({ sourceId, title: '', text }), (done) => onProgress(INGEST_SHARE * done));
+    const passages = await runInSlices(ingestSourceSteps({ sourceId, title: '', text }), (done) => onProgress((INGEST_SHARE - CONTEXT_SHARE) * done));
+    const document = await runInSlices(documentContextSteps(passages, gazetteer), (done) => onProgress(INGEST_SHARE - CONTEXT_SHARE + CONTEXT_SHARE * done));
     const lanes = passages.length < SPLIT_FROM ? 1 : workers.length;
     const size = Math.ceil(passages.length / lanes);
     const runs = workers.slice(0, lanes).map((worker, lane) => ({ worker, from: lane * size, passages: passages.slice(lane * size, (lane + 1) * size) }));
     const done = runs.map(() => 0);
     const linking = runs.map(({ worker, passages: run }, lane) =>
-      worker.link(run, (share) => {
+      worker.link(run, document, (share) => {
         done[lane] = share;
         onProgress(INGEST_SHARE + ((1 - INGEST_SHARE) * done.reduce((sum, each) => sum + each, 0)) / lanes);
       }),

@@ -1,5 +1,5 @@
 import type { Gazetteer } from './gazetteer';
-import { DocumentLinker, linkPassage } from './link';
+import { DocumentLinker, linkPassage, type DocumentContext } from './link';
 import type { AtlasPassage } from './model';
 import { memoOf, MemoisedPassage } from './passageMemo';
 import type { RelationBasis } from './relation';
@@ -42,10 +42,20 @@ const FINDING_SIZE = 5;
 /** Passages whose tier rules run together (see warmPassageFindings), as when a source is linked in one go. */
 const RULE_BATCH = 400;
 
-/** Links passages and runs the tier rules over them, answering in numbers ({@link CompactLinks}). */
-export function linkCompact(passages: readonly PassageToLink[], gazetteer: Gazetteer, scheme: TierScheme, onProgress?: (done: number) => void): CompactLinks {
+/**
+ * Links passages and runs the tier rules over them, answering in numbers ({@link CompactLinks}).
+ * `document` is the context of the whole document they are from (see documentContextSteps), so a
+ * run of its passages links as it does within the whole.
+ */
+export function linkCompact(
+  passages: readonly PassageToLink[],
+  document: DocumentContext,
+  gazetteer: Gazetteer,
+  scheme: TierScheme,
+  onProgress?: (done: number) => void,
+): CompactLinks {
   const linked: MemoisedPassage[] = [];
-  const linker = new DocumentLinker(gazetteer);
+  const linker = new DocumentLinker(gazetteer, document);
   for (let from = 0; from < passages.length; from += RULE_BATCH) {
     const batch = passages.slice(from, from + RULE_BATCH).map((sent, offset): MemoisedPassage => {
       // Ids and citations are main's business: findings are sent without them.

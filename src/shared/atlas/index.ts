@@ -2,7 +2,8 @@ export { ingestSource, ingestSourceSteps, normalisePassage, passageId, CAPTION_M
 export type { SourceText } from './ingest';
 export { buildGazetteer, aliasesFileSchema, MIN_ALT_SPELLING_LENGTH } from './gazetteer';
 export type { AliasesFile, Gazetteer, GazetteerName, NameKind } from './gazetteer';
-export { linkPassage, linkSource, countriesOf, venuesOf, DocumentLinker } from './link';
+export { linkPassage, linkSource, countriesOf, venuesOf, documentContext, documentContextSteps, DocumentLinker } from './link';
+export type { DocumentContext } from './link';
 export { relatePhrase, namesThePair } from './relation';
 export type { PhraseRelation, RelationBasis, RelationWords } from './relation';
 export { classifyCountries, classifyCountriesSteps, classifyCountry, parseTierScheme, tiersFileSchema } from './tiers';

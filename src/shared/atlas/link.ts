@@ -82,19 +82,78 @@ function namesACountry(text: string, match: Match): boolean {
 }
 
 /**
+ * What linking a passage needs to know of the rest of its document. It is the whole document's: a
+ * run of passages linked apart from the others (by a worker thread) is given it, so the run is
+ * linked as it would be within the whole document.
+ */
+export interface DocumentContext {
+  /** Whether some passage names a Korea by a name that needs no context: "the North" and "the South" then link in every passage. */
+  namesAKorea: boolean;
+}
+
+/** The context of a document's passages: whether they name a Korea (see {@link documentContextSteps}). */
+export function documentContext(passages: readonly Passage[], gazetteer: Gazetteer): DocumentContext {
+  const steps = documentContextSteps(passages, gazetteer);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The context of a document's passages ({@link DocumentContext}), in steps of `batch` passages, each
+ * yielding how much is done (0 to 1). It stops at the first passage that names a Korea, which in a
+ * document about the Koreas comes early. Only passages that spell a Korea's name somewhere (in lower
+ * case, a pattern test) are linked to be sure: the name may yet be a longer name's part, a currency
+ * or a given name, which only linking decides.
+ */
+export function* documentContextSteps(passages: readonly Passage[], gazetteer: Gazetteer, batch = 2000): Generator<number, DocumentContext, void> {
+  const spelling = koreaSpellings(gazetteer);
+  for (let index = 0; index < passages.length; index++) {
+    const passage = passages[index]!;
+    if (spelling !== null && spelling.test(foldApostrophes(passage.text).toLowerCase()) && linkInDocument(passage, gazetteer, false).korean) {
+      return { namesAKorea: true };
+    }
+    if ((index + 1) % batch === 0) yield (index + 1) / passages.length;
+  }
+  return { namesAKorea: false };
+}
+
+const koreaPatterns = new WeakMap<Gazetteer, RegExp | null>();
+
+/**
+ * Every lower-case spelling of a name that names a Korea without context, as one pattern; null when
+ * the gazetteer has none. A passage that matches such a name has its spelling in its lower case: the
+ * linker folds case a character at a time, as toLowerCase does (a final sigma, the one exception,
+ * is in no name of a Korea).
+ */
+function koreaSpellings(gazetteer: Gazetteer): RegExp | null {
+  if (koreaPatterns.has(gazetteer)) return koreaPatterns.get(gazetteer)!;
+  const spellings = new Set<string>();
+  for (const entry of gazetteer.names) {
+    if (!entry.koreanContext && entry.countries.some((id) => KOREAS.has(id))) spellings.add(foldApostrophes(entry.name).toLowerCase());
+  }
+  const pattern = spellings.size === 0 ? null : new RegExp([...spellings].map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'));
+  koreaPatterns.set(gazetteer, pattern);
+  return pattern;
+}
+
+/**
  * Links the passages of one document in order. A short form that needs Korean context ("the
  * North") links in a passage that names a Korea, and in any passage once its document has; the
  * passages before the first such mention are listed by {@link DocumentLinker.relink} to be linked
- * again with the document's context.
+ * again with the document's context. Given the whole document's context (for a run of its passages
+ * linked on their own), every passage is linked with it at once and none is left to link again.
  */
 export class DocumentLinker {
   readonly #gazetteer: Gazetteer;
-  #korean = false;
+  #korean: boolean;
   readonly #pending: number[] = [];
   #count = 0;
 
-  constructor(gazetteer: Gazetteer) {
+  constructor(gazetteer: Gazetteer, document?: DocumentContext) {
     this.#gazetteer = gazetteer;
+    this.#korean = document?.namesAKorea ?? false;
   }
 
   /** Links the next passage of the document. */

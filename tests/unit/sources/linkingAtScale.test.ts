@@ -5,7 +5,7 @@ import { assembleAtlasModel, linkAtlasSource, prepareAtlas, type AtlasPassage, t
 import type { Gazetteer, GazetteerName } from '../../../src/shared/atlas/gazetteer';
 import { decodeLinks, linkCompact } from '../../../src/shared/atlas/compact';
 import { ingestSource } from '../../../src/shared/atlas/ingest';
-import { countriesOf, linkPassage } from '../../../src/shared/atlas/link';
+import { countriesOf, documentContext, linkPassage } from '../../../src/shared/atlas/link';
 import { extractEvents, sortEvents } from '../../../src/shared/atlas/timeline';
 import { parseTierScheme, passageFindings, warmPassageFindings, type TierScheme } from '../../../src/shared/atlas/tiers';
 import type { Link, Passage } from '../../../src/shared/atlas/types';
@@ -127,6 +127,37 @@ describe('linkPassage() on whole documents', () => {
   }
 });
 
+describe('documentContext()', () => {
+  // A passage names a Korea exactly when linking it on its own links one: "the North" alone never does.
+  const linksAKorea = (passage: Passage): boolean => linkPassage(passage, gazetteer).some((link) => link.countryId === 'KOR' || link.countryId === 'PRK');
+  const unusual = [
+    'Prices were quoted in South Korean won and Japanese yen.',
+    'The Democratic People\u2019s Republic of Korea fired a missile over Japan.',
+    'SOUTH KOREA AND JAPAN SIGNED A TREATY.',
+    'He grew up in the North of England and retired to the South of France.',
+    'Talks with the North resumed in 2018.',
+    '서울 hosted the summit.',
+  ];
+
+  it('finds a Korea named in a passage exactly where linking the passage finds one, whatever its case or spelling', () => {
+    const passages = [...documents.flatMap((document) => ingestSource(document)), ...ingestSource({ sourceId: 'imported-unusual', title: '', text: unusual.join('\n\n') })];
+    const seen = { named: 0, unnamed: 0 };
+    for (const passage of passages) {
+      const expected = linksAKorea(passage);
+      expect(documentContext([passage], gazetteer).namesAKorea, passage.text.slice(0, 80)).toBe(expected);
+      seen[expected ? 'named' : 'unnamed']++;
+    }
+    expect(seen.named).toBeGreaterThan(20);
+    expect(seen.unnamed).toBeGreaterThan(20);
+  });
+
+  it('is the whole document\'s: a Korea named in its last passage is context for its first', () => {
+    const passages = ingestSource({ sourceId: 'imported-late', title: '', text: ['Talks with the North resumed in 2018.', 'Rainfall was low that year.', 'Seoul hosted the talks.'].join('\n\n') });
+    expect(documentContext(passages, gazetteer)).toEqual({ namesAKorea: true });
+    expect(documentContext(passages.slice(0, 2), gazetteer)).toEqual({ namesAKorea: false });
+  });
+});
+
 /** Copies of the passages without anything worked out for them yet. */
 const fresh = (passages: readonly AtlasPassage[]): AtlasPassage[] => passages.map((passage) => ({ ...passage }));
 
@@ -193,7 +224,8 @@ describe('linkCompact() and decodeLinks(), the way a worker thread links an impo
       // Sent in two runs, as to two workers.
       const half = Math.ceil(passages.length / 2);
       const runs = [passages.slice(0, half), passages.slice(half)];
-      const decoded = runs.flatMap((run) => decodeLinks(run, run.map(extractEvents), linkCompact(run, gazetteer, scheme), scheme));
+      const whole = documentContext(passages, gazetteer);
+      const decoded = runs.flatMap((run) => decodeLinks(run, run.map(extractEvents), linkCompact(run, whole, gazetteer, scheme), scheme));
       expect(decoded, document.sourceId).toEqual(expected);
       const findings = decoded.map((passage) => passageFindings(passage, scheme));
       expect(findings, document.sourceId).toEqual(expected.map((passage) => passageFindings(passage, scheme)));
@@ -212,9 +244,28 @@ describe('linkCompact() and decodeLinks(), the way a worker thread links an impo
     expect(sharedSeen, 'some phrase is attributed to two countries at once').toBeGreaterThan(0);
   });
 
+  it('links "the North" and "the South" in a run as the whole document does, whichever half names a Korea', () => {
+    const filler = (index: number): string => `Paragraph ${String(index)} records the rainfall of that year.`;
+    const halves = [
+      { korea: 'South Korea opened an office in 1990.', short: 'Talks with the North resumed in 2018.' },
+      { korea: 'North Korea opened an office in 1990.', short: 'Envoys of the South arrived in 1972.' },
+    ];
+    for (const [order, { korea, short }] of halves.entries()) {
+      // The Korea named in the first half, then in the second.
+      const paragraphs = Array.from({ length: 40 }, (_, index) => (index === (order === 0 ? 3 : 30) ? korea : index === (order === 0 ? 30 : 3) ? short : filler(index)));
+      const document = { sourceId: 'imported-halves', title: '', text: paragraphs.join('\n\n') };
+      const expected = linkAtlasSource(document, gazetteer, scheme);
+      expect(expected.find((passage) => passage.text === short)?.links).toHaveLength(1);
+      const passages = ingestSource(document);
+      const whole = documentContext(passages, gazetteer);
+      const runs = [passages.slice(0, 20), passages.slice(20)];
+      expect(runs.flatMap((run) => decodeLinks(run, run.map(extractEvents), linkCompact(run, whole, gazetteer, scheme), scheme))).toEqual(expected);
+    }
+  });
+
   it('refuses an answer that does not fit what was sent', () => {
     const passages = ingestSource(documents[0]!);
-    const compact = linkCompact(passages, gazetteer, scheme);
+    const compact = linkCompact(passages, documentContext(passages, gazetteer), gazetteer, scheme);
     expect(() => decodeLinks(passages.slice(0, 3), [], compact, scheme)).toThrow(/not sent/);
     expect(() => decodeLinks(passages, [], { ...compact, rules: compact.rules.map((rule) => `${rule}-renamed`) }, scheme)).toThrow(/rule the tiers file does not have/);
   });
