@@ -77,6 +77,11 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   const workers = options.linkWorker === undefined ? [] : [createLinkWorker(options.linkWorker, options.dataFolder), createLinkWorker(options.linkWorker, options.dataFolder)];
   const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source), { workers, log: options.log });
   let atlas = live.current();
+  // A curated tier whose evidence has gone from the bundled sources is skipped rather than failing
+  // the start; said once here, where whoever edits the data files will look. Curated tiers are
+  // checked against the bundled sources only, so no later import changes the list.
+  const skipped = atlas.model.skippedCurated;
+  if (skipped) options.log?.(`Skipped ${String(skipped.length)} curated tier${skipped.length === 1 ? '' : 's'} whose evidence is not in the bundled sources.`, skipped);
   let revision = 0;
   live.onChange((view) => {
     atlas = view;
