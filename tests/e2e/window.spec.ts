@@ -201,6 +201,8 @@ test.describe('the last words typed in a note', () => {
     await typeNewNote(app.page, text);
     await chooseInList(app.page, 'Vietnam');
     await expect(panel(app.page)).toHaveAttribute('data-country', 'VNM');
+    // The draft left with Japan's panel: Vietnam's has no editor holding it.
+    await expect(panel(app.page).getByRole('textbox', { name: 'Note (Markdown)' })).toHaveCount(0);
     await expect.poll(() => storeOnDisk(app)).toContain(text);
     const stored = JSON.parse(await storeOnDisk(app)) as { notes: { body: string; target: { countryId: string } }[] };
     expect(stored.notes.find((note) => note.body === text)?.target.countryId).toBe('JPN');
