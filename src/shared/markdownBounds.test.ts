@@ -38,6 +38,9 @@ const hostile: Record<string, (size: number) => string> = {
   'a web address ending in punctuation': (size) => repeated('www.a', '?)', size),
   'a URL ending in punctuation': (size) => repeated('http://a', '.,', size),
   'setext headings': (size) => repeated('', 'a\n-\n', size),
+  'exclamation marks': (size) => repeated('', '!', size),
+  'processing-instruction openers': (size) => repeated('', '?<', size),
+  'spaces after a web address': (size) => `${repeated('www.a', ' ', size - 1)}x`,
   'a list item continued line after line': (size) => repeated('- a\n', '  b\n', size),
 };
 
@@ -92,16 +95,22 @@ describe('boundMarkdown()', () => {
     expect(boundMarkdown(`${half}\n \t\n${half}`).map((part) => part.kind)).toEqual(['markdown']);
   });
 
-  it('keeps blocks of many lines, emphasis marks or a long address within the limits, and not past them', () => {
+  it('keeps blocks of many characters, lines, marks, spaces in a row or a long address within the limits, and not past them', () => {
     const lines = (count: number) => Array.from({ length: count }, () => 'a').join('\n');
     expect(boundMarkdown(lines(MARKDOWN_LIMITS.lines))[0]?.kind).toBe('markdown');
     expect(boundMarkdown(lines(MARKDOWN_LIMITS.lines + 1))[0]?.kind).toBe('text');
     expect(boundMarkdown('**a** '.repeat(MARKDOWN_LIMITS.emphasisMarks / 4))[0]?.kind).toBe('markdown');
     expect(boundMarkdown('**a** '.repeat(MARKDOWN_LIMITS.emphasisMarks / 4 + 1))[0]?.kind).toBe('text');
+    expect(boundMarkdown('word '.repeat(MARKDOWN_LIMITS.blockLength / 5 - 1))[0]?.kind).toBe('markdown');
+    expect(boundMarkdown('word '.repeat(MARKDOWN_LIMITS.blockLength / 5 + 1))[0]?.kind).toBe('text');
+    expect(boundMarkdown(`${'word '.repeat(MARKDOWN_LIMITS.blockLength / 10)}\n\n${'word '.repeat(MARKDOWN_LIMITS.blockLength / 10)}`)[0]?.kind).toBe('markdown');
+    expect(boundMarkdown(`a${' '.repeat(MARKDOWN_LIMITS.spaceRun)}b`)[0]?.kind).toBe('markdown');
+    expect(boundMarkdown(`a${' '.repeat(MARKDOWN_LIMITS.spaceRun + 1)}b`)[0]?.kind).toBe('text');
     const address = (length: number) => `see www.${'a'.repeat(length - 4)} now`;
     expect(boundMarkdown(address(MARKDOWN_LIMITS.addressLength))[0]?.kind).toBe('markdown');
     expect(boundMarkdown(address(MARKDOWN_LIMITS.addressLength + 1))[0]?.kind).toBe('text');
     expect(boundMarkdown(`plain ${'a'.repeat(MARKDOWN_LIMITS.addressLength * 2)} word`)[0]?.kind).toBe('markdown');
+    expect(boundMarkdown('[a](b) '.repeat(MARKDOWN_LIMITS.emphasisMarks + 1))[0]?.kind).toBe('text');
   });
 });
 

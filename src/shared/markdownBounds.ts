@@ -7,8 +7,19 @@
 export const MARKDOWN_LIMITS = {
   /** Blockquote and list levels opened on one line (`> - > 1.`), counting two columns of indent as one. */
   depth: 16,
-  /** `*`, `_` and `~` characters in one block (text between blank lines). */
+  /**
+   * `*`, `_`, `~`, `!`, `<` and `[` characters in one block (text between blank lines): from each,
+   * marked may look ahead to the end of the block (for a closing mark, an e-mail address, a `?>`,
+   * a link's end).
+   */
   emphasisMarks: 1_000,
+  /**
+   * Characters in one block: what marked does from every position of a block (measured: up to
+   * 60 ms for 16 kB of some runs) cannot grow past this, whatever run a block holds.
+   */
+  blockLength: 20_000,
+  /** Spaces and tabs in a row inside a line (with line breaks on, marked looks for a break from each). */
+  spaceRun: 256,
   /** Lines in one block (text between blank lines). */
   lines: 500,
   /** Characters of a bare web address (`www.` or `scheme://`) up to the next space. */
@@ -82,15 +93,31 @@ function hasLongAddress(line: string): boolean {
   return false;
 }
 
+/** Whether `line` has more spaces and tabs in a row than the limit, after its first other character. */
+function hasLongSpaceRun(line: string): boolean {
+  let run = 0;
+  let started = false;
+  for (let index = 0; index < line.length; index++) {
+    const space = isSpace(line.charCodeAt(index));
+    if (!space) started = true;
+    run = space && started ? run + 1 : 0;
+    if (run > MARKDOWN_LIMITS.spaceRun) return true;
+  }
+  return false;
+}
+
 /** Whether a block is past any limit. */
 function overLimits(block: readonly string[]): boolean {
   if (block.length > MARKDOWN_LIMITS.lines) return true;
   let marks = 0;
+  let length = 0;
   for (const line of block) {
-    if (depthOf(line) > MARKDOWN_LIMITS.depth || hasLongAddress(line)) return true;
+    length += line.length + 1;
+    if (length > MARKDOWN_LIMITS.blockLength) return true;
+    if (depthOf(line) > MARKDOWN_LIMITS.depth || hasLongAddress(line) || hasLongSpaceRun(line)) return true;
     for (let index = 0; index < line.length; index++) {
       const code = line.charCodeAt(index);
-      if (code === 42 || code === 95 || code === 126) marks++;
+      if (code === 42 || code === 95 || code === 126 || code === 33 || code === 60 || code === 91) marks++;
     }
     if (marks > MARKDOWN_LIMITS.emphasisMarks) return true;
   }
