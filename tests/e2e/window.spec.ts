@@ -156,6 +156,9 @@ test.describe('a region that fails', () => {
     await first.close();
 
     const second = await launch({ storeFolder: first.storeFolder });
+    // Start-up forgot the panel and remembered it again once it rendered.
+    await expect(panel(second.page)).toHaveAttribute('data-country', 'JPN');
+    await expect.poll(() => second.services.prefs.session()?.selected).toBe('JPN');
     await breakNoteCards(second);
     await reload(second.page);
     await expect(second.page.getByRole('alert').filter({ hasText: 'This country’s panel could not be shown.' })).toBeVisible();
