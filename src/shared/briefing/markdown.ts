@@ -1,4 +1,5 @@
 import { Marked, type Tokens } from 'marked';
+import { renderBoundedMarkdown } from '../markdownBounds';
 import { escapeHtml } from './html';
 
 /**
@@ -24,7 +25,10 @@ const marked = new Marked({
   },
 });
 
-/** A note's Markdown as HTML that holds no link, image, script, event handler or style. */
+/**
+ * A note's Markdown as HTML that holds no link, image, script, event handler or style. Blocks past
+ * `MARKDOWN_LIMITS` are printed as plain text, so no note can stop a briefing from printing.
+ */
 export function noteHtml(source: string): string {
-  return marked.parse(source) as string;
+  return renderBoundedMarkdown(source, (text) => marked.parse(text) as string, escapeHtml);
 }

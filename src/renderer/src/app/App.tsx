@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
 import type { AtlasView, CountrySummary, Language, MenuCommand } from '../../../shared/contract';
@@ -31,6 +31,7 @@ import { useToast } from './Toasts';
 import type { BriefingOptions, ImportPreview, MapView, SidebarTab, StartupPrefs, StoreStatus, ThemePreference } from '../../../shared/contract';
 import { useResolvedTheme } from '../theme/theme';
 import { createSessionSaver, restoredSelection } from './session';
+import { RegionBoundary } from './RegionBoundary';
 
 const PANEL_WIDTH = 420;
 
@@ -218,11 +219,23 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
     document.title = t('app.title');
   }, [t, language]);
 
-  // Where the user is (open panel, tab, map view) is remembered for the next start.
+  // Where the user is (open panel, tab, map view) is remembered for the next start. The open panel
+  // is remembered only once it has rendered (start-up cleared it before the restored one opens),
+  // so a panel that fails is never reopened into the same failure.
   const [saver] = useState(() =>
-    createSessionSaver(session ?? {}, (state) => void unwrap(atlas().prefs.setSession(state)).catch(() => undefined)),
+    createSessionSaver(
+      { ...session, selected: null },
+      (state) => void unwrap(atlas().prefs.setSession(state)).catch(() => undefined),
+    ),
   );
-  useEffect(() => saver.update({ selected: selection?.id ?? null, tab }), [saver, selection, tab]);
+  const [shownPanel, setShownPanel] = useState<string | null>(null);
+  const shownId = selection && shownPanel === selection.id ? selection.id : null;
+  useEffect(() => saver.update({ selected: shownId, tab }), [saver, shownId, tab]);
+  const panelFailed = useCallback(() => {
+    setShownPanel(null);
+    saver.update({ selected: null });
+    saver.flush();
+  }, [saver]);
   useEffect(() => {
     const flush = () => saver.flush();
     window.addEventListener('pagehide', flush);
@@ -306,6 +319,8 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
               </button>
             ))}
           </div>
+          {/* The tabs stay outside: another tab is a way out of one that fails. */}
+          <RegionBoundary region="sidebar" resetKey={tab}>
           <div role="tabpanel" id="tabpanel-countries" aria-labelledby="tab-countries" hidden={tab !== 'countries'} className="tabpanel">
             <CountryList
               ref={searchInput}
@@ -343,8 +358,10 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
           <div role="tabpanel" id="tabpanel-sources" aria-labelledby="tab-sources" hidden={tab !== 'sources'} className="tabpanel">
             {tab === 'sources' && <SourcesView view={view} language={language} onImport={() => importer.current?.importFromDialog()} />}
           </div>
+          </RegionBoundary>
         </nav>
         <section className="map-area" aria-label={t('map.ariaLabel')}>
+          <RegionBoundary region="map">
           <WorldMap
             ref={mapHandle}
             countries={countries}
@@ -375,7 +392,10 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
             body={body}
             onBody={setBody}
           />
+          </RegionBoundary>
           {selected && (
+            <RegionBoundary region="panel" resetKey={selected.id} onClose={() => setSelection(null)} onError={panelFailed}>
+            <Rendered id={selected.id} onRendered={setShownPanel}>
             <CountryPanel
               country={selected}
               language={language}
@@ -390,8 +410,11 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
               onExportPdf={() => exportBriefing(selected.id)}
               onCompare={() => setCompareState({ from: selected.id, pair: { a: selected.id, b: null } })}
             />
+            </Rendered>
+            </RegionBoundary>
           )}
           {selected && compare && (
+            <RegionBoundary region="compare" onClose={() => setCompare(null)}>
             <CompareView
               pair={compare}
               countries={countries}
@@ -404,17 +427,40 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
                 setPdfTarget({ kind: 'compare', a: { id: a, name: byId.get(a)?.name[language] ?? a }, b: { id: b, name: byId.get(b)?.name[language] ?? b } })
               }
             />
+            </RegionBoundary>
           )}
         </section>
       </main>
-      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
-      <SourceImporter ref={importer} names={byId} atlas={index} language={language} />
-      <DocumentDrop onFile={(file) => importer.current?.importFile(file)} />
-      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
-      <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
-      <SnapshotDialog open={dialog === 'snapshots'} onClose={() => setDialog(null)} />
-      <ImportDialog preview={importPreview} onClose={() => setImportPreview(null)} />
-      {pdfTarget && <PdfExportDialog target={pdfTarget} options={pdfOptions} onOptions={setPdfOptions} onClose={() => setPdfTarget(null)} />}
+      <RegionBoundary region="dialog" resetKey={aboutOpen} onClose={() => setAboutOpen(false)}>
+        <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      </RegionBoundary>
+      <RegionBoundary region="dialog">
+        <SourceImporter ref={importer} names={byId} atlas={index} language={language} />
+        <DocumentDrop onFile={(file) => importer.current?.importFile(file)} />
+      </RegionBoundary>
+      {shortcutsOpen && (
+        <RegionBoundary region="dialog" onClose={() => setShortcutsOpen(false)}>
+          <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />
+        </RegionBoundary>
+      )}
+      <RegionBoundary region="dialog" resetKey={dialog} onClose={() => setDialog(null)}>
+        <ExportDialog open={dialog === 'export'} onClose={() => setDialog(null)} />
+        <SnapshotDialog open={dialog === 'snapshots'} onClose={() => setDialog(null)} />
+      </RegionBoundary>
+      <RegionBoundary region="dialog" resetKey={importPreview} onClose={() => setImportPreview(null)}>
+        <ImportDialog preview={importPreview} onClose={() => setImportPreview(null)} />
+      </RegionBoundary>
+      {pdfTarget && (
+        <RegionBoundary region="dialog" onClose={() => setPdfTarget(null)}>
+          <PdfExportDialog target={pdfTarget} options={pdfOptions} onOptions={setPdfOptions} onClose={() => setPdfTarget(null)} />
+        </RegionBoundary>
+      )}
     </div>
   );
+}
+
+/** Tells `onRendered` once its children have rendered and committed (inside a RegionBoundary, only when they did not fail). */
+function Rendered({ id, onRendered, children }: { id: string; onRendered: (id: string) => void; children: ReactNode }) {
+  useEffect(() => onRendered(id), [id, onRendered]);
+  return children;
 }

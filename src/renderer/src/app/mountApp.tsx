@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AtlasView, CountrySummary, StartupPrefs } from '../../../shared/contract';
 import { App } from './App';
+import { atlas, unwrap } from './client';
 import { ToastProvider } from './Toasts';
 import { NotesProvider } from '../notes/NotesContext';
 import { startI18n } from '../i18n/i18n';
@@ -20,6 +21,10 @@ export interface AppStart {
  * starts and fetches the shapes, not before the map exists.
  */
 export async function mountApp(container: HTMLElement, { prefs, countries, view }: AppStart): Promise<void> {
+  // The panel left open is reopened, but forgotten in the store first: the app remembers it again
+  // once it has rendered, so a panel that fails (or takes the window down) is not reopened at every
+  // start. Sent before anything renders, so main has it whatever happens next.
+  if (prefs.session?.selected) void unwrap(atlas().prefs.setSession({ ...prefs.session, selected: null })).catch(() => undefined);
   await startI18n(prefs.language);
   applyDocumentTheme(resolveTheme(prefs.theme, osPrefersDark()));
   createRoot(container).render(

@@ -67,11 +67,28 @@ export const NoteCard = memo(function NoteCard({ view, target, startEditing = fa
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ body: view?.note.body ?? '', tags: (view?.note.tags ?? []).join(', ') });
   const saving = useRef<Promise<void>>(Promise.resolve());
+  // The latest `save` (it reads this render's target), for the flushes below.
+  const saveLatest = useRef<() => Promise<void>>(() => Promise.resolve());
+  useEffect(() => {
+    saveLatest.current = save;
+  });
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // A pending autosave is saved, not dropped, when the card goes (panel closed, another country
+  // chosen) and when the page is hidden or goes away (window closed, reload, quit).
+  useEffect(() => {
+    const flush = () => {
+      if (timer.current !== undefined) void saveLatest.current();
+    };
+    const off = notes.onLeave(flush);
+    return () => {
+      off();
+      flush();
+    };
+  }, [notes]);
 
   function save(): Promise<void> {
     clearTimeout(timer.current);
+    timer.current = undefined;
     const run = async () => {
       const { body: text, tags: tagText } = latest.current;
       if (noteId.current === null && text.trim() === '') return;
@@ -123,7 +140,8 @@ export const NoteCard = memo(function NoteCard({ view, target, startEditing = fa
 
   const note = view?.note;
   const markdown = note?.body;
-  const bodyHtml = useMemo(() => (markdown === undefined ? '' : renderMarkdown(markdown)), [markdown]);
+  const refused = t('notes.linkRefused');
+  const bodyHtml = useMemo(() => (markdown === undefined ? '' : renderMarkdown(markdown, refused)), [markdown, refused]);
   const status = (
     <p className="save-state" data-state={state.kind} role="status">
       {state.kind === 'failed' ? (

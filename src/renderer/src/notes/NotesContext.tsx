@@ -18,6 +18,12 @@ export interface NotesState {
   restore(note: Note): Promise<Note>;
   setOverride(countryId: string, tier: string, reason: string): Promise<void>;
   clearOverride(countryId: string): Promise<void>;
+  /**
+   * Registers what saves a card's pending edit at once; run when the page is hidden or goes away
+   * (window closed, reload, quit), so the last words typed are sent before it does. Returns the
+   * unregister function.
+   */
+  onLeave(flush: () => void): () => void;
 }
 
 const NotesContext = createContext<NotesState | null>(null);
@@ -59,6 +65,7 @@ export function NotesProvider({ children }: { children: ReactNode }) {
   // Counts changes made in place, so a reload that started before one does not undo it.
   const edits = useRef(0);
   const live = useRef(true);
+  const leaving = useRef(new Set<() => void>());
 
   const actions = useMemo<NoteActions>(() => {
     /** The counts and groups are kept with the list, so they stay the same objects where a save does not change them. */
@@ -108,6 +115,10 @@ export function NotesProvider({ children }: { children: ReactNode }) {
         const entry = await unwrap(atlas().overrides.set({ countryId, tier, reason }));
         setOverrides((current) => new Map(current).set(entry.countryId, entry));
       },
+      onLeave: (flush) => {
+        leaving.current.add(flush);
+        return () => void leaving.current.delete(flush);
+      },
       clearOverride: async (countryId) => {
         await unwrap(atlas().overrides.clear({ countryId }));
         setOverrides((current) => {
@@ -127,6 +138,23 @@ export function NotesProvider({ children }: { children: ReactNode }) {
       live.current = false;
     };
   }, [actions]);
+
+  useEffect(() => {
+    // Each flush sends its save at once (the bridge call is made before the handler returns), so
+    // main has it even when the page is gone a moment later; quitting waits for main's queued saves.
+    const flushAll = () => leaving.current.forEach((flush) => flush());
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flushAll();
+    };
+    window.addEventListener('pagehide', flushAll);
+    window.addEventListener('beforeunload', flushAll);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flushAll);
+      window.removeEventListener('beforeunload', flushAll);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
 
   const value = useMemo<NotesState>(() => ({ notes, overrides, counts, byCountry, ...actions }), [notes, overrides, counts, byCountry, actions]);
 

@@ -133,7 +133,7 @@ export function CountryPanel({
       )}
       {entry && entry.evidence.length > 0 && <Why key={`why-${country.id}`} entry={entry} atlas={atlas} />}
       {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
-      <CountryNotes countryId={country.id} />
+      <CountryNotes key={`notes-${country.id}`} countryId={country.id} />
       {passages.length > 0 && <Passages key={`passages-${country.id}`} passages={passages} entry={entry!} focusPassageId={shownPassageId} sources={atlas.model.sources} />}
       <DetachedNotes countryId={country.id} />
       {entry && entry.events.length > 0 && (
