@@ -13,7 +13,7 @@ import { electronPrinter } from './printer';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createAskingWindow } from './services/askingWindow';
 import { composeServices } from './services/compose';
-import { closeBeforeQuit } from './services/quit';
+import { closeBeforeQuit, closeWindows } from './services/quit';
 import { resolveAppPaths, resolveStoreFolder } from './services/paths';
 import { APP_ORIGIN, CHROMIUM_SWITCHES } from './services/security';
 import { storeOpenFailureText, storeRecoveryText } from './store/storeMessages';
@@ -130,6 +130,8 @@ async function start(): Promise<void> {
     saveFirst: async () => {
       if (mainWindow && !mainWindow.isDestroyed()) await prefs.setWindowState(windowStateOf(mainWindow));
     },
+    // A note typed a moment before Cmd/Ctrl+Q is sent by its page as the window closes: before the store does.
+    closeWindows: () => closeWindows(BrowserWindow.getAllWindows()),
     log: (message, error) => console.error(message, error),
   });
 }

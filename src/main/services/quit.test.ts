@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/openStore';
+import { createNotesRepository } from '../store/notes';
 import { createPrefsRepository } from '../store/prefs';
-import { closeBeforeQuit, type QuittingApp } from './quit';
+import { closeBeforeQuit, closeWindows, type ClosableWindow, type QuittingApp } from './quit';
 
 // Electron's app cannot run here (no binary): a stand-in that emits before-quit the way it does,
 // once per quit() call, and quits unless a listener prevents it.
@@ -103,5 +104,94 @@ describe('closeBeforeQuit() with the window to save', () => {
     await expect.poll(() => app.exited).toBe(true);
     expect(closed).toBe(true);
     expect(logged).toEqual(['Saving the window before quitting failed.']);
+  });
+});
+
+// A BrowserWindow cannot exist here (no Electron binary): a stand-in that, like a real window,
+// runs its page's unload handlers when closed (here: `onUnload`) and emits 'closed' a moment later.
+class FakeWindow extends EventEmitter implements ClosableWindow {
+  destroyed = false;
+  constructor(private readonly onUnload: () => void = () => {}) {
+    super();
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  close(): void {
+    this.onUnload();
+    setTimeout(() => {
+      this.destroyed = true;
+      this.emit('closed');
+    }, 5);
+  }
+}
+
+describe('closeBeforeQuit() with windows open', () => {
+  it('closes the windows, whose pages send their last note save, before the store closes: the note is on disk', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-quit-'));
+    try {
+      const store = await openStore({ folder });
+      const notes = createNotesRepository(store);
+      const app = new FakeApp();
+      const steps: string[] = [];
+      // What a page does on pagehide: the note typed a moment ago, sent at once instead of after the autosave pause.
+      const window = new FakeWindow(() => {
+        steps.push('page sends its save');
+        void notes.create({ target: { kind: 'country', countryId: 'JPN' }, body: 'typed just before Ctrl+Q' });
+      });
+      closeBeforeQuit(
+        app,
+        async () => {
+          steps.push('store closes');
+          await store.close();
+        },
+        {
+          closeWindows: () => closeWindows([window]),
+          log: (message, error) => steps.push(`${message} ${String(error)}`),
+        },
+      );
+      // Like Electron: the last window closed asks to quit again (window-all-closed → app.quit()).
+      window.once('closed', () => app.quit());
+      app.quit();
+      await expect.poll(() => app.exited).toBe(true);
+      expect(steps).toEqual(['page sends its save', 'store closes']);
+      const reopened = createNotesRepository(await openStore({ folder }));
+      expect(reopened.list().map((note) => note.body)).toEqual(['typed just before Ctrl+Q']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('holds every quit asked for while it closes, and quits once it is done', async () => {
+    const app = new FakeApp();
+    let finish = () => {};
+    closeBeforeQuit(app, () => new Promise<void>((resolve) => (finish = resolve)));
+    app.quit();
+    app.quit();
+    await settle();
+    expect(app.exited).toBe(false);
+    finish();
+    await expect.poll(() => app.exited).toBe(true);
+  });
+});
+
+describe('closeWindows()', () => {
+  it('closes every open window and resolves once all are closed, skipping destroyed ones', async () => {
+    const closing: string[] = [];
+    const a = new FakeWindow(() => closing.push('a'));
+    const b = new FakeWindow(() => closing.push('b'));
+    const gone = new FakeWindow(() => closing.push('gone'));
+    gone.destroyed = true;
+    await closeWindows([a, gone, b]);
+    expect(closing).toEqual(['a', 'b']);
+    expect(a.isDestroyed() && b.isDestroyed()).toBe(true);
+  });
+
+  it('stops waiting for a window that never closes after the wait', async () => {
+    const stuck = new FakeWindow();
+    stuck.close = () => {};
+    const started = Date.now();
+    await closeWindows([stuck], 30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
   });
 });
