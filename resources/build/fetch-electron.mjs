@@ -3,21 +3,56 @@
 // this (postinstall) and `npm start` runs it again (prestart). Where the download cannot happen the
 // install still succeeds and says what is missing; only starting the app needs the runtime.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** How long the download may take before it is given up (a stalled connection would otherwise hang the install). */
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 
 /**
+ * The Electron executable `electron` would start, or null when it is not on disk. Looked for the
+ * way the package itself does (ELECTRON_OVERRIDE_DIST_PATH first, then dist/ as path.txt names
+ * it), without requiring the package: that would start a download.
+ *
+ * @param {NodeJS.ProcessEnv} [env]
+ * @param {string | null} [packageDir] node_modules/electron; resolved when not given
+ * @returns {string | null}
+ */
+export function electronBinary(env = process.env, packageDir = electronPackageDir()) {
+  const pathFile = packageDir ? join(packageDir, 'path.txt') : null;
+  const executable = pathFile && existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  let binary = null;
+  if (override) binary = join(override, executable || 'electron');
+  else if (packageDir && executable) binary = join(packageDir, 'dist', executable);
+  return binary && existsSync(binary) ? binary : null;
+}
+
+function electronPackageDir() {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Runs Electron's own installer (`install-electron`, which does nothing when the runtime is already
  * there) and resolves with what happened: `{ ok: true }`, or `{ ok: false, reason }`. Never rejects.
+ * With ELECTRON_SKIP_BINARY_DOWNLOAD set nothing is downloaded: it is ok when the runtime is
+ * already there (an earlier download, or ELECTRON_OVERRIDE_DIST_PATH).
  *
- * @param {{ installScript?: string, timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
+ * @param {{ installScript?: string, timeoutMs?: number, env?: NodeJS.ProcessEnv, packageDir?: string | null }} [options]
  * @returns {Promise<{ ok: true } | { ok: false, reason: string }>}
  */
-export function fetchElectron({ installScript, timeoutMs = DEFAULT_TIMEOUT_MS, env = process.env } = {}) {
-  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return Promise.resolve({ ok: false, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set' });
+export function fetchElectron({ installScript, timeoutMs = DEFAULT_TIMEOUT_MS, env = process.env, packageDir = electronPackageDir() } = {}) {
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    return Promise.resolve(
+      electronBinary(env, packageDir) ? { ok: true } : { ok: false, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set and no runtime is there (unset it, or point ELECTRON_OVERRIDE_DIST_PATH at one)' },
+    );
+  }
   let script;
   try {
     script = installScript ?? createRequire(import.meta.url).resolve('electron/install.js');
