@@ -84,8 +84,23 @@ function dropCspWhileDeveloping(): Plugin {
   };
 }
 
+/**
+ * Writes out/main/package.json saying its scripts are ES modules. Installed, out/main is unpacked
+ * from app.asar (worker threads start from real files) but the project's package.json stays inside
+ * it, so without this Node would have to guess the workers' module type from their syntax.
+ */
+function mainModuleType(): Plugin {
+  return {
+    name: 'main-module-type',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'package.json', source: `${JSON.stringify({ type: 'module' })}\n` });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [mainModuleType()],
     build: {
       externalizeDeps: false,
       // The link and import workers are entries of their own: imported documents are read and linked in worker threads started from them.

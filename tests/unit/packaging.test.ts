@@ -43,8 +43,23 @@ function filesUnder(folder: string): string[] {
     .map((entry) => relative(repo, join(entry.parentPath, entry.name)).split('\\').join('/'));
 }
 
+interface MainConfig {
+  plugins: { generateBundle?: (this: { emitFile: (file: { type: string; fileName: string; source: string }) => void }) => void }[];
+  build: { rollupOptions: { input: Record<string, string> } };
+}
+const mainConfig = (viteConfig as { main: MainConfig }).main;
+
 /** The main build's entries, as electron.vite.config.ts names them: each becomes out/main/<name>.js. */
-const mainEntries = Object.keys((viteConfig as { main: { build: { rollupOptions: { input: Record<string, string> } } } }).main.build.rollupOptions.input);
+const mainEntries = Object.keys(mainConfig.build.rollupOptions.input);
+
+/** The files the main build's own plugins add to out/main, by name, with what they hold. */
+function mainAssets(): Map<string, string> {
+  const assets = new Map<string, string>();
+  for (const plugin of mainConfig.plugins) {
+    plugin.generateBundle?.call({ emitFile: ({ fileName, source }) => void assets.set(`out/main/${fileName}`, source) });
+  }
+  return assets;
+}
 
 /**
  * What the build writes, by its layout (the names of chunks and assets carry hashes), plus every
@@ -53,6 +68,7 @@ const mainEntries = Object.keys((viteConfig as { main: { build: { rollupOptions:
 function builtFiles(): string[] {
   const layout = [
     ...mainEntries.map((name) => `out/main/${name}.js`),
+    ...mainAssets().keys(),
     'out/main/chunks/compact-hash.js',
     'out/main/chunks/pdf.worker-hash.js',
     'out/preload/index.cjs',
@@ -95,6 +111,14 @@ describe('the electron-builder configuration (package.json build)', () => {
       expect(installedAt(file), file).toContain(`app.asar.unpacked/${file}`);
     }
     expect(installedAt('out/renderer/index.html')).toEqual(['app.asar/out/renderer/index.html']);
+  });
+
+  it('writes a package.json beside the main scripts, unpacked with them, so Node loads the workers as ES modules', () => {
+    // The project's package.json ("type": "module") stays inside app.asar, out of reach of the unpacked scripts.
+    const written = mainAssets().get('out/main/package.json');
+    expect(written && (JSON.parse(written) as unknown)).toEqual({ type: 'module' });
+    expect(installedAt('out/main/package.json')).toContain('app.asar.unpacked/out/main/package.json');
+    expect(installedAt('package.json')).toEqual(['app.asar/package.json']);
   });
 
   it('ships every file of data/ as an extra resource, and nothing of the sources, tests or node_modules', () => {
@@ -144,6 +168,7 @@ describe('an installed copy laid out by the electron-builder configuration', () 
     expect(existsSync(paths.preload)).toBe(true);
     expect(existsSync(paths.icon)).toBe(true);
     for (const name of mainEntries) expect(existsSync(join(paths.workerFolder, `${name}.js`)), name).toBe(true);
+    expect(existsSync(join(paths.workerFolder, 'package.json'))).toBe(true);
     expect(existsSync(join(paths.workerFolder, 'chunks/pdf.worker-hash.js'))).toBe(true);
   });
 });
