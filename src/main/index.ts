@@ -16,7 +16,7 @@ import { composeServices } from './services/compose';
 import { closeBeforeQuit, closeWindows } from './services/quit';
 import { resolveAppPaths, resolveStoreFolder } from './services/paths';
 import { APP_ORIGIN, CHROMIUM_SWITCHES } from './services/security';
-import { storeOpenFailureText, storeRecoveryText } from './store/storeMessages';
+import { startFailureText, storeRecoveryText } from './store/storeMessages';
 import { createMainWindow, windowStateOf } from './window';
 
 const paths = resolveAppPaths({ isPackaged: app.isPackaged, mainDir: dirname(fileURLToPath(import.meta.url)), resourcesPath: process.resourcesPath });
@@ -31,13 +31,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 /**
- * Says why the app could not start, in a box the user sees, and exits. A store that cannot be
- * opened (in use, newer, not a folder…) is explained in the user's language, not as a stack trace.
+ * Says why the app could not start, in a box the user sees and in their language, and exits. A
+ * store that cannot be opened (in use, newer, not a folder…) is explained, not shown as a stack trace.
  */
 function failToStart(error: unknown): void {
-  const store = storeOpenFailureText(error, languageForLocale(app.getLocale()));
-  if (store) dialog.showErrorBox(store.title, store.message);
-  else dialog.showErrorBox('Korea Relations Atlas', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const { title, message } = startFailureText(error, languageForLocale(app.getLocale()));
+  dialog.showErrorBox(title, message);
   app.exit(1);
 }
 

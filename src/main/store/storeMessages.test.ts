@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { StoreOpenError, type StoreOpenErrorCode } from '../../shared/store/errors';
 import { STORE_VERSION } from '../../shared/store/schema';
 import { LOCK_FILE } from './storeLock';
-import { recoveryStatus, storeOpenFailureText, storeRecoveryText } from './storeMessages';
+import { recoveryStatus, startFailureText, storeOpenFailureText, storeRecoveryText } from './storeMessages';
 
 const path = '/home/min-ji/Atlas data';
 
@@ -38,6 +38,25 @@ describe('storeOpenFailureText()', () => {
 
   it('leaves any other error to be reported as it is', () => {
     expect(storeOpenFailureText(new Error('the atlas data is missing'), 'en')).toBeNull();
+  });
+});
+
+describe('startFailureText()', () => {
+  it('says in the user\'s language that the atlas could not start, with the error\'s stack below', () => {
+    const error = new Error('the atlas data is missing');
+    const en = startFailureText(error, 'en');
+    const ko = startFailureText(error, 'ko');
+    expect(en.title).toBe('Korea Relations Atlas could not start');
+    expect(en.message).toMatch(/^The atlas ran into an error while starting and will close\..*\n\nError: the atlas data is missing\n {4}at /s);
+    expect(ko.title).toBe('한국 대외관계 지도를 시작할 수 없습니다');
+    expect(ko.message).toMatch(/^시작하는 중에 오류가 생겨 앱을 닫습니다\..*\n\nError: the atlas data is missing\n {4}at /s);
+    expect(startFailureText('not an Error', 'en').message).toMatch(/\n\nnot an Error$/);
+  });
+
+  it('explains a store that cannot be opened as storeOpenFailureText() does, without a stack', () => {
+    const error = new StoreOpenError('store-not-a-folder', 'for the log', path, {});
+    expect(startFailureText(error, 'ko')).toEqual(storeOpenFailureText(error, 'ko'));
+    expect(startFailureText(error, 'en').message).not.toContain('    at ');
   });
 });
 

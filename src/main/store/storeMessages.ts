@@ -41,6 +41,17 @@ export function storeOpenFailureText(error: unknown, language: Language): StoreD
 }
 
 /**
+ * What the user is told when the app could not start: about the store as storeOpenFailureText
+ * says, anything else in the user's language with the error's details (its stack) below.
+ */
+export function startFailureText(error: unknown, language: Language): StoreDialogText {
+  const store = storeOpenFailureText(error, language);
+  if (store) return store;
+  const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { title: translate(language, 'dialog.startFailedTitle'), message: `${translate(language, 'dialog.startFailed')}\n\n${details}` };
+}
+
+/**
  * What the user is told after a store file that could not be used was replaced: where an unreadable
  * one is kept (or which one was missing), what the atlas started from, and where a backup that
  * could not be read either is kept.

@@ -175,6 +175,8 @@ export const en = {
     storeMissingEmpty:
       'The data file\n{{path}}\nwas not found, and no backup copy or snapshot in its folder could be read, so the atlas started with no notes, tiers or imported sources. Nothing was deleted.',
     storeBackupKept: 'The backup copy could not be read either; it was kept at:\n{{path}}',
+    startFailedTitle: 'Korea Relations Atlas could not start',
+    startFailed: 'The atlas ran into an error while starting and will close. If this happens again, the details below say what went wrong.',
     storeOpenFailedTitle: 'The atlas cannot open your data',
     storeInUse:
       'The data folder\n{{path}}\nis in use by another running copy of Korea Relations Atlas. Close that copy first, or start this one with another data folder. Nothing was changed.',

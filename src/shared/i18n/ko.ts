@@ -177,6 +177,8 @@ export const ko: Messages = {
     storeMissingEmpty:
       '다음 데이터 파일을 찾을 수 없고, 그 폴더의 백업 사본이나 스냅숏도 읽을 수 없어서 메모, 등급, 가져온 자료 없이 시작했습니다:\n{{path}}\n삭제된 것은 없습니다.',
     storeBackupKept: '백업 사본도 읽을 수 없어서 다음 위치에 보관했습니다:\n{{path}}',
+    startFailedTitle: '한국 대외관계 지도를 시작할 수 없습니다',
+    startFailed: '시작하는 중에 오류가 생겨 앱을 닫습니다. 같은 일이 다시 생기면 아래 세부 내용에서 원인을 확인할 수 있습니다.',
     storeOpenFailedTitle: '데이터를 열 수 없습니다',
     storeInUse:
       '실행 중인 다른 Korea Relations Atlas가 다음 데이터 폴더를 사용하고 있습니다:\n{{path}}\n그 앱을 먼저 닫거나, 이 앱을 다른 데이터 폴더로 시작하세요. 아무것도 바뀌지 않았습니다.',
