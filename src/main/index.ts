@@ -94,6 +94,8 @@ async function start(): Promise<void> {
   registerIpc(services.invoke, devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN, asking);
   refreshMenu();
 
+  // Told once, over the first window once it is shown: modal to a hidden window it might not be seen.
+  let recovery = store.recovery;
   const openWindow = () => {
     mainWindow = createMainWindow({
       url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
@@ -104,14 +106,18 @@ async function start(): Promise<void> {
       dark: nativeTheme.shouldUseDarkColors,
       language,
       onBoundsChanged: (state) => void prefs.setWindowState(state).catch(() => undefined),
+      onShown: (shown) => {
+        if (!recovery) return;
+        const text = storeRecoveryText(recovery, language());
+        recovery = null;
+        void dialog.showMessageBox(shown, { type: 'warning', ...text });
+      },
     });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
   };
   openWindow();
-
-  if (store.recovery && mainWindow) void dialog.showMessageBox(mainWindow, { type: 'warning', ...storeRecoveryText(store.recovery, language()) });
 
   app.on('second-instance', () => {
     if (!mainWindow) return openWindow();

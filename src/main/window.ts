@@ -15,13 +15,15 @@ export interface MainWindowOptions {
   /** The interface language, for the right-click menu. */
   language: () => Language;
   onBoundsChanged: (state: WindowState) => void;
+  /** Runs once the window is first shown (a dialog modal to it can only be seen then). */
+  onShown?: (window: BrowserWindow) => void;
 }
 
 /**
  * The one main window: sandboxed, shown (maximised if it was) only once painted, its bounds
  * remembered, a right-click menu in text fields.
  */
-export function createMainWindow({ url, preload, icon, saved, title, dark, language, onBoundsChanged }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ url, preload, icon, saved, title, dark, language, onBoundsChanged, onShown }: MainWindowOptions): BrowserWindow {
   const placed = placeWindow(
     saved,
     screen.getAllDisplays().map((display) => display.workArea),
@@ -56,7 +58,7 @@ export function createMainWindow({ url, preload, icon, saved, title, dark, langu
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  showWhenPainted(window, placed.maximized);
+  showWhenPainted(window, placed.maximized, () => onShown?.(window));
   window.webContents.on('context-menu', (_event, params) => popUpContextMenu(window, params, language()));
 
   let timer: NodeJS.Timeout | undefined;

@@ -58,4 +58,13 @@ describe('showWhenPainted()', () => {
     window.emit('ready-to-show');
     expect(window.calls).toEqual(['show']);
   });
+
+  it('runs what waits for the window (a dialog modal to it) once it is shown, not before, and once', () => {
+    const window = new StandInWindow();
+    showWhenPainted(window, true, () => window.calls.push('dialog'));
+    expect(window.calls).toEqual([]);
+    window.emit('ready-to-show');
+    window.emit('ready-to-show');
+    expect(window.calls).toEqual(['maximize', 'show', 'dialog']);
+  });
 });

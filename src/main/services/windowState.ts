@@ -47,11 +47,13 @@ export interface ShowableWindow {
 /**
  * Shows a window created hidden once its page has painted, maximised there if it was when last
  * closed: maximize() shows a hidden window at once, so called any earlier it would flash the
- * window empty before the page paints.
+ * window empty before the page paints. `onShown` runs once it is shown: a dialog made modal to a
+ * window still hidden may never appear (a sheet on macOS).
  */
-export function showWhenPainted(window: ShowableWindow, maximized: boolean): void {
+export function showWhenPainted(window: ShowableWindow, maximized: boolean, onShown?: () => void): void {
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();
     window.show();
+    onShown?.();
   });
 }
