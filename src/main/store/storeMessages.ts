@@ -35,8 +35,13 @@ export function storeOpenFailureText(error: unknown, language: Language): StoreD
       return { title, message: t('storeFileIsFolder') };
     case 'store-read-only':
       return { title, message: t('storeReadOnly') };
-    case 'store-unreadable':
-      return { title, message: t('storeUnreadable', { reason: causeCode(error) }) };
+    case 'store-unreadable': {
+      const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+      // The OS's error code (EIO, EACCES…) says more in either language than its English message;
+      // without one, the translated text comes first and the detail, as it was given, after it.
+      if (code !== undefined) return { title, message: t('storeUnreadable', { reason: code }) };
+      return { title, message: t('storeUnreadableDetail', { detail: error.cause instanceof Error ? error.cause.message : error.message }) };
+    }
   }
 }
 
@@ -62,8 +67,3 @@ export function recoveryStatus(recovery: StoreRecovery | null): StoreStatus['rec
   return { reason: 'unreadable', movedTo: recovery.movedTo, restoredFrom: recovery.restoredFrom };
 }
 
-/** The OS's error code (EIO, EACCES…) says more in either language than its English message. */
-function causeCode(error: StoreOpenError): string {
-  const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? (error.cause instanceof Error ? error.cause.message : error.message);
-}

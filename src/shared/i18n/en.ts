@@ -188,6 +188,7 @@ export const en = {
     storeReadOnly:
       'The data file\n{{path}}\ncannot be used, and its folder cannot be written, so the file could not be set aside and recovered. Make the disk writable, or copy the folder somewhere writable and start the atlas with it. Nothing was changed.',
     storeUnreadable: 'Your data at\n{{path}}\ncannot be read or created ({{reason}}). Nothing was changed.',
+    storeUnreadableDetail: 'Your data at\n{{path}}\ncannot be read or created. Nothing was changed.\nDetail: {{detail}}',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',
