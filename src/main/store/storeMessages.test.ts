@@ -55,6 +55,12 @@ describe('storeOpenFailureText()', () => {
     expect(ko).toMatch(/^다음 위치의 데이터를 읽거나 만들 수 없습니다:\n.*\n아무것도 바뀌지 않았습니다\.\n자세한 내용: stream ended early$/);
   });
 
+  it('names the lock file to delete if no other copy runs on this computer, in both languages', () => {
+    const error = new StoreOpenError('store-in-use', 'for the log', path, { holder: { pid: 4242, host: hostname() } });
+    expect(storeOpenFailureText(error, 'en')!.message).toContain(`delete the file\n${join(path, LOCK_FILE)}\nand start again`);
+    expect(storeOpenFailureText(error, 'ko')!.message).toContain(`다음 파일을 삭제한 뒤 다시 시작하세요:\n${join(path, LOCK_FILE)}\n`);
+  });
+
   it('leaves any other error to be reported as it is', () => {
     expect(storeOpenFailureText(new Error('the atlas data is missing'), 'en')).toBeNull();
   });

@@ -24,8 +24,11 @@ export function storeOpenFailureText(error: unknown, language: Language): StoreD
   switch (error.code) {
     case 'store-in-use': {
       const holder = error.details.holder;
-      if (holder && holder.host !== hostname()) return { title, message: t('storeInUseElsewhere', { host: holder.host, lock: join(error.path, LOCK_FILE) }) };
-      return { title, message: t('storeInUse') };
+      // Named on this computer too: where the OS gives no process start time (macOS, Windows), a
+      // crashed copy whose pid was reused still looks alive, and deleting the lock is the way out.
+      const lock = join(error.path, LOCK_FILE);
+      if (holder && holder.host !== hostname()) return { title, message: t('storeInUseElsewhere', { host: holder.host, lock }) };
+      return { title, message: t('storeInUse', { lock }) };
     }
     case 'store-newer-version':
       return { title, message: t('storeNewerVersion', { version: error.details.version ?? '?', known: STORE_VERSION }) };

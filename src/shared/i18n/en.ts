@@ -177,7 +177,7 @@ export const en = {
     storeBackupKept: 'The backup copy could not be read either; it was kept at:\n{{path}}',
     storeOpenFailedTitle: 'The atlas cannot open your data',
     storeInUse:
-      'The data folder\n{{path}}\nis in use by another running copy of Korea Relations Atlas. Close that copy first, or start this one with another data folder. Nothing was changed.',
+      'The data folder\n{{path}}\nis in use by another running copy of Korea Relations Atlas. Close that copy first, or start this one with another data folder. If no other copy is running (it stopped without closing and its process number is now another program’s), delete the file\n{{lock}}\nand start again. Nothing was changed.',
     storeInUseElsewhere:
       'The data folder\n{{path}}\nis in use by Korea Relations Atlas on another computer ({{host}}). If that computer no longer uses it, delete the file\n{{lock}}\nand start again. Nothing was changed.',
     storeNewerVersion:
