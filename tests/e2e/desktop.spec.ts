@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { MAP_PALETTES } from '../../src/renderer/src/map/palette';
+import { openStore } from '../../src/main/store/openStore';
+import { createPrefsRepository } from '../../src/main/store/prefs';
+import type { SessionState } from '../../src/shared/store/schema';
 import { channelDistance, colourOfPixelPng, hexToRgb } from '../support/png';
 import { seriousViolations } from './axe';
 import { expect, screenshotDir, test, type AtlasApp } from './harness';
@@ -21,6 +24,20 @@ const SEA: [number, number] = [-25, -35];
 async function storedPrefs(app: AtlasApp): Promise<Record<string, unknown>> {
   const file = JSON.parse(await readFile(join(app.storeFolder, 'atlas-store.json'), 'utf8')) as { prefs: Record<string, unknown> };
   return file.prefs;
+}
+
+/**
+ * Writes `session` into the store of a closed app, as a previous run would have left it: through a
+ * store opened afresh on the same folder (the app's own store is closed with it), closed again so
+ * the next launch can take the folder's lock.
+ */
+async function writeSession(storeFolder: string, session: SessionState): Promise<void> {
+  const store = await openStore({ folder: storeFolder });
+  try {
+    await createPrefsRepository(store).setSession(session);
+  } finally {
+    await store.close();
+  }
 }
 
 const tierColour = async (page: Page, id: string) =>
@@ -121,8 +138,7 @@ test.describe('state restored', () => {
     // The page saves its own session (debounced, and as it closes): close it first, so that save
     // cannot overwrite the one this test writes.
     await first.close();
-    await first.services.prefs.setSession({ selected: 'x-atlantis', tab: 'notes' });
-    await first.services.store.idle();
+    await writeSession(first.storeFolder, { selected: 'x-atlantis', tab: 'notes' });
     const second = await launch({ storeFolder: first.storeFolder });
     await expect(second.page.getByRole('tab', { selected: true })).toHaveAttribute('id', 'tab-notes');
     await expect(second.page.locator('aside.panel')).toHaveCount(0);
@@ -156,8 +172,7 @@ test.describe('polish', () => {
     // from the last session.
     const first = await launch();
     await first.close();
-    await first.services.prefs.setSession({ view: { center: [4, 50], zoom: 3.4 } });
-    await first.services.store.idle();
+    await writeSession(first.storeFolder, { view: { center: [4, 50], zoom: 3.4 } });
     const { page } = await launch({ storeFolder: first.storeFolder });
     await mapIdle(page);
     const zoom = (await page.evaluate(() => window.__atlasProbe!.view())).zoom;

@@ -229,15 +229,17 @@ test.describe('the last words typed in a note', () => {
     await clickCountry(app.page, 'JPN');
     const card = panel(app.page).locator('.note-card');
     await card.getByRole('button', { name: 'Edit' }).click();
+    // The page's clock stops before typing, so the autosave's timer never fires: only the flush
+    // can write the text, however long main takes to receive it.
+    await app.page.clock.install();
+    await app.page.clock.pauseAt(Date.now() + 1_000);
     await card.getByRole('textbox', { name: 'Note (Markdown)' }).fill(`${text} (hidden)`);
     await app.page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    // Well under the autosave's 700 ms: only the flush can have written it this soon.
-    await app.page.waitForTimeout(100);
-    await app.services.store.idle();
-    expect(await storeOnDisk(app)).toContain(`${text} (hidden)`);
+    // The flush's call reaches main a moment after the event: wait for the file, not for a time.
+    await expect.poll(() => storeOnDisk(app)).toContain(`${text} (hidden)`);
   });
 });
 

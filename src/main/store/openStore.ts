@@ -18,7 +18,7 @@ import {
   type DurableWrite,
 } from './atomicJsonFile';
 import { listSnapshots, readSnapshot, SNAPSHOT_FOLDER, takeDailySnapshot } from './snapshots';
-import { acquireStoreLock, type StoreLock } from './storeLock';
+import { acquireStoreLock, isReadOnlyError, type StoreLock } from './storeLock';
 
 /** The store file's name inside the store folder. */
 export const STORE_FILE = 'atlas-store.json';
@@ -120,12 +120,9 @@ interface PendingChange {
  */
 export async function openStore({ folder, now = () => new Date(), write = writeFileAtomic }: OpenStoreOptions): Promise<Store> {
   await ensureFolder(folder);
-  const lock = await acquireStoreLock(folder).catch((error: unknown) => {
-    // A folder nothing can be created in cannot be written by anyone either: open it unlocked, so
-    // its notes can still be read (every save then fails visibly).
-    if (isReadOnlyError(error)) return null;
-    throw error;
-  });
+  // Null for a folder nothing can be created in, which no process can write either: it opens
+  // unlocked, so its notes can still be read (every save then fails visibly).
+  const lock = await acquireStoreLock(folder);
   try {
     return await openLocked(folder, now, write, lock);
   } catch (error) {
@@ -302,11 +299,6 @@ function cannotSetAside(path: string, error: unknown): StoreOpenError {
     {},
     { cause: error },
   );
-}
-
-function isReadOnlyError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
 }
 
 function errorText(error: unknown): string {

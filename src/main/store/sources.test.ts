@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,19 @@ describe('createSourcesRepository()', () => {
     await mkdir(sourceTextPath(folder, added.hash));
     expect(await sources.textOf(added)).toBeNull();
     expect(await sources.hasText(added)).toBe(false);
+  });
+
+  it('answers null for a text file that is there but is not UTF-8 (damaged), and says it has none', async () => {
+    const sources = createSourcesRepository(store);
+    const added = await sources.add(document('Chile and South Korea.'));
+    // A file that exists and is a file, yet cannot be decoded: readable by any user, root included.
+    await writeFile(sourceTextPath(folder, added.hash), Buffer.from([0x43, 0x68, 0xff, 0xfe, 0xc3, 0x28]));
+    const reopened = createSourcesRepository(await openStore({ folder }));
+    const source = reopened.get(added.id)!;
+    expect(await reopened.textOf(source)).toBeNull();
+    expect(await reopened.hasText(source)).toBe(false);
+    // Asked before any read (the Sources tab before the atlas), it reads the file to answer.
+    expect(await createSourcesRepository(store).hasText(source)).toBe(false);
   });
 
   it('moves the text of a real version-3 store out to its file at start, leaving the store a version-4 file as the app writes it', async () => {

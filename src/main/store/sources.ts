@@ -1,4 +1,4 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StoreError } from '../../shared/store/errors';
@@ -10,7 +10,7 @@ import {
   SOURCE_TITLE_MAX,
   type ImportedSource,
 } from '../../shared/store/schema';
-import { readTextIfExists, removeOrphanTempFiles, toWriteError, writeFileAtomic } from './atomicJsonFile';
+import { removeOrphanTempFiles, toWriteError, writeFileAtomic } from './atomicJsonFile';
 import type { Store } from './openStore';
 
 /** What an import adds: the converted text with its hash, and what the user confirmed in the preview. */
@@ -58,11 +58,14 @@ export interface SourcesRepository {
   remove(id: string): Promise<ImportedSource>;
   /**
    * A source's text: from its file, or null when the file is gone (a store restored from an old
-   * snapshot) or cannot be read (a folder in its place, no permission): the source then links no
-   * passages, and `hasText` lets the Sources tab say why.
+   * snapshot) or cannot be read (a folder in its place, no permission, bytes that are not UTF-8):
+   * the source then links no passages, and `hasText` lets the Sources tab say why.
    */
   textOf(source: Pick<ImportedSource, 'hash' | 'text'>): Promise<string | null>;
-  /** Whether the source's text is there to be read: kept inline, or its file exists as a file. */
+  /**
+   * Whether the source's text was read: kept inline, written by this run, or read by the last
+   * `textOf` (the read the atlas linked its passages from); read now when it has not been yet.
+   */
   hasText(source: Pick<ImportedSource, 'hash' | 'text'>): Promise<boolean>;
   /**
    * Moves texts still kept in the store (sources carried over from schema version 3) to their own
@@ -70,6 +73,12 @@ export interface SourcesRepository {
    */
   moveInlineTexts(): Promise<void>;
 }
+
+/**
+ * The app writes texts as UTF-8, so bytes that are not are a damaged file: refused rather than
+ * linked with replacement characters. The BOM is kept, as a plain UTF-8 read keeps it.
+ */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The sources repository over `store`; `now` stamps imports (replaceable in tests). */
 export function createSourcesRepository(store: Store, options: { now?: () => Date } = {}): SourcesRepository {
@@ -82,9 +91,13 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
   };
 
   const textsFolder = join(store.folder, SOURCE_TEXTS_FOLDER);
+  // Whether each text file was read, as the last read or write found it: the Sources tab's "text
+  // missing" must agree with the passages the atlas linked, whatever made that read fail.
+  const readable = new Map<string, boolean>();
   const writeText = async (hash: string, text: string): Promise<void> => {
     await mkdir(textsFolder, { recursive: true });
     await writeFileAtomic(sourceTextPath(store.folder, hash), text);
+    readable.set(hash, true);
   };
   // Texts written for an add that has not reached the store yet: a removal must not take them.
   const adding = new Map<string, number>();
@@ -92,6 +105,7 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
   const removeTextUnlessNamed = async (hash: string): Promise<void> => {
     if ((adding.get(hash) ?? 0) > 0 || store.read().sources.some((source) => source.hash === hash)) return;
     await rm(sourceTextPath(store.folder, hash), { force: true }).catch(() => undefined);
+    readable.delete(hash);
   };
 
   return {
@@ -147,15 +161,17 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
     },
 
     async textOf(source) {
-      return source.text ?? (await readTextIfExists(sourceTextPath(store.folder, source.hash)).catch(() => null));
+      if (source.text !== undefined) return source.text;
+      const text = await readFile(sourceTextPath(store.folder, source.hash))
+        .then((bytes) => strictUtf8.decode(bytes))
+        .catch(() => null);
+      readable.set(source.hash, text !== null);
+      return text;
     },
 
     async hasText(source) {
       if (source.text !== undefined) return true;
-      return stat(sourceTextPath(store.folder, source.hash)).then(
-        (entry) => entry.isFile(),
-        () => false,
-      );
+      return readable.get(source.hash) ?? (await this.textOf(source)) !== null;
     },
 
     async moveInlineTexts() {

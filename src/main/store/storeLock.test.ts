@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError, StoreOpenError } from '../../shared/store/errors';
 import { createPrefsRepository } from './prefs';
 import { openStore, STORE_FILE } from './openStore';
-import { acquireStoreLock, LOCK_FILE, type LockOwner } from './storeLock';
+import { acquireStoreLock, LOCK_FILE, type LockOwner, type StoreLock } from './storeLock';
 
 let folder: string;
 
@@ -33,17 +33,24 @@ function deadPid(): number {
   return child.pid!;
 }
 
+/** The lock on `path`, which a writable test folder always gives. */
+async function lockOn(path: string): Promise<StoreLock> {
+  const lock = await acquireStoreLock(path);
+  if (lock === null) throw new Error(`${path} cannot be written`);
+  return lock;
+}
+
 describe('acquireStoreLock()', () => {
   it('writes this process into the lock file, and removes it when released', async () => {
-    const lock = await acquireStoreLock(folder);
+    const lock = await lockOn(folder);
     expect(await readOwner()).toMatchObject({ pid: process.pid, host: hostname() });
     await lock.release();
     expect(await readdir(folder)).toEqual([]);
   });
 
   it('is shared by opens in one process, and freed only at the last release', async () => {
-    const one = await acquireStoreLock(folder);
-    const two = await acquireStoreLock(folder);
+    const one = await lockOn(folder);
+    const two = await lockOn(folder);
     await one.release();
     await one.release();
     expect(await readOwner()).toMatchObject({ pid: process.pid });
@@ -52,7 +59,7 @@ describe('acquireStoreLock()', () => {
   });
 
   it.each([0, 1, 2])('is shared by opens in one process started at the same time (open %i released last)', async (last) => {
-    const locks = await Promise.all([acquireStoreLock(folder), acquireStoreLock(folder), acquireStoreLock(folder)]);
+    const locks = await Promise.all([lockOn(folder), lockOn(folder), lockOn(folder)]);
     const nonce = (await readOwner()).nonce;
     for (const [index, lock] of locks.entries()) if (index !== last) await lock.release();
     expect((await readOwner()).nonce).toBe(nonce);
@@ -62,21 +69,21 @@ describe('acquireStoreLock()', () => {
 
   it('takes over a lock whose process is gone', async () => {
     await writeLock({ pid: deadPid() });
-    const lock = await acquireStoreLock(folder);
+    const lock = await lockOn(folder);
     expect(await readOwner()).toMatchObject({ pid: process.pid });
     await lock.release();
   });
 
   it('takes over a lock naming this process that this process does not hold (an earlier process had its pid)', async () => {
     await writeLock({ pid: process.pid });
-    const lock = await acquireStoreLock(folder);
+    const lock = await lockOn(folder);
     expect((await readOwner()).nonce).not.toBe('0123456789abcdef');
     await lock.release();
   });
 
   it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to a process started later', async () => {
     await writeLock({ pid: process.ppid, started: '1' });
-    const lock = await acquireStoreLock(folder);
+    const lock = await lockOn(folder);
     expect(await readOwner()).toMatchObject({ pid: process.pid });
     await lock.release();
   });
@@ -86,7 +93,7 @@ describe('acquireStoreLock()', () => {
     await expect(acquireStoreLock(folder)).rejects.toSatisfy((error) => isStoreError(error, 'store-in-use'));
     const longAgo = new Date(Date.now() - 60_000);
     await utimes(lockPath(), longAgo, longAgo);
-    const lock = await acquireStoreLock(folder);
+    const lock = await lockOn(folder);
     expect(await readOwner()).toMatchObject({ pid: process.pid });
     await lock.release();
   });
@@ -97,7 +104,7 @@ describe('acquireStoreLock()', () => {
   ])('refuses a lock held by %s, naming the folder and the holder, and leaves the lock as it was', async (_, owner) => {
     await writeLock(owner);
     const before = await readFile(lockPath(), 'utf8');
-    const error = await acquireStoreLock(folder).catch((caught: unknown) => caught);
+    const error = await lockOn(folder).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StoreOpenError);
     expect(error).toMatchObject({ code: 'store-in-use', path: folder, details: { holder: { pid: owner.pid } } });
     expect((error as Error).message).toContain(folder);

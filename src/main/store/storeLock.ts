@@ -58,19 +58,20 @@ interface Held {
 // This process's locks by lock-file path. A process may open the same folder more than once (a
 // restart in a test, a seeding step before the app opens it): that shares the one lock.
 const held = new Map<string, Held>();
-const acquiring = new Map<string, Promise<Held>>();
+const acquiring = new Map<string, Promise<Held | null>>();
 let exitHookInstalled = false;
 
 /**
  * Takes the lock on `folder` (which must exist): `atlas-store.lock`, created exclusively, holding
  * this process's pid, host and start time. A lock whose holder is gone (no such process, or the pid
  * now belongs to a process started later) is taken over; one held by a live process, or by a
- * process on another computer (which cannot be checked from here), is refused
- * and changes nothing.
+ * process on another computer (which cannot be checked from here), or a lock file this process
+ * cannot read (another OS user's, under a strict umask), is refused and changes nothing. Resolves
+ * null when nothing can be created in the folder (a read-only disk): no process can write there.
  *
  * @throws StoreOpenError `store-in-use`
  */
-export async function acquireStoreLock(folder: string): Promise<StoreLock> {
+export async function acquireStoreLock(folder: string): Promise<StoreLock | null> {
   const path = join(await realpath(folder), LOCK_FILE);
   const mine = held.get(path);
   if (mine) {
@@ -81,15 +82,23 @@ export async function acquireStoreLock(folder: string): Promise<StoreLock> {
   const pending = acquiring.get(path);
   if (pending) {
     const entry = await pending;
+    if (entry === null) return null;
     entry.count++;
     return handleFor(entry);
   }
   const taking = takeLock(folder, path).finally(() => acquiring.delete(path));
   acquiring.set(path, taking);
-  return handleFor(await taking);
+  const entry = await taking;
+  return entry === null ? null : handleFor(entry);
 }
 
-async function takeLock(folder: string, path: string): Promise<Held> {
+/** Whether a file-system error says the place cannot be written (read-only disk, no permission). */
+export function isReadOnlyError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
+}
+
+async function takeLock(folder: string, path: string): Promise<Held | null> {
   const owner: LockOwner = {
     pid: process.pid,
     host: hostname(),
@@ -99,13 +108,19 @@ async function takeLock(folder: string, path: string): Promise<Held> {
   };
   // A few rounds: each lost race with another opener taking over the same stale lock starts again.
   for (let round = 0; round < 5; round++) {
-    if (await createLockFile(path, owner)) {
+    const created = await createLockFile(path, owner);
+    if (created === 'read-only') return null;
+    if (created) {
       const entry: Held = { count: 1, owner, path };
       held.set(path, entry);
       installExitHook();
       return entry;
     }
-    const found = await readLock(path);
+    const found = await readLock(path).catch((error: unknown) => {
+      // Another OS user's lock we may not read is still a lock: opening unlocked would let two write.
+      if (isReadOnlyError(error)) throw inUse(folder, null);
+      throw error;
+    });
     if (found === null) continue; // gone since: try again
     if (!(await isStale(found))) throw inUse(folder, found.owner);
     await takeOver(path, found.text);
@@ -134,11 +149,18 @@ function handleFor(entry: Held): StoreLock {
  * Creates the lock file with `owner` in it; false when one exists already. The content is written
  * to a temp file first and hard-linked into place (atomic, and refused when the name exists), so a
  * crash never leaves a half-written lock; file systems without hard links create it in place.
+ * 'read-only' when the temp file cannot be created: the folder's own answer to whether it can be
+ * written, asked before any other file (a lock we may not read) is looked at.
  */
-async function createLockFile(path: string, owner: LockOwner): Promise<boolean> {
+async function createLockFile(path: string, owner: LockOwner): Promise<boolean | 'read-only'> {
   const text = `${JSON.stringify(owner)}\n`;
   const temp = tempPathFor(path);
-  await writeNewFileSynced(temp, text, 0o644);
+  try {
+    await writeNewFileSynced(temp, text, 0o644);
+  } catch (error) {
+    if (isReadOnlyError(error)) return 'read-only';
+    throw error;
+  }
   try {
     await link(temp, path);
   } catch (error) {

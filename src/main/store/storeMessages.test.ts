@@ -10,7 +10,7 @@ const path = '/home/min-ji/Atlas data';
 
 describe('storeOpenFailureText()', () => {
   it.each<[StoreOpenErrorCode, StoreOpenError['details'], RegExp, RegExp]>([
-    ['store-in-use', { holder: { pid: 4242, host: hostname() } }, /in use by another running copy/, /다른 Korea Relations Atlas가/],
+    ['store-in-use', { holder: { pid: 4242, host: hostname() } }, /in use by another running copy/, /다른 한국 대외관계 지도가/],
     ['store-newer-version', { version: STORE_VERSION + 1 }, new RegExp(`data format ${String(STORE_VERSION + 1)}; this version reads up to format ${String(STORE_VERSION)}`), /새 버전을 설치/],
     ['store-not-a-folder', {}, /is a file, not a folder/, /폴더가 아니라 파일/],
     ['store-file-is-folder', {}, /is a folder, not a file/, /파일이 아니라 폴더/],
@@ -34,6 +34,31 @@ describe('storeOpenFailureText()', () => {
     const { message } = storeOpenFailureText(error, 'en')!;
     expect(message).toContain('another computer (seminar-room-pc)');
     expect(message).toContain(join(path, LOCK_FILE));
+  });
+
+  it('names the product in Korean in every Korean message', () => {
+    for (const code of ['store-in-use', 'store-newer-version'] as const) {
+      for (const host of [hostname(), 'seminar-room-pc']) {
+        const error = new StoreOpenError(code, 'for the log', path, { holder: { pid: 4242, host }, version: STORE_VERSION + 1 });
+        const { message } = storeOpenFailureText(error, 'ko')!;
+        expect(message).toContain('한국 대외관계 지도');
+        expect(message).not.toContain('Korea Relations Atlas');
+      }
+    }
+  });
+
+  it('gives an unreadable store without an OS error code a translated text, with the detail after it', () => {
+    const error = new StoreOpenError('store-unreadable', 'for the log', path, {}, { cause: new Error('stream ended early') });
+    const en = storeOpenFailureText(error, 'en')!.message;
+    const ko = storeOpenFailureText(error, 'ko')!.message;
+    expect(en).toMatch(/^Your data at\n.*\ncannot be read or created\. Nothing was changed\.\nDetail: stream ended early$/);
+    expect(ko).toMatch(/^다음 위치의 데이터를 읽거나 만들 수 없습니다:\n.*\n아무것도 바뀌지 않았습니다\.\n자세한 내용: stream ended early$/);
+  });
+
+  it('names the lock file to delete if no other copy runs on this computer, in both languages', () => {
+    const error = new StoreOpenError('store-in-use', 'for the log', path, { holder: { pid: 4242, host: hostname() } });
+    expect(storeOpenFailureText(error, 'en')!.message).toContain(`delete the file\n${join(path, LOCK_FILE)}\nand start again`);
+    expect(storeOpenFailureText(error, 'ko')!.message).toContain(`다음 파일을 삭제한 뒤 다시 시작하세요:\n${join(path, LOCK_FILE)}\n`);
   });
 
   it('leaves any other error to be reported as it is', () => {

@@ -24,8 +24,11 @@ export function storeOpenFailureText(error: unknown, language: Language): StoreD
   switch (error.code) {
     case 'store-in-use': {
       const holder = error.details.holder;
-      if (holder && holder.host !== hostname()) return { title, message: t('storeInUseElsewhere', { host: holder.host, lock: join(error.path, LOCK_FILE) }) };
-      return { title, message: t('storeInUse') };
+      // Named on this computer too: where the OS gives no process start time (macOS, Windows), a
+      // crashed copy whose pid was reused still looks alive, and deleting the lock is the way out.
+      const lock = join(error.path, LOCK_FILE);
+      if (holder && holder.host !== hostname()) return { title, message: t('storeInUseElsewhere', { host: holder.host, lock }) };
+      return { title, message: t('storeInUse', { lock }) };
     }
     case 'store-newer-version':
       return { title, message: t('storeNewerVersion', { version: error.details.version ?? '?', known: STORE_VERSION }) };
@@ -35,8 +38,13 @@ export function storeOpenFailureText(error: unknown, language: Language): StoreD
       return { title, message: t('storeFileIsFolder') };
     case 'store-read-only':
       return { title, message: t('storeReadOnly') };
-    case 'store-unreadable':
-      return { title, message: t('storeUnreadable', { reason: causeCode(error) }) };
+    case 'store-unreadable': {
+      const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+      // The OS's error code (EIO, EACCES…) says more in either language than its English message;
+      // without one, the translated text comes first and the detail, as it was given, after it.
+      if (code !== undefined) return { title, message: t('storeUnreadable', { reason: code }) };
+      return { title, message: t('storeUnreadableDetail', { detail: error.cause instanceof Error ? error.cause.message : error.message }) };
+    }
   }
 }
 
@@ -73,8 +81,3 @@ export function recoveryStatus(recovery: StoreRecovery | null): StoreStatus['rec
   return { reason: 'unreadable', movedTo: recovery.movedTo, restoredFrom: recovery.restoredFrom };
 }
 
-/** The OS's error code (EIO, EACCES…) says more in either language than its English message. */
-function causeCode(error: StoreOpenError): string {
-  const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? (error.cause instanceof Error ? error.cause.message : error.message);
-}

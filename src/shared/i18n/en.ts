@@ -179,7 +179,7 @@ export const en = {
     startFailed: 'The atlas ran into an error while starting and will close. If this happens again, the details below say what went wrong.',
     storeOpenFailedTitle: 'The atlas cannot open your data',
     storeInUse:
-      'The data folder\n{{path}}\nis in use by another running copy of Korea Relations Atlas. Close that copy first, or start this one with another data folder. Nothing was changed.',
+      'The data folder\n{{path}}\nis in use by another running copy of Korea Relations Atlas. Close that copy first, or start this one with another data folder. If no other copy is running (it stopped without closing and its process number is now another program’s), delete the file\n{{lock}}\nand start again. Nothing was changed.',
     storeInUseElsewhere:
       'The data folder\n{{path}}\nis in use by Korea Relations Atlas on another computer ({{host}}). If that computer no longer uses it, delete the file\n{{lock}}\nand start again. Nothing was changed.',
     storeNewerVersion:
@@ -190,6 +190,7 @@ export const en = {
     storeReadOnly:
       'The data file\n{{path}}\ncannot be used, and its folder cannot be written, so the file could not be set aside and recovered. Make the disk writable, or copy the folder somewhere writable and start the atlas with it. Nothing was changed.',
     storeUnreadable: 'Your data at\n{{path}}\ncannot be read or created ({{reason}}). Nothing was changed.',
+    storeUnreadableDetail: 'Your data at\n{{path}}\ncannot be read or created. Nothing was changed.\nDetail: {{detail}}',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',

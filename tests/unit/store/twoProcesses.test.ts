@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,9 @@ interface Copy {
   exited: Promise<number | null>;
 }
 
-function startCopy(folder: string): Copy {
-  const child = spawn(process.execPath, [childScript, folder], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Starts a copy on `folder`, as another OS user when `user` is given (only root can). */
+function startCopy(folder: string, user?: { uid: number; gid: number }): Copy {
+  const child = spawn(process.execPath, [childScript, folder], { stdio: ['pipe', 'pipe', 'pipe'], ...user });
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let buffer = '';
@@ -115,6 +116,32 @@ describe('two processes on one store folder', () => {
     const next = await openStore({ folder });
     expect(next.read().notes).toHaveLength(120);
     await next.close();
+  });
+
+  // Only root can start a process as another OS user, and only another user can be refused a read
+  // that this one's permission bits allow.
+  it.runIf(process.getuid?.() === 0)('refuses a copy run by another OS user who cannot read the lock, rather than opening unlocked', async () => {
+    const folder = join(work, 'other-user');
+    await mkdir(folder);
+    // Anyone may create files in the folder (so it is not read-only to the other user) and read the
+    // child script; only the lock is private, as a strict umask (077) leaves it.
+    await chmod(work, 0o755);
+    await chmod(childScript, 0o644);
+    await chmod(folder, 0o777);
+    const first = startCopy(folder);
+    expect(await first.next()).toMatch(/^ready \d+$/);
+    await saveNotes(first, 1);
+    await chmod(join(folder, STORE_FILE), 0o666);
+    await chmod(join(folder, LOCK_FILE), 0o600);
+
+    const nobody = { uid: 65534, gid: 65534 };
+    const second = startCopy(folder, nobody);
+    const answer = await second.next();
+    if (answer.startsWith('ready')) second.send('close');
+    await second.exited;
+    first.send('close');
+    expect(await first.next()).toBe('closed');
+    expect(answer).toMatch(/^refused store-in-use /);
   });
 
   it('takes over the lock of a copy that was killed', async () => {
