@@ -152,8 +152,10 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
     const { converted, hash } = read;
     const duplicate = repository.findByHash(hash) ?? null;
     const id = sourceIdFor(hash);
-    const linked = await deps.atlas.link({ id, title: converted.title, attribution: converted.attribution, hash, text: converted.text }, (done) =>
-      progress('linking', done),
+    const linked = await deps.atlas.link(
+      { id, title: converted.title, attribution: converted.attribution, hash, text: converted.text },
+      (done) => progress('linking', done),
+      true,
     );
     // Cancelled while it was linked or compared: its passages are kept only if something else needs them.
     const dropped = (): null => {
