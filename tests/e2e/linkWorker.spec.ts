@@ -11,7 +11,7 @@ import { composeServices, type ServiceOptions, type Services } from '../../src/m
 import { createLinkWorker, type LinkLimits, type LinkWorker } from '../../src/main/services/linkWorker';
 import { createLiveAtlas } from '../../src/main/services/liveAtlas';
 import { isStoreError } from '../../src/shared/store/errors';
-import { linkWorker } from './harness';
+import { importWorker, linkWorker } from './harness';
 
 // The link worker runs only from the build (out/main/linkWorker.js), so it is tested here, after
 // `npm run build`, rather than with the unit tests. No browser: these drive main's services alone.
@@ -27,7 +27,7 @@ async function largeDocument(paragraphs: number): Promise<string> {
 }
 
 /** Main's services over a store in `storeFolder`, whose file dialog always picks `document`; what they log goes to `logged`. */
-function openServices(storeFolder: string, document: string, logged: string[], options: Pick<ServiceOptions, 'linkWorker' | 'linkLimits'>): Promise<Services> {
+function openServices(storeFolder: string, document: string, logged: string[], options: Pick<ServiceOptions, 'linkWorker' | 'linkLimits' | 'importWorker' | 'onImportProgress'>): Promise<Services> {
   return composeServices({
     storeFolder,
     dataFolder,
@@ -255,6 +255,31 @@ test.describe('linking an import in a worker thread beside main', () => {
         await limited.close();
       }
     } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+  test('closing the services while a document is being linked stops the import: it is not linked again on main, and no preview comes', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-link-close-'));
+    const path = join(folder, 'large.txt');
+    await writeFile(path, await largeDocument(3000));
+    const logged: string[] = [];
+    let closing: Promise<void> | null = null;
+    // Closed as soon as the workers are linking (past the ingest main does first).
+    const services: Services = await openServices(join(folder, 'store'), path, logged, {
+      linkWorker,
+      importWorker,
+      onImportProgress: (report) => {
+        if (report.phase === 'linking' && report.done > 0.3) closing ??= services.close();
+      },
+    });
+    try {
+      const outcome = await services.invoke('atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() }, true);
+      expect(closing, 'closed while linking').not.toBeNull();
+      await closing;
+      expect(logged).toEqual([]);
+      expect(outcome).toEqual({ ok: true, value: null });
+    } finally {
+      await (closing ?? services.close());
       await rm(folder, { recursive: true, force: true });
     }
   });

@@ -58,7 +58,7 @@ export interface Services {
   prefs: PrefsRepository;
   invoke: Invoker;
   language(): Language;
-  /** Stops the link workers, if they are running, waits for the saves already queued to land, and closes the store. */
+  /** Cancels the imports still running, stops the link workers, waits for the saves already queued to land, and closes the store. */
   close(): Promise<void>;
 }
 
@@ -142,9 +142,11 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   return {
     store,
     prefs,
-    invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, ...sourcesHandlers }, options.log),
+    invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, sources: sourcesHandlers.sources }, options.log),
     language,
     close: async () => {
+      // Imports still running stop first (reading threads, their timers), so none outlives the store.
+      sourcesHandlers.cancelAll();
       await Promise.all(workers.map((worker) => worker.close()));
       // Waits for the queued saves, then frees the store folder for the next start.
       await store.close();

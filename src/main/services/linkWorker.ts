@@ -35,7 +35,7 @@ export interface LinkWorker {
    * context of the whole document they are part of, so a run links as it does within the whole.
    */
   link(passages: readonly PassageToLink[], document: DocumentContext, onProgress?: (done: number) => void): Promise<CompactLinks>;
-  /** Stops the thread; a later `link` starts it again. */
+  /** Stops the thread for good: the runs it owed, and any asked for later, fail with LinkWorkerClosedError. */
   close(): Promise<void>;
 }
 
@@ -50,6 +50,15 @@ interface Job {
 interface Running {
   worker: Worker;
   jobs: Map<number, Job>;
+}
+
+/** What every run still owed fails with once the worker is closed (the app quitting): nothing should link it again. */
+export class LinkWorkerClosedError extends Error {
+  override readonly name = 'LinkWorkerClosedError';
+
+  constructor() {
+    super('The link worker was closed.');
+  }
 }
 
 /** An idle worker is stopped after this long, giving back its memory (its own copy of the gazetteer and rules). */
@@ -70,6 +79,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
   let running: Running | null = null;
   let nextJob = 1;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
 
   const stop = async (): Promise<void> => {
     if (idleTimer) clearTimeout(idleTimer);
@@ -116,6 +126,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
 
   return {
     link(passages, document, onProgress = () => {}) {
+      if (closed) return Promise.reject(new LinkWorkerClosedError());
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
       const state = (running ??= start());
@@ -149,6 +160,13 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
         state.worker.postMessage({ job, passages: passages.map(({ sourceId, kind, text }) => ({ sourceId, kind, text })), document } satisfies LinkRequest);
       });
     },
-    close: stop,
+    close() {
+      closed = true;
+      // The runs it owed are told apart from a failed worker's, which main would link again itself.
+      const state = running;
+      for (const job of state?.jobs.values() ?? []) job.reject(new LinkWorkerClosedError());
+      state?.jobs.clear();
+      return stop();
+    },
   };
 }

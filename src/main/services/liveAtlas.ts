@@ -3,7 +3,7 @@ import { decodeLinksSteps } from '../../shared/atlas/compact';
 import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlasView';
 import { isStoreError } from '../../shared/store/errors';
 import type { ImportedSource } from '../../shared/store/schema';
-import type { LinkWorker } from './linkWorker';
+import { LinkWorkerClosedError, type LinkWorker } from './linkWorker';
 import { runInSlices } from './slices';
 
 /**
@@ -121,6 +121,8 @@ export async function createLiveAtlas(
         passages = await linkApart(options.workers, source.id, text, onProgress).catch((error: unknown) => {
           // A limit reached is a new import's answer: linking on main would only freeze it there.
           if (isStoreError(error) && newImport) throw error;
+          // Closed as the app quits: there is nothing left to link for.
+          if (error instanceof LinkWorkerClosedError) throw error;
           // A worker that cannot start or fails costs time, never the import: main does it all. So
           // does a stored source past a limit: it was accepted once, and refusing it now would stop
           // the start with no way to turn it off.

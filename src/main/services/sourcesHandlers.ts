@@ -54,7 +54,7 @@ interface PendingImport {
  * bundled sources and the enabled imported ones, publishes it (the renderer is told through
  * `onAtlasChanged`) and answers with the tier changes it caused. Notes are never touched.
  */
-export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 'sources'> {
+export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 'sources'> & { cancelAll(): void } {
   const repository = createSourcesRepository(deps.store, deps.now ? { now: deps.now } : {});
   const t = (key: string) => translate(deps.language(), key);
   let pending: PendingImport | null = null;
@@ -183,7 +183,14 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
     };
   };
 
+  const cancel = (job: { conversion: Conversion | null; cancelled: boolean }): void => {
+    job.cancelled = true;
+    job.conversion?.cancel();
+  };
+
   return {
+    // As the app quits: every import still running stops reading, and its preview is dropped.
+    cancelAll: () => running.forEach(cancel),
     sources: {
       async list() {
         const bundled = deps.atlas.base.bundled.map(
@@ -208,6 +215,10 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
         running.set(input.jobId, job);
         try {
           return await preview(input, job);
+        } catch (error) {
+          // Cancelled while it failed (its workers closed as the app quits, say): it was cancelled.
+          if (job.cancelled) return null;
+          throw error;
         } finally {
           running.delete(input.jobId);
         }
@@ -216,8 +227,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
       cancelImport({ jobId }) {
         const job = running.get(jobId);
         if (!job) return Promise.resolve(false);
-        job.cancelled = true;
-        job.conversion?.cancel();
+        cancel(job);
         return Promise.resolve(true);
       },
 
