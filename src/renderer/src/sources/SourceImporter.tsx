@@ -73,11 +73,14 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
       setJob({ id, phase, done: 0 });
       try {
         const found = await request(id);
-        if (found) {
+        if (cancelled.current === id) {
+          // A Cancel that reached main after its last look still gets a preview: it is dropped here.
+          if (found) void atlas().sources.discardImport({ token: found.token });
+          toast.show(t('sources.cancelled'));
+        } else if (found) {
           setApplyError(null);
           setPreview(found);
         }
-        else if (cancelled.current === id) toast.show(t('sources.cancelled'));
       } catch (error) {
         toast.show(sourceErrorText(t, error, i18n.language));
       } finally {
