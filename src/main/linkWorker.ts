@@ -20,6 +20,8 @@ const PROGRESS_MS = 100;
 port.on('message', (request: LinkRequest) => {
   ready
     .then((context) => {
+      // The run's time limit starts now, not while it waited behind others.
+      port.postMessage({ type: 'started', job: request.job } satisfies LinkWorkerMessage);
       let last = 0;
       const compact = linkCompact(request.passages, request.document, context.gazetteer, context.scheme, (done) => {
         const now = performance.now();

@@ -192,4 +192,18 @@ test.describe('reading an import in a worker thread', () => {
     expect(fallback).toEqual(read);
     expect(logged).toEqual(['The import worker could not start; reading the document on main instead.']);
   });
+
+  test('a worker that is there but fails before it is ready fails the import: the document is not read on main', async () => {
+    const broken = join(folder, 'broken-importWorker.js');
+    await writeFile(broken, 'throw new Error("the worker failed while starting");');
+    const logged: string[] = [];
+    const progress: number[] = [];
+    const bytes = new TextEncoder().encode('# Trade\n\nSeoul and Lima signed a *trade* agreement.');
+    const failure = await convertInWorker(broken, { fileName: 'trade.md', bytes }, { log: (message) => logged.push(message), onProgress: (done) => progress.push(done) }).result.catch(
+      (error: unknown) => error,
+    );
+    expect(String(failure)).toContain('the worker failed while starting');
+    expect(logged).toEqual([]);
+    expect(progress).toEqual([]);
+  });
 });

@@ -7,11 +7,11 @@ import { documentContext, ingestSource, linkAtlasSource, type AtlasPassage } fro
 import { passageFindings } from '../../src/shared/atlas/tiers';
 import type { SourceChange, SourcePreview } from '../../src/shared/contract';
 import { loadAtlasBase } from '../../src/main/services/atlas';
-import { composeServices, type Services } from '../../src/main/services/compose';
-import { createLinkWorker, type LinkWorker } from '../../src/main/services/linkWorker';
+import { composeServices, type ServiceOptions, type Services } from '../../src/main/services/compose';
+import { createLinkWorker, type LinkLimits, type LinkWorker } from '../../src/main/services/linkWorker';
 import { createLiveAtlas } from '../../src/main/services/liveAtlas';
 import { isStoreError } from '../../src/shared/store/errors';
-import { linkWorker } from './harness';
+import { importWorker, linkWorker } from './harness';
 
 // The link worker runs only from the build (out/main/linkWorker.js), so it is tested here, after
 // `npm run build`, rather than with the unit tests. No browser: these drive main's services alone.
@@ -24,6 +24,28 @@ async function largeDocument(paragraphs: number): Promise<string> {
   const bundled = await readFile(join(dataFolder, 'sources/foreign-relations-of-south-korea.txt'), 'utf8');
   const source = bundled.split('\n\n').slice(1, -1);
   return Array.from({ length: paragraphs }, (_, index) => `${source[index % source.length]!} (${String(index)})`).join('\n\n');
+}
+
+/** Main's services over a store in `storeFolder`, whose file dialog always picks `document`; what they log goes to `logged`. */
+function openServices(storeFolder: string, document: string, logged: string[], options: Pick<ServiceOptions, 'linkWorker' | 'linkLimits' | 'importWorker' | 'onImportProgress'>): Promise<Services> {
+  return composeServices({
+    storeFolder,
+    dataFolder,
+    rendererFolder: join(repo, 'out/renderer'),
+    appInfo: () => ({ name: 'test', version: '0', electronVersion: null, chromeVersion: null, platform: process.platform, dataSources: [] }),
+    defaultLanguage: 'en',
+    onPrefsChanged: () => {},
+    dialogs: { saveFile: () => Promise.resolve(null), chooseFolder: () => Promise.resolve(null), openFile: () => Promise.resolve(document) },
+    ...options,
+    log: (message) => logged.push(message),
+  });
+}
+
+/** What main answers on `channel`; a failure is thrown with its reason. */
+async function call<T>(services: Services, channel: string, input: unknown): Promise<T> {
+  const result = await services.invoke(channel, input, true);
+  if (!result.ok) throw Object.assign(new Error(`${channel}: ${result.error.message}`), { reason: result.error.reason });
+  return result.value as T;
 }
 
 function withFindings(passages: readonly AtlasPassage[], base: Awaited<ReturnType<typeof loadAtlasBase>>): unknown[] {
@@ -91,7 +113,7 @@ test.describe('linking an import in a worker thread beside main', () => {
     }
   });
 
-  test('a short document goes to one worker whole; a run past the time limit fails with import-timeout, not on main', async () => {
+  test('a short document goes to one worker whole; a run past the time limit fails with link-timeout, not on main', async () => {
     const base = await loadAtlasBase(dataFolder);
     const text = await largeDocument(300);
     const slow = createLinkWorker(linkWorker, dataFolder, 60_000, { heapMb: 512, timeMs: 1 });
@@ -102,8 +124,8 @@ test.describe('linking an import in a worker thread beside main', () => {
       const { passages } = await live.link({ id: 'imported-short', title: 'Short', attribution: '', hash: 'h', text });
       expect(passages).toHaveLength(300);
       const timing = await createLiveAtlas(base, [], () => Promise.resolve(null), { workers: [slow], log: (_, error) => logged.push(error) });
-      const failure = await timing.link({ id: 'imported-short', title: 'Short', attribution: '', hash: 'h', text }).catch((error: unknown) => error);
-      expect(isStoreError(failure, 'import-timeout')).toBe(true);
+      const failure = await timing.link({ id: 'imported-short', title: 'Short', attribution: '', hash: 'h', text }, undefined, true).catch((error: unknown) => error);
+      expect(isStoreError(failure, 'link-timeout')).toBe(true);
       expect(logged).toEqual([]);
     } finally {
       await Promise.all([slow.close(), quick.close()]);
@@ -132,27 +154,11 @@ test.describe('linking an import in a worker thread beside main', () => {
     const document = join(folder, 'large.txt');
     await writeFile(document, await largeDocument(2500));
     const logged: string[] = [];
-    const open = (storeFolder: string, worker: string): Promise<Services> =>
-      composeServices({
-        storeFolder,
-        dataFolder,
-        rendererFolder: join(repo, 'out/renderer'),
-        appInfo: () => ({ name: 'test', version: '0', electronVersion: null, chromeVersion: null, platform: process.platform, dataSources: [] }),
-        defaultLanguage: 'en',
-        onPrefsChanged: () => {},
-        dialogs: { saveFile: () => Promise.resolve(null), chooseFolder: () => Promise.resolve(null), openFile: () => Promise.resolve(document) },
-        linkWorker: worker,
-        log: (message) => logged.push(message),
-      });
+    const open = (storeFolder: string, worker: string): Promise<Services> => openServices(storeFolder, document, logged, { linkWorker: worker });
     const importInto = async (services: Services): Promise<{ preview: SourcePreview; change: SourceChange; atlas: string }> => {
-      const call = async <T>(channel: string, input: unknown): Promise<T> => {
-        const result = await services.invoke(channel, input, true);
-        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-        return result.value as T;
-      };
-      const preview = await call<SourcePreview>('atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() });
-      const change = await call<SourceChange>('atlas:sources/apply-import', { token: preview.token, title: 'Large', attribution: 'Test' });
-      return { preview: { ...preview, token: '' }, change, atlas: JSON.stringify(await call('atlas:atlas/get', undefined)) };
+      const preview = await call<SourcePreview>(services, 'atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() });
+      const change = await call<SourceChange>(services, 'atlas:sources/apply-import', { token: preview.token, title: 'Large', attribution: 'Test' });
+      return { preview: { ...preview, token: '' }, change, atlas: JSON.stringify(await call(services, 'atlas:atlas/get', undefined)) };
     };
     const broken = await open(join(folder, 'broken'), join(folder, 'no-such-linkWorker.js'));
     const working = await open(join(folder, 'working'), linkWorker);
@@ -170,6 +176,110 @@ test.describe('linking an import in a worker thread beside main', () => {
     } finally {
       await Promise.all([broken.close(), working.close()]);
       await Promise.all([broken.store.idle(), working.store.idle()]);
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+  test('a run past the time limit fails with link-timeout even when another run is asked for before its thread has stopped', async () => {
+    const base = await loadAtlasBase(dataFolder);
+    // Linking this takes seconds, far past the limit.
+    const passages = ingestSource({ sourceId: 'imported-large', title: '', text: await largeDocument(3000) });
+    const document = documentContext(passages, base.context.gazetteer);
+    const limitMs = 100;
+    const worker = createLinkWorker(linkWorker, dataFolder, 60_000, { heapMb: 512, timeMs: limitMs });
+    try {
+      const first = worker.link(passages, document).catch((error: unknown) => error);
+      // A timer as long as the limit, set after the first run's, fires after it (or before the run
+      // has even begun): either way the next run is asked for before a timed-out thread has stopped,
+      // and its own limit is still far off when it does.
+      await new Promise((resolve) => setTimeout(resolve, limitMs));
+      const second = worker.link(passages, document).catch((error: unknown) => error);
+      const failure = await first;
+      expect(isStoreError(failure, 'link-timeout'), String(failure)).toBe(true);
+      await second;
+    } finally {
+      await worker.close();
+    }
+  });
+
+  test('the time limit counts from when the worker begins a run, not from when the run was queued behind others', async () => {
+    const base = await loadAtlasBase(dataFolder);
+    const passages = ingestSource({ sourceId: 'imported-small', title: '', text: await largeDocument(300) });
+    const document = documentContext(passages, base.context.gazetteer);
+    const unlimited = createLinkWorker(linkWorker, dataFolder);
+    let runMs: number;
+    try {
+      await unlimited.link(passages, document);
+      const at = performance.now();
+      await unlimited.link(passages, document);
+      runMs = performance.now() - at;
+    } finally {
+      await unlimited.close();
+    }
+    // Each run gets five times what one took here; twenty queued at once take four times that in all.
+    const runs = 20;
+    const worker = createLinkWorker(linkWorker, dataFolder, 60_000, { heapMb: 512, timeMs: Math.max(200, 5 * runMs) });
+    try {
+      const answers = await Promise.allSettled(Array.from({ length: runs }, () => worker.link(passages, document)));
+      expect(answers.filter((answer) => answer.status === 'rejected').map((answer) => String(answer.reason))).toEqual([]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  test('a stored source that reaches a link limit at start-up is linked on main: the app starts with it, and only new imports are limited', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-link-start-'));
+    const path = join(folder, 'stored.txt');
+    await writeFile(path, await largeDocument(300));
+    const logged: string[] = [];
+    const open = (linkLimits?: LinkLimits): Promise<Services> => openServices(join(folder, 'store'), path, logged, { linkWorker, ...(linkLimits ? { linkLimits } : {}) });
+    try {
+      const first = await open();
+      const preview = await call<SourcePreview>(first, 'atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() });
+      const { source } = await call<SourceChange>(first, 'atlas:sources/apply-import', { token: preview.token, title: 'Stored', attribution: '' });
+      await first.close();
+      expect(logged).toEqual([]);
+
+      // Every run the workers are given now is past its limit.
+      const limited = await open({ heapMb: 512, timeMs: 1 });
+      try {
+        expect(logged).toEqual(['A stored source reached a link limit; linking it on main instead.']);
+        const listed = await call<{ id: string; passages: number; enabled: boolean }[]>(limited, 'atlas:sources/list', undefined);
+        expect(listed.find((entry) => entry.id === source.id)).toMatchObject({ passages: preview.passages, enabled: true });
+        const atlas = JSON.stringify(await call(limited, 'atlas:atlas/get', undefined));
+        expect(atlas).toContain(source.id);
+        // A new document is still held to the limits.
+        await writeFile(path, await largeDocument(301));
+        const failure = await call(limited, 'atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() }).catch((error: unknown) => error);
+        expect((failure as { reason?: string }).reason).toBe('link-timeout');
+      } finally {
+        await limited.close();
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+  test('closing the services while a document is being linked stops the import: it is not linked again on main, and no preview comes', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-link-close-'));
+    const path = join(folder, 'large.txt');
+    await writeFile(path, await largeDocument(3000));
+    const logged: string[] = [];
+    let closing: Promise<void> | null = null;
+    // Closed as soon as the workers are linking (past the ingest main does first).
+    const services: Services = await openServices(join(folder, 'store'), path, logged, {
+      linkWorker,
+      importWorker,
+      onImportProgress: (report) => {
+        if (report.phase === 'linking' && report.done > 0.3) closing ??= services.close();
+      },
+    });
+    try {
+      const outcome = await services.invoke('atlas:sources/preview-import', { from: 'dialog', jobId: randomUUID() }, true);
+      expect(closing, 'closed while linking').not.toBeNull();
+      await closing;
+      expect(logged).toEqual([]);
+      expect(outcome).toEqual({ ok: true, value: null });
+    } finally {
+      await (closing ?? services.close());
       await rm(folder, { recursive: true, force: true });
     }
   });

@@ -170,6 +170,24 @@ test.describe('bring your own sources', () => {
     await expect(sources).toContainText('No documents imported yet.');
   });
 
+  test('Cancel that reaches main after the preview is made still cancels: no preview is shown, and nothing is imported', async ({ app }) => {
+    const { page } = app;
+    app.dialogs.answers.push(fixture('encyclopedia-article.html'));
+    // Main makes the preview; its answer waits, so the Cancel below reaches main after main's last look.
+    const release = app.holdReplies('atlas:sources/preview-import');
+    await app.emit('onMenuCommand', 'import-source');
+    const progress = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Import progress' }) });
+    await expect(progress).toContainText('Working out tier changes…');
+    // Comparing this short document takes main a fraction of this.
+    await page.waitForTimeout(1000);
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    release();
+    await expect(page.getByRole('status').filter({ hasText: 'The import was cancelled.' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Import “encyclopedia-article.html”' })).toHaveCount(0);
+    const sources = await openSources(page);
+    await expect(sources).toContainText('No documents imported yet.');
+  });
+
   test('a PDF decompression bomb is refused as too large once decompressed, and the app keeps working', async ({ app }) => {
     const { page } = app;
     await importBomb(app);

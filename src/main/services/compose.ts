@@ -11,7 +11,7 @@ import { createNotesHandlers } from './notesHandlers';
 import { loadCountries } from './countries';
 import { createHandlers } from './handlers';
 import { createInvoker, type Invoker } from './invoke';
-import { createLinkWorker } from './linkWorker';
+import { createLinkWorker, type LinkLimits } from './linkWorker';
 import { createLiveAtlas } from './liveAtlas';
 import { createSourcesHandlers } from './sourcesHandlers';
 import { NO_PRINTER, type Printer } from './printer';
@@ -44,6 +44,8 @@ export interface ServiceOptions {
    * document, a half each, while main ingests and dates it. Without it main links it all, in slices.
    */
   linkWorker?: string;
+  /** Tighter limits for the link workers than IMPORT_LIMITS, for tests. */
+  linkLimits?: LinkLimits;
   /**
    * The built import worker (out/main/importWorker.js): each document imported is then read in a
    * worker thread of its own, under the import limits. Without it main reads documents itself.
@@ -56,7 +58,7 @@ export interface Services {
   prefs: PrefsRepository;
   invoke: Invoker;
   language(): Language;
-  /** Stops the link workers, if they are running, waits for the saves already queued to land, and closes the store. */
+  /** Cancels the imports still running, stops the link workers, waits for the saves already queued to land, and closes the store. */
   close(): Promise<void>;
 }
 
@@ -74,7 +76,8 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   // not stop the app from opening (the texts are still read from the store).
   await importedSources.moveInlineTexts().catch(() => undefined);
   // Two link workers: an imported document is linked in halves, both off main.
-  const workers = options.linkWorker === undefined ? [] : [createLinkWorker(options.linkWorker, options.dataFolder), createLinkWorker(options.linkWorker, options.dataFolder)];
+  const linkWorker = options.linkWorker;
+  const workers = linkWorker === undefined ? [] : [0, 1].map(() => createLinkWorker(linkWorker, options.dataFolder, undefined, options.linkLimits));
   const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source), { workers, log: options.log });
   let atlas = live.current();
   // A curated tier whose evidence has gone from the bundled sources is skipped rather than failing
@@ -139,9 +142,11 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   return {
     store,
     prefs,
-    invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, ...sourcesHandlers }, options.log),
+    invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, sources: sourcesHandlers.sources }, options.log),
     language,
     close: async () => {
+      // Imports still running stop first (reading threads, their timers), so none outlives the store.
+      sourcesHandlers.cancelAll();
       await Promise.all(workers.map((worker) => worker.close()));
       // Waits for the queued saves, then frees the store folder for the next start.
       await store.close();

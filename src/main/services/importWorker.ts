@@ -46,7 +46,8 @@ const CANNOT_START = 'The import worker could not start; reading the document on
  * stops it when it runs past the time limit (`import-timeout`), when the app's memory grows past
  * the limit while it runs (a PDF inflating to gigabytes holds them outside the heap:
  * `too-large-decompressed`, or `import-out-of-memory` for other documents), or on Cancel (the
- * result is then null). A thread that cannot start at all is logged and the document read on main.
+ * result is then null). A worker file that cannot be found is logged and the document read on main,
+ * without those limits; a thread that fails otherwise before it is ready fails the import.
  */
 export function convertInWorker(workerPath: string, file: SourceFile, options: ConversionOptions = {}): Conversion {
   const limits = options.limits ?? IMPORT_LIMITS;
@@ -97,11 +98,16 @@ export function convertInWorker(workerPath: string, file: SourceFile, options: C
     worker.on('error', (error: Error & { code?: string }) => {
       if (!settle) return;
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return settle(tooMuchMemory());
-      if (started) return settle(error);
+      // Only a worker file that is not there is read around on main; a thread that fails in any
+      // other way before it is ready may have failed on the document, which main must not then read.
+      if (started || (error.code !== 'MODULE_NOT_FOUND' && error.code !== 'ERR_MODULE_NOT_FOUND')) return settle(error);
       options.log?.(CANNOT_START, error);
-      const finish = settle;
+      // The limits were the thread's: on main they could only reject the promise, never stop the reading.
+      settle = null;
+      clearInterval(poll);
+      clearTimeout(timer);
       onMain = true;
-      convertHere(file, options.onProgress).then(finish, (failure: unknown) => finish(failure instanceof Error ? failure : new Error(String(failure))));
+      convertHere(file, options.onProgress).then(resolve, reject);
     });
     worker.on('exit', (code) => !onMain && settle?.(new Error(`The import worker stopped (exit code ${String(code)}).`)));
     // The bytes are copied across: the caller's stay whole.

@@ -18,6 +18,7 @@ export interface LinkRequest {
 
 /** What the link worker answers. */
 export type LinkWorkerMessage =
+  | { type: 'started'; job: number }
   | { type: 'progress'; job: number; done: number }
   | { type: 'done'; job: number; compact: CompactLinks }
   | { type: 'error'; job: number; message: string };
@@ -34,13 +35,30 @@ export interface LinkWorker {
    * context of the whole document they are part of, so a run links as it does within the whole.
    */
   link(passages: readonly PassageToLink[], document: DocumentContext, onProgress?: (done: number) => void): Promise<CompactLinks>;
-  /** Stops the thread; a later `link` starts it again. */
+  /** Stops the thread for good: the runs it owed, and any asked for later, fail with LinkWorkerClosedError. */
   close(): Promise<void>;
+}
+
+interface Job {
+  resolve: (compact: CompactLinks) => void;
+  reject: (error: Error) => void;
+  progress: (done: number) => void;
+  /** Told when the worker begins this run (runs wait their turn behind the ones sent before). */
+  started: () => void;
 }
 
 interface Running {
   worker: Worker;
-  jobs: Map<number, { resolve: (compact: CompactLinks) => void; reject: (error: Error) => void; progress: (done: number) => void }>;
+  jobs: Map<number, Job>;
+}
+
+/** What every run still owed fails with once the worker is closed (the app quitting): nothing should link it again. */
+export class LinkWorkerClosedError extends Error {
+  override readonly name = 'LinkWorkerClosedError';
+
+  constructor() {
+    super('The link worker was closed.');
+  }
 }
 
 /** An idle worker is stopped after this long, giving back its memory (its own copy of the gazetteer and rules). */
@@ -61,8 +79,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
   let running: Running | null = null;
   let nextJob = 1;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
-  // Why the thread was stopped, when a run took too long: what every run it owed fails with.
-  let timedOut: StoreError | null = null;
+  let closed = false;
 
   const stop = async (): Promise<void> => {
     if (idleTimer) clearTimeout(idleTimer);
@@ -93,6 +110,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
     worker.on('message', (message: LinkWorkerMessage) => {
       const job = state.jobs.get(message.job);
       if (!job) return;
+      if (message.type === 'started') return job.started();
       if (message.type === 'progress') return job.progress(message.done);
       state.jobs.delete(message.job);
       if (message.type === 'done') job.resolve(message.compact);
@@ -100,7 +118,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
       settled(state);
     });
     worker.on('error', (error: Error & { code?: string }) =>
-      failAll(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new StoreError('import-out-of-memory', `Linking took more than ${String(limits.heapMb)} MB of memory.`) : error),
+      failAll(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new StoreError('link-out-of-memory', `Linking took more than ${String(limits.heapMb)} MB of memory.`) : error),
     );
     worker.on('exit', (code) => failAll(new Error(`The link worker stopped (exit code ${String(code)}).`)));
     return state;
@@ -108,17 +126,13 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
 
   return {
     link(passages, document, onProgress = () => {}) {
+      if (closed) return Promise.reject(new LinkWorkerClosedError());
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
-      if (!running) timedOut = null;
       const state = (running ??= start());
       return new Promise((resolve, reject) => {
         const job = nextJob++;
-        // Past the time limit the thread is stopped, which fails every run it owed with this error.
-        const timer = setTimeout(() => {
-          timedOut = new StoreError('import-timeout', `Linking took more than ${String(limits.timeMs / 1000)} s.`);
-          void stop();
-        }, limits.timeMs);
+        let timer: ReturnType<typeof setTimeout> | undefined;
         const done = (): void => clearTimeout(timer);
         state.jobs.set(job, {
           resolve: (compact) => {
@@ -127,14 +141,32 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
           },
           reject: (error) => {
             done();
-            reject(timedOut ?? error);
+            reject(error);
           },
           progress: onProgress,
+          // The time limit counts from when the worker begins this run, not from when it was queued
+          // behind others. Past it this run fails with the limit, and the thread is stopped: the runs
+          // it still owed fail as a stopped worker's do.
+          started: () => {
+            timer = setTimeout(() => {
+              if (!state.jobs.delete(job)) return;
+              reject(new StoreError('link-timeout', `Linking took more than ${String(limits.timeMs / 1000)} s.`));
+              if (running === state) running = null;
+              void state.worker.terminate();
+            }, limits.timeMs);
+          },
         });
         // Only what linking reads of a passage crosses to the worker.
         state.worker.postMessage({ job, passages: passages.map(({ sourceId, kind, text }) => ({ sourceId, kind, text })), document } satisfies LinkRequest);
       });
     },
-    close: stop,
+    close() {
+      closed = true;
+      // The runs it owed are told apart from a failed worker's, which main would link again itself.
+      const state = running;
+      for (const job of state?.jobs.values() ?? []) job.reject(new LinkWorkerClosedError());
+      state?.jobs.clear();
+      return stop();
+    },
   };
 }

@@ -3,7 +3,7 @@ import { decodeLinksSteps } from '../../shared/atlas/compact';
 import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlasView';
 import { isStoreError } from '../../shared/store/errors';
 import type { ImportedSource } from '../../shared/store/schema';
-import type { LinkWorker } from './linkWorker';
+import { LinkWorkerClosedError, type LinkWorker } from './linkWorker';
 import { runInSlices } from './slices';
 
 /**
@@ -27,8 +27,12 @@ export interface LiveAtlas {
   current(): AtlasView;
   /** The bundled atlas's parts: data files and bundled sources, linked. */
   readonly base: AtlasBase;
-  /** A source's passages, linked in slices (each kept for next time); `onProgress` hears 0–1. */
-  link(source: SourceInput, onProgress?: (done: number) => void): Promise<LinkedSource>;
+  /**
+   * A source's passages, linked in slices (each kept for next time); `onProgress` hears 0–1. Only a
+   * new import (`newImport`) fails when the link workers' limits are reached; a stored source, which
+   * the user accepted before, is then linked on main, so that it can never keep the app from starting.
+   */
+  link(source: SourceInput, onProgress?: (done: number) => void, newImport?: boolean): Promise<LinkedSource>;
   /** The atlas with these imported sources added to the bundled ones, built in slices; does not make it current. */
   build(imported: readonly LinkedSource[], onProgress?: (done: number) => void): Promise<AtlasView>;
   /** Makes `view` what the renderer gets, and tells every listener. */
@@ -108,17 +112,21 @@ export async function createLiveAtlas(
     return linked;
   };
 
-  const link = async (source: SourceInput, onProgress: (done: number) => void = () => {}): Promise<LinkedSource> => {
+  const link = async (source: SourceInput, onProgress: (done: number) => void = () => {}, newImport = false): Promise<LinkedSource> => {
     let entry = linked.get(source.id);
     if (!entry || entry.hash !== source.hash) {
       const text = source.text ?? (await readText(source)) ?? '';
       let passages: AtlasPassage[] | null = null;
       if (options.workers && options.workers.length > 0) {
         passages = await linkApart(options.workers, source.id, text, onProgress).catch((error: unknown) => {
-          // A limit reached is the import's answer: linking on main would only freeze it there.
-          if (isStoreError(error)) throw error;
-          // A worker that cannot start or fails costs time, never the import: main does it all.
-          options.log?.('The link worker failed; linking on main instead.', error);
+          // A limit reached is a new import's answer: linking on main would only freeze it there.
+          if (isStoreError(error) && newImport) throw error;
+          // Closed as the app quits: there is nothing left to link for.
+          if (error instanceof LinkWorkerClosedError) throw error;
+          // A worker that cannot start or fails costs time, never the import: main does it all. So
+          // does a stored source past a limit: it was accepted once, and refusing it now would stop
+          // the start with no way to turn it off.
+          options.log?.(isStoreError(error) ? 'A stored source reached a link limit; linking it on main instead.' : 'The link worker failed; linking on main instead.', error);
           return null;
         });
       }

@@ -54,7 +54,7 @@ interface PendingImport {
  * bundled sources and the enabled imported ones, publishes it (the renderer is told through
  * `onAtlasChanged`) and answers with the tier changes it caused. Notes are never touched.
  */
-export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 'sources'> {
+export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 'sources'> & { cancelAll(): void } {
   const repository = createSourcesRepository(deps.store, deps.now ? { now: deps.now } : {});
   const t = (key: string) => translate(deps.language(), key);
   let pending: PendingImport | null = null;
@@ -152,8 +152,10 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
     const { converted, hash } = read;
     const duplicate = repository.findByHash(hash) ?? null;
     const id = sourceIdFor(hash);
-    const linked = await deps.atlas.link({ id, title: converted.title, attribution: converted.attribution, hash, text: converted.text }, (done) =>
-      progress('linking', done),
+    const linked = await deps.atlas.link(
+      { id, title: converted.title, attribution: converted.attribution, hash, text: converted.text },
+      (done) => progress('linking', done),
+      true,
     );
     // Cancelled while it was linked or compared: its passages are kept only if something else needs them.
     const dropped = (): null => {
@@ -181,7 +183,14 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
     };
   };
 
+  const cancel = (job: { conversion: Conversion | null; cancelled: boolean }): void => {
+    job.cancelled = true;
+    job.conversion?.cancel();
+  };
+
   return {
+    // As the app quits: every import still running stops reading, and its preview is dropped.
+    cancelAll: () => running.forEach(cancel),
     sources: {
       async list() {
         const bundled = deps.atlas.base.bundled.map(
@@ -206,6 +215,10 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
         running.set(input.jobId, job);
         try {
           return await preview(input, job);
+        } catch (error) {
+          // Cancelled while it failed (its workers closed as the app quits, say): it was cancelled.
+          if (job.cancelled) return null;
+          throw error;
         } finally {
           running.delete(input.jobId);
         }
@@ -214,8 +227,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
       cancelImport({ jobId }) {
         const job = running.get(jobId);
         if (!job) return Promise.resolve(false);
-        job.cancelled = true;
-        job.conversion?.cancel();
+        cancel(job);
         return Promise.resolve(true);
       },
 

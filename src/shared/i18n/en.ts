@@ -640,6 +640,8 @@ export const en = {
       'too-large-decompressed': 'This PDF is too large once decompressed: reading it would take more than {{memory}} MB of memory, so it was stopped. It may be damaged or made to do harm.',
       'import-out-of-memory': 'Reading this document would take more than {{memory}} MB of memory, so it was stopped. Import a smaller part of it.',
       'import-timeout': 'Reading this document took too long (over {{seconds}} seconds), so it was stopped. Import a smaller or simpler part of it.',
+      'link-out-of-memory': 'Linking this document to countries would take more than {{heap}} MB of memory, so it was stopped. Import a smaller part of it.',
+      'link-timeout': 'Linking this document to countries took too long (over {{seconds}} seconds), so it was stopped. Import a smaller part of it.',
       'file-vanished': 'The file was moved, deleted or cut short while it was being read.',
       'unreadable-file': 'The file could not be opened. Check that you may read it.',
       'duplicate-source': 'This document is already imported.',

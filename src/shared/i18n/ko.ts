@@ -642,6 +642,8 @@ export const ko: Messages = {
       'too-large-decompressed': '이 PDF는 압축을 풀면 너무 큽니다. 읽으려면 메모리가 {{memory}}MB 넘게 필요해 중단했습니다. 손상되었거나 해를 끼치도록 만들어진 파일일 수 있습니다.',
       'import-out-of-memory': '이 문서를 읽으려면 메모리가 {{memory}}MB 넘게 필요해 중단했습니다. 더 작은 일부만 가져오세요.',
       'import-timeout': '이 문서를 읽는 데 너무 오래 걸려({{seconds}}초 초과) 중단했습니다. 더 작거나 단순한 일부만 가져오세요.',
+      'link-out-of-memory': '이 문서를 국가와 연결하려면 메모리가 {{heap}}MB 넘게 필요해 중단했습니다. 더 작은 일부만 가져오세요.',
+      'link-timeout': '이 문서를 국가와 연결하는 데 너무 오래 걸려({{seconds}}초 초과) 중단했습니다. 더 작은 일부만 가져오세요.',
       'file-vanished': '읽는 도중에 파일이 옮겨지거나 삭제되거나 잘렸습니다.',
       'unreadable-file': '파일을 열 수 없습니다. 읽기 권한이 있는지 확인하세요.',
       'duplicate-source': '이 문서는 이미 가져왔습니다.',

@@ -42,6 +42,8 @@ export type StoreErrorCode =
   | 'too-large-decompressed'
   | 'import-out-of-memory'
   | 'import-timeout'
+  | 'link-out-of-memory'
+  | 'link-timeout'
   | 'file-vanished'
   | 'duplicate-source'
   // Snapshots

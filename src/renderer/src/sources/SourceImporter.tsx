@@ -38,7 +38,7 @@ interface SourceImporterProps {
  * then the preview to confirm or cancel. Failures are told in a toast, saying nothing was imported.
  */
 export function SourceImporter({ ref, names, atlas: index, language }: SourceImporterProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const [job, setJob] = useState<Job | null>(null);
   const [preview, setPreview] = useState<SourcePreview | null>(null);
@@ -73,19 +73,22 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
       setJob({ id, phase, done: 0 });
       try {
         const found = await request(id);
-        if (found) {
+        if (cancelled.current === id) {
+          // A Cancel that reached main after its last look still gets a preview: it is dropped here.
+          if (found) void atlas().sources.discardImport({ token: found.token });
+          toast.show(t('sources.cancelled'));
+        } else if (found) {
           setApplyError(null);
           setPreview(found);
         }
-        else if (cancelled.current === id) toast.show(t('sources.cancelled'));
       } catch (error) {
-        toast.show(sourceErrorText(t, error));
+        toast.show(sourceErrorText(t, error, i18n.language));
       } finally {
         setJob(null);
         busy.current = false;
       }
     },
-    [t, toast],
+    [t, i18n, toast],
   );
 
   const cancelJob = (id: string) => {
@@ -122,7 +125,7 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
       const tiers = change.tierChanges.length > 0 ? ` ${t('sources.done.tiers', { count: change.tierChanges.length })}` : '';
       toast.show(`${t('sources.done.imported', { title: change.source.title })}${tiers}`);
     } catch (error) {
-      setApplyError(sourceErrorText(t, error));
+      setApplyError(sourceErrorText(t, error, i18n.language));
     } finally {
       setJob(null);
       busy.current = false;

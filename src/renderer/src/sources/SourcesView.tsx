@@ -19,7 +19,7 @@ interface SourcesViewProps {
  * be turned off and on, or removed (its notes stay, shown as detached). Importing starts here too.
  */
 export function SourcesView({ view, language, onImport }: SourcesViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toast = useToast();
   const [sources, setSources] = useState<SourceView[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function SourcesView({ view, language, onImport }: SourcesViewProps) {
       const tiers = result.tierChanges.length > 0 ? ` ${t('sources.done.tiers', { count: result.tierChanges.length })}` : '';
       toast.show(`${done(result)}${tiers}`);
     } catch (error) {
-      toast.show(sourceErrorText(t, error));
+      toast.show(sourceErrorText(t, error, i18n.language));
       setSources(await unwrap(atlas().sources.list()).catch(() => null));
     } finally {
       setBusy(null);
