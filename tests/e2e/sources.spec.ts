@@ -1,6 +1,5 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, importWorker, screenshotDir, test, type AtlasApp } from './harness';
@@ -160,7 +159,8 @@ test.describe('bring your own sources', () => {
   test('Cancel on the progress line stops a document being read at once, and says nothing was imported', async ({ launch }) => {
     // The import worker behind a module that keeps the document it is sent and never reads it: the
     // import cannot end before the Cancel, and only a thread stopped by it lets the test see the message.
-    const holding = join(await mkdtemp(join(tmpdir(), 'atlas-import-held-')), 'holdingImportWorker.mjs');
+    const holding = test.info().outputPath('holdingImportWorker.mjs');
+    await mkdir(dirname(holding), { recursive: true });
     await writeFile(
       holding,
       [
