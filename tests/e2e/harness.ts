@@ -59,8 +59,8 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
-  /** Opens the app on a store folder (a fresh temp folder unless given); closed after the test. */
-  launch: (options?: { storeFolder?: string }) => Promise<AtlasApp>;
+  /** Opens the app on a store folder (a fresh temp folder unless given), reading imports with the built import worker unless given another module; closed after the test. */
+  launch: (options?: { storeFolder?: string; importWorker?: string }) => Promise<AtlasApp>;
   /** The app on a fresh store folder, map drawn. */
   app: AtlasApp;
 }
@@ -94,7 +94,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async (options = {}) => {
       const storeFolder = options.storeFolder ?? (await mkdtemp(join(tmpdir(), 'atlas-store-')));
       if (!options.storeFolder) temps.push(storeFolder);
-      const app = await openApp(environment, storeFolder);
+      const app = await openApp(environment, storeFolder, options.importWorker ?? importWorker);
       opened.push(app);
       return app;
     });
@@ -113,7 +113,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export { expect };
 
-async function openApp(environment: WorkerFixtures['environment'], storeFolder: string): Promise<AtlasApp> {
+async function openApp(environment: WorkerFixtures['environment'], storeFolder: string, importWorkerPath: string): Promise<AtlasApp> {
   const { browser, origin, guard } = environment;
   const pkg = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as { productName: string; version: string };
   const context = await browser.newContext({
@@ -154,7 +154,7 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     dataFolder: join(repo, 'data'),
     // As Electron's main runs it: imports read and linked in worker threads, from the build.
     linkWorker,
-    importWorker,
+    importWorker: importWorkerPath,
     appInfo: () => ({
       name: pkg.productName,
       version: pkg.version,

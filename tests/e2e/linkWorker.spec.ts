@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { documentContext, ingestSource, linkAtlasSource, type AtlasPassage } from '../../src/shared/atlas';
 import { passageFindings } from '../../src/shared/atlas/tiers';
@@ -135,17 +136,30 @@ test.describe('linking an import in a worker thread beside main', () => {
   test('a worker stopped after a while without imports starts again for the next one, and answers the same', async () => {
     const base = await loadAtlasBase(dataFolder);
     const passages = ingestSource({ sourceId: 'imported-small', title: '', text: await largeDocument(300) });
-    const worker = createLinkWorker(linkWorker, dataFolder, 50);
+    // The worker's module behind one that writes a line each time a thread starts it, so the test sees the stop and the start.
+    const folder = await mkdtemp(join(tmpdir(), 'atlas-link-starts-'));
+    const starts = join(folder, 'starts.txt');
+    const counting = join(folder, 'countingLinkWorker.mjs');
+    await writeFile(starts, '');
+    await writeFile(counting, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(starts)}, 'start\\n');\nawait import(${JSON.stringify(pathToFileURL(linkWorker).href)});\n`);
+    const threadStarts = async (): Promise<number> => (await readFile(starts, 'utf8')).split('\n').filter(Boolean).length;
+    const worker = createLinkWorker(counting, dataFolder, 50);
     try {
       const document = documentContext(passages, base.context.gazetteer);
       const first = await worker.link(passages, document);
+      const again = await worker.link(passages, document);
+      expect(again).toEqual(first);
+      // Two calls in a row run in one thread.
+      expect(await threadStarts()).toBe(1);
       // Past the idle time, the thread has been stopped; the next call starts another.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const second = await worker.link(passages, document);
       expect(second).toEqual(first);
+      expect(await threadStarts()).toBe(2);
       expect(first.links.length / 5).toBe(linkAtlasSource({ sourceId: 'imported-small', title: '', text: await largeDocument(300) }, base.context.gazetteer).reduce((count, passage) => count + passage.links.length, 0));
     } finally {
       await worker.close();
+      await rm(folder, { recursive: true, force: true });
     }
   });
 

@@ -53,67 +53,148 @@ export function relatePhrase(text: string, subjects: readonly Link[], start: num
 
 /**
  * {@link relatePhrase} for the phrases of one passage: its sentences, clauses and mentions are found
- * once, on the first phrase, so each phrase costs a look-up in its sentence however many there are.
+ * once, on the first phrase, so each phrase costs a few binary searches in its sentence however many
+ * phrases, breaks and mentions the passage has (a long passage of one sentence stays quick).
  */
 export function relationReader(text: string, subjects: readonly Link[], words: RelationWords): (start: number, end: number) => PhraseRelation | null {
   let sentences: number[] | null = null;
   let breaks: number[] | null = null;
   let pairs: Group[] | null = null;
-  const groupsOf = new Map<number, Group[]>();
+  let negations: Spans | null = null;
+  let hedges: Spans | null = null;
+  const sentencesRead = new Map<number, Sentence>();
   return (start, end) => {
     sentences ??= sentenceEnds(text, subjects);
     breaks ??= clauseBreaks(text);
-    const sentence = sentenceIndexOf(sentences, start);
-    const sentenceStart = sentence === 0 ? 0 : sentences[sentence - 1]!;
-    const sentenceEnd = sentences[sentence] ?? text.length;
+    const index = sentenceIndexOf(sentences, start);
+    pairs ??= pairsIn(text, subjects);
+    let sentence = sentencesRead.get(index);
+    if (!sentence) {
+      const from = index === 0 ? 0 : sentences[index - 1]!;
+      sentencesRead.set(index, (sentence = readSentence(text, subjects, pairs, breaks, from, sentences[index] ?? text.length)));
+    }
+    const { from: sentenceStart, to: sentenceEnd, groups, clauses } = sentence;
     // The phrase's clause runs from the last break before it to the first after it; negation and hedges
     // are looked for after the last clause break proper (a comma alone does not end their reach).
-    pairs ??= pairsIn(text, subjects);
-    let groups = groupsOf.get(sentence);
-    if (!groups) groupsOf.set(sentence, (groups = groupsIn(text, subjects, pairs, sentenceStart, sentenceEnd)));
-    let clauseFrom = sentenceStart;
-    let clauseTo = sentenceEnd;
-    let scopeFrom = sentenceStart;
-    for (let index = 0; index < breaks.length; index += 3) {
-      const breakStart = breaks[index]!;
-      const breakEnd = breaks[index + 1]!;
-      // The commas of a list of countries ("Japan, China and South Korea") join it rather than break it.
-      if (breaks[index + 2] === 0 && groups.some((group) => group.start < breakStart && breakEnd <= group.end)) continue;
-      if (breakEnd <= start) {
-        if (breakEnd > clauseFrom) clauseFrom = breakEnd;
-        if (breaks[index + 2] === 1 && breakEnd > scopeFrom) scopeFrom = breakEnd;
-      } else if (breakStart >= end) {
-        if (breakStart < clauseTo) clauseTo = breakStart;
-        break;
-      }
-    }
-    const scope = text.slice(scopeFrom, start);
-    if (words.negation.test(scope)) return null;
-    const basis = (): RelationBasis => (words.hedge.test(scope) ? 'aspiration' : 'relation');
+    const before = lowerBound(clauses.ends, start + 1) - 1;
+    const clauseFrom = before >= 0 ? clauses.ends[before]! : sentenceStart;
+    const scopeFrom = before >= 0 ? clauses.scopes[before]! : sentenceStart;
+    const after = lowerBound(clauses.starts, end);
+    const clauseTo = after < clauses.starts.length ? clauses.starts[after]! : sentenceEnd;
+    negations ??= matchSpans(text, words.negation);
+    if (spanWithin(negations, scopeFrom, start)) return null;
+    const basis = (): RelationBasis => (spanWithin((hedges ??= matchSpans(text, words.hedge)), scopeFrom, start) ? 'aspiration' : 'relation');
     // A phrase inside a name ("war" in "the Vietnam War") is about what the name names, in a sentence that names South Korea.
-    const naming = groups.find((group) => group.start <= start && end <= group.end && !group.countries.includes(HOME_COUNTRY_ID));
-    if (naming && groups.some((group) => group.countries.includes(HOME_COUNTRY_ID))) return { basis: basis(), countryIds: [...naming.countries] };
+    const last = groups[lowerBound(sentence.starts, start + 1) - 1];
+    const naming = last && end <= last.end && !last.countries.includes(HOME_COUNTRY_ID) ? last : undefined;
+    if (naming && sentence.namesHome) return { basis: basis(), countryIds: [...naming.countries] };
     // The phrase's own clause first ("While North Korea and Russia pledged to cooperate, …"), then its sentence.
-    const inClause = clauseFrom > sentenceStart || clauseTo < sentenceEnd ? relateAmong(groups.filter((group) => group.end > clauseFrom && group.start < clauseTo), start, end, basis) : null;
-    return inClause ?? relateAmong(groups, start, end, basis);
+    const inClause =
+      clauseFrom > sentenceStart || clauseTo < sentenceEnd
+        ? relateAmong(sentence, lowerBound(sentence.ends, clauseFrom + 1), lowerBound(sentence.starts, clauseTo), start, end, basis)
+        : null;
+    return inClause ?? relateAmong(sentence, 0, groups.length, start, end, basis);
   };
 }
 
-// The mentions next to a phrase: the nearest before and after it, or the two nearest on its one side.
-function relateAmong(groups: readonly Group[], start: number, end: number, basis: () => RelationBasis): PhraseRelation | null {
-  let before: Group | undefined;
-  let second: Group | undefined;
-  let after: Group | undefined;
-  let afterSecond: Group | undefined;
-  for (const group of groups) {
-    if (group.start < start) {
-      second = before;
-      before = group;
-    } else if (group.start >= end) {
-      if (!after) after = group;
-      else if (!afterSecond) afterSecond = group;
+/** One sentence as its phrases are read: its mentions, in order, and the breaks that bound its clauses. */
+interface Sentence {
+  from: number;
+  to: number;
+  groups: Group[];
+  /** Where each group starts and ends, in order (groups never overlap). */
+  starts: number[];
+  ends: number[];
+  namesHome: boolean;
+  /** The breaks that count (not the commas of a list of countries): where each starts and ends, and where a negation's reach starts after it. */
+  clauses: { starts: number[]; ends: number[]; scopes: number[] };
+}
+
+function readSentence(text: string, subjects: readonly Link[], pairs: readonly Group[], breaks: readonly number[], from: number, to: number): Sentence {
+  const groups = groupsIn(text, subjects, pairs, from, to);
+  const starts = groups.map((group) => group.start);
+  const ends = groups.map((group) => group.end);
+  const clauses = { starts: [] as number[], ends: [] as number[], scopes: [] as number[] };
+  let scope = from;
+  let group = 0;
+  // Breaks are in order, three numbers each: the first that ends inside the sentence, up to the first that starts after it.
+  for (let index = 3 * lowerBoundStep(breaks, from + 1); index < breaks.length && breaks[index]! < to; index += 3) {
+    const breakStart = breaks[index]!;
+    const breakEnd = breaks[index + 1]!;
+    if (breaks[index + 2] === 0) {
+      // The commas of a list of countries ("Japan, China and South Korea") join it rather than break it.
+      while (group < groups.length && ends[group]! < breakEnd) group++;
+      if (group < groups.length && starts[group]! < breakStart) continue;
+    } else {
+      scope = breakEnd;
     }
+    clauses.starts.push(breakStart);
+    clauses.ends.push(breakEnd);
+    clauses.scopes.push(Math.max(scope, from));
   }
+  return { from, to, groups, starts, ends, namesHome: groups.some((mention) => mention.countries.includes(HOME_COUNTRY_ID)), clauses };
+}
+
+/** Where a regular expression matches a text, in order: each match's start and end. */
+interface Spans {
+  starts: number[];
+  ends: number[];
+}
+
+// The words are found once in the whole passage rather than in each phrase's scope, which would read a long clause again for every phrase in it.
+function matchSpans(text: string, words: RegExp): Spans {
+  const regex = new RegExp(words.source, words.flags.includes('g') ? words.flags : `${words.flags}g`);
+  const spans: Spans = { starts: [], ends: [] };
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    spans.starts.push(match.index);
+    spans.ends.push(match.index + match[0].length);
+    if (match[0].length === 0) regex.lastIndex++;
+  }
+  return spans;
+}
+
+// Whether a match lies wholly in `from`–`to` (matches never overlap, so the first to start in it ends first).
+function spanWithin(spans: Spans, from: number, to: number): boolean {
+  const first = lowerBound(spans.starts, from);
+  return first < spans.starts.length && spans.ends[first]! <= to;
+}
+
+// The first of spans in order that starts at or after `position`.
+function firstStartingAt(spans: readonly { start: number }[], position: number): number {
+  return firstNotBelow(spans.length, (index) => spans[index]!.start < position);
+}
+
+// The first index of a sorted list whose value is at least `value`.
+function lowerBound(sorted: readonly number[], value: number): number {
+  return firstNotBelow(sorted.length, (index) => sorted[index]! < value);
+}
+
+// The first break (of the breaks' three numbers each) whose end is at least `value`.
+function lowerBoundStep(breaks: readonly number[], value: number): number {
+  return firstNotBelow(breaks.length / 3, (index) => breaks[3 * index + 1]! < value);
+}
+
+// The first of `count` indexes not `below` the one sought, where those below it come first.
+function firstNotBelow(count: number, below: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (below(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// The mentions next to a phrase among groups [from, to) of its sentence: the nearest before and after it, or the two nearest on its one side.
+function relateAmong(sentence: Sentence, from: number, to: number, start: number, end: number, basis: () => RelationBasis): PhraseRelation | null {
+  const { groups, starts } = sentence;
+  const firstAt = Math.min(Math.max(lowerBound(starts, start), from), to);
+  const firstAfter = Math.min(Math.max(lowerBound(starts, end), from), to);
+  const before = firstAt - 1 >= from ? groups[firstAt - 1] : undefined;
+  const second = firstAt - 2 >= from ? groups[firstAt - 2] : undefined;
+  const after = firstAfter < to ? groups[firstAfter] : undefined;
+  const afterSecond = firstAfter + 1 < to ? groups[firstAfter + 1] : undefined;
   const near = before && after ? [before, after] : before ? [before, second] : [after, afterSecond];
   let hasHome = false;
   let count = 0;
@@ -134,21 +215,20 @@ function relateAmong(groups: readonly Group[], start: number, end: number, basis
 // The end of each sentence but the last (the position after its mark), in order.
 function sentenceEnds(text: string, subjects: readonly Link[]): number[] {
   const ends: number[] = [];
+  // Spaces and links both come in order: a mark is inside a link if the next link to end after it starts at or before it.
+  let link = 0;
   for (let index = text.indexOf(' '); index !== -1; index = text.indexOf(' ', index + 1)) {
-    if (endsSentence(text, index - 1, subjects)) ends.push(index);
+    const mark = index - 1;
+    if (!endsSentence(text, mark)) continue;
+    while (link < subjects.length && subjects[link]!.end <= mark) link++;
+    if (link < subjects.length && subjects[link]!.start <= mark) continue;
+    ends.push(index);
   }
   return ends;
 }
 
 function sentenceIndexOf(ends: readonly number[], position: number): number {
-  let low = 0;
-  let high = ends.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (ends[middle]! <= position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstNotBelow(ends.length, (index) => ends[index]! <= position);
 }
 
 // Each break in three numbers: start, end, and 1 for a clause break proper (a semicolon, a dash,
@@ -164,8 +244,12 @@ function clauseBreaks(text: string): number[] {
 
 function groupsIn(text: string, subjects: readonly Link[], pairs: readonly Group[], from: number, to: number): Group[] {
   const mentions: Group[] = [];
-  for (const link of subjects) {
-    if (link.start < from || link.end > to) continue;
+  // Links and pairs come in order and never overlap: the sentence's are found by binary search, and merged in order.
+  let pair = firstStartingAt(pairs, from);
+  for (let index = firstStartingAt(subjects, from); index < subjects.length && subjects[index]!.start < to; index++) {
+    const link = subjects[index]!;
+    if (link.end > to) continue;
+    for (; pair < pairs.length && pairs[pair]!.start < link.start; pair++) if (pairs[pair]!.end <= to) mentions.push(pairs[pair]!);
     const last = mentions[mentions.length - 1];
     // A name for several countries (a bloc, "the two Koreas") is several links over one span.
     if (last && last.start === link.start && last.end === link.end) {
@@ -174,12 +258,7 @@ function groupsIn(text: string, subjects: readonly Link[], pairs: readonly Group
       mentions.push({ start: link.start, end: link.end, countries: [link.countryId] });
     }
   }
-  for (const pair of pairs) {
-    if (pair.start < from || pair.end > to) continue;
-    const position = mentions.findIndex((other) => other.start > pair.start);
-    if (position === -1) mentions.push(pair);
-    else mentions.splice(position, 0, pair);
-  }
+  for (; pair < pairs.length && pairs[pair]!.start < to; pair++) if (pairs[pair]!.end <= to) mentions.push(pairs[pair]!);
   const groups: Group[] = [];
   for (const mention of mentions) {
     const last = groups[groups.length - 1];
@@ -202,10 +281,21 @@ function pairsIn(text: string, subjects: readonly Link[]): Group[] {
   const pairs: Group[] = [];
   const foreign = subjects.filter((link) => link.countryId !== HOME_COUNTRY_ID);
   PAIR.lastIndex = 0;
+  // Matches and links both come in order: `ended` counts the foreign links that end before the match.
+  let ended = 0;
   for (let match = PAIR.exec(text); match !== null; match = PAIR.exec(text)) {
     const at = match.index;
-    const partner = foreign.filter((link) => link.end <= at).pop() ?? foreign.find((link) => link.start >= at);
-    const countries = partner ? [HOME_COUNTRY_ID, ...new Set(foreign.filter((link) => link.start === partner.start).map((link) => link.countryId))] : [HOME_COUNTRY_ID];
+    while (ended < foreign.length && foreign[ended]!.end <= at) ended++;
+    const partner = ended > 0 ? ended - 1 : foreign.findIndex((link) => link.start >= at);
+    const countries = [HOME_COUNTRY_ID];
+    if (partner !== -1) {
+      // Every link over the partner's span: a bloc is several.
+      let first = partner;
+      while (first > 0 && foreign[first - 1]!.start === foreign[partner]!.start) first--;
+      for (let index = first; index < foreign.length && foreign[index]!.start === foreign[partner]!.start; index++) {
+        if (!countries.includes(foreign[index]!.countryId)) countries.push(foreign[index]!.countryId);
+      }
+    }
     pairs.push({ start: at, end: at + match[0].length, countries });
   }
   return pairs;
@@ -217,12 +307,11 @@ export function namesThePair(text: string): boolean {
   return PAIR.test(text);
 }
 
-// A full stop, question or exclamation mark followed by a space and a capital, not in a name ("U.S.") or an abbreviation.
-function endsSentence(text: string, index: number, subjects: readonly Link[]): boolean {
+// A full stop, question or exclamation mark followed by a space and a capital, not an abbreviation (nor in a name such as "U.S.": see sentenceEnds).
+function endsSentence(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code !== 0x2e && code !== 0x3f && code !== 0x21) return false;
   const capital = text.charAt(index + 2);
   if (!/[A-Z0-9"“[]/.test(capital)) return false;
-  if (code === 0x2e && ABBREVIATION.test(text.slice(Math.max(0, index - 5), index))) return false;
-  return !subjects.some((link) => link.start <= index && index < link.end);
+  return !(code === 0x2e && ABBREVIATION.test(text.slice(Math.max(0, index - 5), index)));
 }
