@@ -65,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.{ts,js,mjs}', 'bench/**/*.{ts,js,mjs}', 'resources/build/**/*.{mjs,mts}', '*.config.ts', 'src/**/*.test.ts'],
+    files: ['tests/**/*.{ts,js,mjs,cjs}', 'bench/**/*.{ts,js,mjs}', 'resources/build/**/*.{mjs,mts}', '*.config.ts', 'src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
