@@ -1,7 +1,7 @@
 // Functions that run inside the page (passed to page.evaluate), so each is self-contained: no
 // imports, no closures over this module. They time with performance.now() in the page itself,
 // never across the Playwright connection, whose round trips would swamp what is measured.
-import type { FrameTiming } from './pages';
+import type { FrameTiming, LongTaskReport } from './timings';
 
 export type PageKind = 'app' | 'bare';
 
@@ -236,14 +236,6 @@ export async function finishFlight(kind: PageKind | (string & {})): Promise<{ ti
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   frames.running = false;
   return { times: frames.times, views: frames.views };
-}
-
-/** What the long-task watch saw (metric 6's companion: the renderer while notes save). */
-export interface LongTaskReport {
-  /** Long tasks (over 50 ms) on the renderer's main thread: start (ms since navigation) and duration. */
-  tasks: { start: number; duration: number }[];
-  /** Long animation frames (Chromium's LoAF) and the scripts that took longest in each, for finding the cause. */
-  frames: { start: number; duration: number; blocking: number; scripts: string[] }[];
 }
 
 /** Starts recording long tasks and long animation frames from now on. */

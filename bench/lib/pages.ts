@@ -9,7 +9,7 @@ import { openStore } from '../../src/main/store/openStore';
 import type { Note } from '../../src/shared/store/schema';
 import { installBridge } from '../../tests/support/bridge';
 import type { NetGuard } from '../../tests/support/netGuard';
-import type { LongTaskReport } from './instruments';
+import type { FrameTiming, LongTaskReport } from './timings';
 import type { BaselineServer } from './servers';
 
 /** What the bare page offers the bench (see bench/baseline/bare.mjs). */
@@ -20,24 +20,6 @@ export interface BareHandle {
   view(): { center: [number, number]; zoom: number };
   fitCountry(bbox: [number, number, number, number], labelPoint: [number, number], rightInset: number): void;
   armRecolour(dimmed: string[]): Promise<FrameTiming>;
-}
-
-/** In-page timestamps (performance.now(), ms since navigation start) of one measured interaction. */
-export interface FrameTiming {
-  /** The input event's own timestamp. */
-  clickAt: number;
-  /** When the page's own handlers had run (or the result was in the DOM). */
-  handledAt: number;
-  /** The animation frame that draws the result. */
-  frameAt: number;
-  /** After that frame was painted: a task posted from it, or a second animation frame. */
-  paintedAt: number;
-  /**
-   * Input → the next frame presented on screen after its handlers, as the browser's Event Timing
-   * API reports it (what INP is built on; 8 ms granularity). NaN when none was reported, which
-   * means under 16 ms.
-   */
-  presentedMs?: number;
 }
 
 declare global {

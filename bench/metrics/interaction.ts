@@ -1,7 +1,8 @@
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import type { Setup } from '../lib/environment';
 import { armClickShows, armKeystroke, collect, mapIdle } from '../lib/instruments';
-import { mapCanvasSize, openApp, openBare, type FrameTiming } from '../lib/pages';
+import { mapCanvasSize, openApp, openBare } from '../lib/pages';
+import type { FrameTiming } from '../lib/timings';
 import { quantile } from '../lib/stats';
 import { measuredRow, type Goal, type Row } from '../lib/table';
 

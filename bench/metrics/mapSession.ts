@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { Setup } from '../lib/environment';
 import { armAppRecolour, armBareRecolour, collect, finishFlight, mapIdle, startFrames, type PageKind } from '../lib/instruments';
-import { mapCanvasSize, openApp, openBare, type FrameTiming, type OpenedPage, type Startup } from '../lib/pages';
+import { mapCanvasSize, openApp, openBare, type OpenedPage, type Startup } from '../lib/pages';
+import type { FrameTiming } from '../lib/timings';
 import { quantile } from '../lib/stats';
 import { bareColours } from '../lib/servers';
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Setup } from '../lib/environment';
-import { mapIdle, startLongTasks, stopLongTasks, waitForSaved, type LongTaskReport } from '../lib/instruments';
+import { mapIdle, startLongTasks, stopLongTasks, waitForSaved } from '../lib/instruments';
+import type { LongTaskReport } from '../lib/timings';
 import { sourceSentences, syntheticNotes } from '../lib/notes';
 import { openApp } from '../lib/pages';
 import { quantile } from '../lib/stats';
