@@ -22,7 +22,13 @@ interface BuilderConfig {
 }
 
 const repo = resolve(import.meta.dirname, '../..');
-const packageJson = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string>; build: BuilderConfig };
+const packageJson = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  build: BuilderConfig;
+  dependencies?: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 /** electron-builder reads its configuration from package.json's `build`. */
 const config = packageJson.build;
 
@@ -128,6 +134,17 @@ describe('the electron-builder configuration (package.json build)', () => {
     for (const file of ['src/main/index.ts', 'tests/integration/packaging.test.ts', 'node_modules/react/index.js', 'out/main/index.js.map', 'bench/README.md']) {
       expect(installedAt(file), file).toEqual([]);
     }
+  });
+
+  it('declares no production dependency: the builds bundle what they import, so electron-builder packs no node_modules', () => {
+    // electron-builder copies every package of `dependencies` (and theirs) into the archive whatever
+    // `files` says; main and preload bundle their imports (externalizeDeps: false) and the renderer
+    // is bundled by Vite, so such a copy would only make the installer larger.
+    expect(packageJson.dependencies ?? {}).toEqual({});
+    expect(Object.keys(packageJson.devDependencies)).toEqual(expect.arrayContaining(['lowdb', 'maplibre-gl', 'react', 'zod', 'pdfjs-dist']));
+    const bundles = viteConfig as { main: { build: { externalizeDeps?: boolean } }; preload: { build: { externalizeDeps?: boolean } } };
+    expect(bundles.main.build.externalizeDeps).toBe(false);
+    expect(bundles.preload.build.externalizeDeps).toBe(false);
   });
 
   it('builds AppImage and deb, NSIS and dmg, publishes nothing and has no auto-update', () => {
