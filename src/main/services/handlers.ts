@@ -1,5 +1,5 @@
 import type { AppInfo, AtlasView, CountrySummary, Handlers, Language, Prefs } from '../../shared/contract';
-import type { PrefsRepository } from '../store/prefs';
+import type { PrefsRepository } from '../store/prefsRepository';
 
 export interface HandlerDeps {
   appInfo: () => AppInfo;

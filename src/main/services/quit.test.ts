@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/openStore';
-import { createNotesRepository } from '../store/notes';
-import { createPrefsRepository } from '../store/prefs';
+import { createNotesRepository } from '../store/notesRepository';
+import { createPrefsRepository } from '../store/prefsRepository';
 import { closeBeforeQuit, closeWindows, type ClosableWindow, type QuittingApp } from './quit';
 
 // Electron's app cannot run here (no binary): a stand-in that emits before-quit the way it does,

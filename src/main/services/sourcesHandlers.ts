@@ -7,7 +7,7 @@ import { translate } from '../../shared/i18n';
 import { SOURCE_EXTENSIONS, summariseSource, tierChanges, type ConvertedSource, type SourceSummary } from '../../shared/sources';
 import type { ImportedSource } from '../../shared/store/schema';
 import type { Store } from '../store/openStore';
-import { createSourcesRepository, sourceIdFor } from '../store/sources';
+import { createSourcesRepository, sourceIdFor } from '../store/sourcesRepository';
 import type { Dialogs } from './dialogs';
 import { HandlerError } from './invoke';
 import type { LiveAtlas } from './liveAtlas';

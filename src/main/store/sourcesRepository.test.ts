@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError } from '../../shared/store/errors';
-import { createNotesRepository } from './notes';
+import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE, type Store } from './openStore';
-import { createSourcesRepository, SOURCE_TEXTS_FOLDER, sourceIdFor, sourceTextPath, type NewSource } from './sources';
+import { createSourcesRepository, SOURCE_TEXTS_FOLDER, sourceIdFor, sourceTextPath, type NewSource } from './sourcesRepository';
 
 const fixture = (name: string) => new URL(`../../../tests/fixtures/store/${name}`, import.meta.url);
 const FIXTURE_HASH = 'd9da99f6641eb4d2b132b75b1431c7bcb6153c7fcecb746c53640614065d04d5';

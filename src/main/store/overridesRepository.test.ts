@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError } from '../../shared/store/errors';
 import { openStore, STORE_FILE, type Store } from './openStore';
-import { createOverridesRepository } from './overrides';
+import { createOverridesRepository } from './overridesRepository';
 
 let folder: string;
 let store: Store;

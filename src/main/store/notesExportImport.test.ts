@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError, type StoreErrorCode } from '../../shared/store/errors';
 import { IMPORT_MAX_BYTES } from '../../shared/store/importNotes';
 import { STORE_VERSION } from '../../shared/store/schema';
-import { applyImport, exportJsonToFile, exportMarkdownToFile, exportMarkdownToFolder, planImportFile } from './exchange';
-import { createNotesRepository } from './notes';
+import { applyImport, exportJsonToFile, exportMarkdownToFile, exportMarkdownToFolder, planImportFile } from './notesExportImport';
+import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE, type Store } from './openStore';
 
 const fixtures = new URL('../../../tests/fixtures/store/', import.meta.url);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError } from '../../shared/store/errors';
 import { attachNotes } from '../../shared/store/notes';
-import { createNotesRepository } from './notes';
+import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE, type Store } from './openStore';
 
 let folder: string;
