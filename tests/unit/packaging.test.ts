@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, matchesGlob, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../electron.vite.config';
-import { resolveAppPaths } from '../../src/main/services/paths';
+import { resolveAppPaths } from '../../src/main/desktop/paths';
 
 // Building the installers needs Electron's release zips, which cannot be fetched here; so this
 // checks the electron-builder configuration itself: that every file the app reads at run time is

@@ -1,5 +1,5 @@
 import { type BrowserWindow, dialog } from 'electron';
-import type { Dialogs } from './services/dialogs';
+import type { Dialogs } from '../ports';
 
 /** The OS dialogs, each modal to `parent()`: the window whose call opened it. */
 export function electronDialogs(parent: () => BrowserWindow | null): Dialogs {

@@ -1,10 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { isStoreError } from '../shared/store/errors';
-import { convertHere, type ImportWorkerMessage } from './services/importWorker';
-import type { SourceFile } from './services/sourceFiles';
+import { isStoreError } from '../../shared/store/errors';
+import { convertHere, type ImportWorkerMessage } from './importWorker';
+import type { SourceFile } from './sourceFiles';
 
 /**
- * A worker thread that reads one document into source text (see services/importWorker.ts): the
+ * A worker thread that reads one document into source text (see importWorker.ts, its pool): the
  * readers and pdf.js run here, under the heap cap and the limits main watches, never on main.
  */
 const port = parentPort;

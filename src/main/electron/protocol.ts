@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
-import { serveAppFile } from './services/appProtocol';
-import { APP_HOST, APP_SCHEME } from './services/security';
+import { serveAppFile } from '../desktop/appProtocol';
+import { APP_HOST, APP_SCHEME } from '../desktop/security';
 
 /** Must run before `app` is ready: lets app:// behave like a secure web origin (fetch, workers). */
 export function registerAppScheme(): void {

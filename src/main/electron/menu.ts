@@ -1,6 +1,6 @@
 import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { Language, MenuCommand, ThemePreference } from '../shared/contract';
-import { buildContextMenuSpec, buildMenuSpec, type ContextMenuTarget, type MenuItemSpec } from './services/menuSpec';
+import type { Language, MenuCommand, ThemePreference } from '../../shared/contract';
+import { buildContextMenuSpec, buildMenuSpec, type ContextMenuTarget, type MenuItemSpec } from '../desktop/menuSpec';
 
 export interface MenuActions {
   command(command: MenuCommand): void;

@@ -24,11 +24,9 @@ import type {
 } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import { writeFileAtomic, toWriteError } from '../store/atomicJsonFile';
-import type { Dialogs } from './dialogs';
+import type { DesktopShell, Dialogs, Printer } from '../ports';
 import { HandlerError } from './invoke';
-import { linkTargets, pageCount } from './pdfjs';
-import type { Printer } from './printer';
-import type { DesktopShell } from './shell';
+import { linkTargets, pageCount } from '../import/pdfjs';
 
 export type Shapes = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, type Session } from 'electron';
-import { abortError, type Printer } from './services/printer';
+import { abortError, type Printer } from '../ports';
 
 /** The one in-memory session print windows use; it lets the window load the file of the job at hand and nothing else. */
 const PRINT_PARTITION = 'atlas-print';

@@ -1,8 +1,8 @@
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
-import type { Language } from '../shared/contract';
-import { translate } from '../shared/i18n';
-import { guardEveryWebContents, lockDownSession } from './services/guards';
-import { isOpenableExternally } from './services/security';
+import type { Language } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+import { guardEveryWebContents, lockDownSession } from '../desktop/guards';
+import { isOpenableExternally } from '../desktop/security';
 
 /**
  * Locks down the default session: every permission denied, every request that is not the app's own

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from './atlas';
+import { loadAtlas } from './atlasFiles';
 
 const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));
 

@@ -1,21 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppInfo, EventPayload, ExportProgress, ImportProgress, Language, Prefs } from '../../shared/contract';
-import { openStore, type Store } from '../store/openStore';
-import { createPrefsRepository, type PrefsRepository } from '../store/prefsRepository';
-import { createSourcesRepository } from '../store/sourcesRepository';
-import { loadAtlasBase } from './atlas';
-import { createBriefingHandlers, type Shapes } from './briefingHandlers';
-import { NO_DIALOGS, type Dialogs } from './dialogs';
-import { createNotesHandlers } from './notesHandlers';
-import { loadCountries } from './countries';
-import { createHandlers } from './handlers';
-import { createInvoker, type Invoker } from './invoke';
-import { createLinkWorker, type LinkLimits } from './linkWorker';
-import { createLiveAtlas } from './liveAtlas';
-import { createSourcesHandlers } from './sourcesHandlers';
-import { NO_PRINTER, type Printer } from './printer';
-import { NO_SHELL, type DesktopShell } from './shell';
+import type { AppInfo, EventPayload, ExportProgress, ImportProgress, Language, Prefs } from '../shared/contract';
+import { openStore, type Store } from './store/openStore';
+import { createPrefsRepository, type PrefsRepository } from './store/prefsRepository';
+import { createSourcesRepository } from './store/sourcesRepository';
+import { loadAtlasBase } from './data/atlasFiles';
+import { createBriefingHandlers, type Shapes } from './handlers/briefing';
+import { NO_DIALOGS, NO_PRINTER, NO_SHELL, type DesktopShell, type Dialogs, type Printer } from './ports';
+import { createNotesHandlers } from './handlers/notes';
+import { loadCountries } from './data/countryList';
+import { createHandlers } from './handlers/prefs';
+import { createInvoker, type Invoker } from './handlers/invoke';
+import { createLinkWorker, type LinkLimits } from './import/linkWorker';
+import { createLiveAtlas } from './import/liveAtlas';
+import { createSourcesHandlers } from './handlers/sources';
 
 export interface ServiceOptions {
   storeFolder: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Note } from '../../shared/contract';
-import { composeServices, type Services } from './compose';
+import { composeServices, type Services } from '../compose';
 
 const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));
 let folder: string;

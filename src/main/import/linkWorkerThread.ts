@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareAtlas } from '../shared/atlas';
-import { linkCompact } from '../shared/atlas/compact';
-import { readAtlasFiles } from './services/atlas';
-import type { LinkRequest, LinkWorkerData, LinkWorkerMessage } from './services/linkWorker';
+import { prepareAtlas } from '../../shared/atlas';
+import { linkCompact } from '../../shared/atlas/compact';
+import { readAtlasFiles } from '../data/atlasFiles';
+import type { LinkRequest, LinkWorkerData, LinkWorkerMessage } from './linkWorker';
 
 /**
  * A worker thread that links part of an imported document's passages and runs the tier rules over
- * them (see services/linkWorker.ts). It reads the same data files as main, so its gazetteer and tier
+ * them (see linkWorker.ts, its pool). It reads the same data files as main, so its gazetteer and tier
  * rules are main's, and answers in numbers (CompactLinks), which cross between threads for free.
  */
 const port = parentPort;

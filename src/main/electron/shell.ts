@@ -1,5 +1,5 @@
 import { shell } from 'electron';
-import type { DesktopShell } from './services/shell';
+import type { DesktopShell } from '../ports';
 
 /** The OS's own handling of files main wrote: open in the default application, or show in the file manager. */
 export function electronShell(): DesktopShell {

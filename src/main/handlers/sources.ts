@@ -8,11 +8,11 @@ import { SOURCE_EXTENSIONS, summariseSource, tierChanges, type ConvertedSource, 
 import type { ImportedSource } from '../../shared/store/schema';
 import type { Store } from '../store/openStore';
 import { createSourcesRepository, sourceIdFor } from '../store/sourcesRepository';
-import type { Dialogs } from './dialogs';
+import type { Dialogs } from '../ports';
 import { HandlerError } from './invoke';
-import type { LiveAtlas } from './liveAtlas';
-import { convertHere, convertInWorker, type Conversion, type ConversionLimits } from './importWorker';
-import { droppedFile, readSourceFile, type SourceFile } from './sourceFiles';
+import type { LiveAtlas } from '../import/liveAtlas';
+import { convertHere, convertInWorker, type Conversion, type ConversionLimits } from '../import/importWorker';
+import { droppedFile, readSourceFile, type SourceFile } from '../import/sourceFiles';
 
 export interface SourcesHandlerDeps {
   store: Store;

@@ -12,7 +12,7 @@ import type { Store } from '../store/openStore';
 import { createOverridesRepository } from '../store/overridesRepository';
 import { createSnapshotRepository } from '../store/snapshotRepository';
 import { recoveryStatus } from '../store/storeMessages';
-import type { Dialogs } from './dialogs';
+import type { Dialogs } from '../ports';
 import { HandlerError } from './invoke';
 
 export interface NotesHandlerDeps {
