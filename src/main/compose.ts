@@ -1,19 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, EventPayload, ExportProgress, ImportProgress, Language, Prefs } from '../shared/contract';
+import { loadAtlasBase } from './data/atlasFiles';
+import { loadCountries } from './data/countryList';
+import { createAppHandlers } from './handlers/app';
+import { createAtlasHandlers } from './handlers/atlas';
+import { createBriefingHandlers, type Shapes } from './handlers/briefing';
+import { createCountriesHandlers } from './handlers/countries';
+import { createInvoker, type Invoker } from './handlers/invoke';
+import { createNotesHandlers } from './handlers/notes';
+import { createOverridesHandlers } from './handlers/overrides';
+import { createPrefsHandlers } from './handlers/prefs';
+import { createSourcesHandlers } from './handlers/sources';
+import { createStoreHandlers } from './handlers/store';
+import { createLinkWorker, type LinkLimits } from './import/linkWorker';
+import { createLiveAtlas } from './import/liveAtlas';
+import { NO_DIALOGS, NO_PRINTER, NO_SHELL, type DesktopShell, type Dialogs, type Printer } from './ports';
 import { openStore, type Store } from './store/openStore';
 import { createPrefsRepository, type PrefsRepository } from './store/prefsRepository';
 import { createSourcesRepository } from './store/sourcesRepository';
-import { loadAtlasBase } from './data/atlasFiles';
-import { createBriefingHandlers, type Shapes } from './handlers/briefing';
-import { NO_DIALOGS, NO_PRINTER, NO_SHELL, type DesktopShell, type Dialogs, type Printer } from './ports';
-import { createNotesHandlers } from './handlers/notes';
-import { loadCountries } from './data/countryList';
-import { createHandlers } from './handlers/prefs';
-import { createInvoker, type Invoker } from './handlers/invoke';
-import { createLinkWorker, type LinkLimits } from './import/linkWorker';
-import { createLiveAtlas } from './import/liveAtlas';
-import { createSourcesHandlers } from './handlers/sources';
 
 export interface ServiceOptions {
   storeFolder: string;
@@ -97,21 +102,14 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     language,
     ...(options.now ? { now: options.now } : {}),
   });
-  const handlers = createHandlers({
-    appInfo: options.appInfo,
-    countries,
-    atlas: () => atlas,
-    prefs,
-    defaultLanguage: options.defaultLanguage,
-    onPrefsChanged: options.onPrefsChanged,
-  });
+  const overridesHandlers = createOverridesHandlers({ store, ...(options.now ? { now: options.now } : {}) });
   let shapes: Promise<Shapes> | null = null;
   const briefingHandlers = createBriefingHandlers({
     atlas: () => atlas,
     countries,
     // The same views the notes handlers give the renderer.
     notes: () => notesHandlers.notes.list(undefined),
-    overrides: () => notesHandlers.overrides.list(undefined),
+    overrides: () => overridesHandlers.overrides.list(undefined),
     shapes: () =>
       (shapes ??= readFile(join(options.rendererFolder, 'geo/shapes-50m.json'), 'utf8').then((text) => JSON.parse(text) as Shapes)).catch(
         (error: unknown) => {
@@ -140,7 +138,20 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   return {
     store,
     prefs,
-    invoke: createInvoker({ ...handlers, ...notesHandlers, ...briefingHandlers, sources: sourcesHandlers.sources }, options.log),
+    invoke: createInvoker(
+      {
+        ...createAppHandlers({ appInfo: options.appInfo }),
+        ...createCountriesHandlers({ countries }),
+        ...createAtlasHandlers({ atlas: () => atlas }),
+        ...createPrefsHandlers({ prefs, defaultLanguage: options.defaultLanguage, onPrefsChanged: options.onPrefsChanged }),
+        ...notesHandlers,
+        ...overridesHandlers,
+        ...createStoreHandlers({ store, ...(options.now ? { now: options.now } : {}) }),
+        ...briefingHandlers,
+        sources: sourcesHandlers.sources,
+      },
+      options.log,
+    ),
     language,
     close: async () => {
       // Imports still running stop first (reading threads, their timers), so none outlives the store.

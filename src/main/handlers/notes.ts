@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { RELATIONSHIP_TIERS } from '../../shared/atlas';
 import type { AtlasView, CountrySummary, Handlers, ImportPreview, Language, NoteView } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import type { MarkdownLabels } from '../../shared/store/exportMarkdown';
@@ -9,11 +8,9 @@ import { attachNotes } from '../../shared/store/notes';
 import { exportJsonToFile, exportMarkdownToFile, exportMarkdownToFolder, applyImport, planImportFile } from '../store/notesExportImport';
 import { createNotesRepository } from '../store/notesRepository';
 import type { Store } from '../store/openStore';
-import { createOverridesRepository } from '../store/overridesRepository';
-import { createSnapshotRepository } from '../store/snapshotRepository';
-import { recoveryStatus } from '../store/storeMessages';
 import type { Dialogs } from '../ports';
 import { HandlerError } from './invoke';
+import { OVERRIDABLE_TIERS } from './overrides';
 
 export interface NotesHandlerDeps {
   store: Store;
@@ -25,15 +22,10 @@ export interface NotesHandlerDeps {
   now?: () => Date;
 }
 
-/** The tiers a user may set for a country: the relationship tiers, not home or the coverage ones. */
-export const OVERRIDABLE_TIERS: readonly string[] = RELATIONSHIP_TIERS;
-
-/** Handlers for notes, tier overrides and the store's snapshots. */
-export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'notes' | 'overrides' | 'store'> {
+/** Handlers for notes: writing them, and exporting and importing them (with the tier overrides) as files. */
+export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'notes'> {
   const now = deps.now ?? (() => new Date());
   const notes = createNotesRepository(deps.store, { now });
-  const overrides = createOverridesRepository(deps.store, { tierIds: OVERRIDABLE_TIERS, now });
-  const snapshots = createSnapshotRepository(deps.store, { now });
   // Rebuilt only when the atlas changes (a source imported, turned on or off, or removed).
   let placedFor: { view: AtlasView; text: Map<string, string> } | null = null;
   const current = () => {
@@ -130,22 +122,6 @@ export function createNotesHandlers(deps: NotesHandlerDeps): Pick<Handlers, 'not
         const { plan } = pending;
         pending = null;
         return applyImport(deps.store, plan);
-      },
-    },
-    overrides: {
-      list: () => overrides.list(),
-      set: (input) => overrides.set(input),
-      clear: ({ countryId }) => overrides.clear(countryId),
-    },
-    store: {
-      status: () => ({
-        path: deps.store.path,
-        recovery: recoveryStatus(deps.store.recovery),
-      }),
-      snapshots: () => snapshots.list(),
-      async restoreSnapshot({ name }) {
-        const result = await snapshots.restore(name);
-        return { notes: result.notes, overrides: result.overrides, undo: result.undo };
       },
     },
   };

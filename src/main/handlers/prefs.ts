@@ -1,11 +1,7 @@
-import type { AppInfo, AtlasView, CountrySummary, Handlers, Language, Prefs } from '../../shared/contract';
+import type { Handlers, Language, Prefs } from '../../shared/contract';
 import type { PrefsRepository } from '../store/prefsRepository';
 
-export interface HandlerDeps {
-  appInfo: () => AppInfo;
-  countries: readonly CountrySummary[];
-  /** The atlas as it is now (imported sources change it). */
-  atlas: () => AtlasView;
+export interface PrefsHandlerDeps {
   prefs: PrefsRepository;
   /** Language used until the user picks one (from the OS locale). */
   defaultLanguage: Language;
@@ -13,19 +9,10 @@ export interface HandlerDeps {
   onPrefsChanged: (prefs: Prefs) => void;
 }
 
-/** The handlers of the app, the atlas and preferences (notes and briefings have their own files). */
-export function createHandlers(deps: HandlerDeps): Omit<Handlers, 'notes' | 'overrides' | 'store' | 'briefing' | 'sources'> {
+/** Handlers for the user's preferences: language, theme, and where they were in the app. */
+export function createPrefsHandlers(deps: PrefsHandlerDeps): Pick<Handlers, 'prefs'> {
   const currentPrefs = (): Prefs => ({ language: deps.prefs.language() ?? deps.defaultLanguage, theme: deps.prefs.theme() ?? 'system' });
   return {
-    app: {
-      info: () => deps.appInfo(),
-    },
-    countries: {
-      list: () => [...deps.countries],
-    },
-    atlas: {
-      get: () => deps.atlas(),
-    },
     prefs: {
       get: () => ({ ...currentPrefs(), session: deps.prefs.session() ?? null }),
       async setLanguage({ language }) {
