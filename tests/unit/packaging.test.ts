@@ -125,7 +125,7 @@ describe('the electron-builder configuration (package.json build)', () => {
     const data = filesUnder('data');
     expect(data.length).toBeGreaterThan(5);
     for (const file of data) expect(installedAt(file), file).toEqual([file]);
-    for (const file of ['src/main/index.ts', 'tests/unit/packaging.test.ts', 'node_modules/react/index.js', 'out/main/index.js.map', 'bench/README.md']) {
+    for (const file of ['src/main/electron/start.ts', 'tests/unit/packaging.test.ts', 'node_modules/react/index.js', 'out/main/index.js.map', 'bench/README.md']) {
       expect(installedAt(file), file).toEqual([]);
     }
   });

@@ -1,8 +1,8 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { listCalls } from '../../shared/contract';
 import type { AskingWindow } from '../desktop/askingWindow';
-import type { Invoker } from '../handlers/invoke';
 import { isTrustedSender } from '../desktop/security';
+import type { Invoker } from '../handlers/invoke';
 
 /**
  * Registers every call of the contract on ipcMain; the sender is checked on each message, and the

@@ -1,8 +1,8 @@
 import { BrowserWindow, screen } from 'electron';
 import type { Language } from '../../shared/contract';
 import type { WindowState } from '../../shared/store/schema';
-import { popUpContextMenu } from './menu';
 import { MIN_WINDOW, placeWindow, showWhenPainted } from '../desktop/windowState';
+import { popUpContextMenu } from './menu';
 
 export interface MainWindowOptions {
   url: string;

@@ -23,10 +23,10 @@ import type {
   TierOverride,
 } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
-import { writeFileAtomic, toWriteError } from '../store/atomicJsonFile';
-import type { DesktopShell, Dialogs, Printer } from '../ports';
-import { HandlerError } from './invoke';
 import { linkTargets, pageCount } from '../import/pdfjs';
+import type { DesktopShell, Dialogs, Printer } from '../ports';
+import { writeFileAtomic, toWriteError } from '../store/atomicJsonFile';
+import { HandlerError } from './invoke';
 
 export type Shapes = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
 

@@ -5,10 +5,10 @@ import { translate } from '../../shared/i18n';
 import type { MarkdownLabels } from '../../shared/store/exportMarkdown';
 import type { ImportPlan } from '../../shared/store/importNotes';
 import { attachNotes } from '../../shared/store/notes';
+import type { Dialogs } from '../ports';
 import { exportJsonToFile, exportMarkdownToFile, exportMarkdownToFolder, applyImport, planImportFile } from '../store/notesExportImport';
 import { createNotesRepository } from '../store/notesRepository';
 import type { Store } from '../store/openStore';
-import type { Dialogs } from '../ports';
 import { HandlerError } from './invoke';
 import { OVERRIDABLE_TIERS } from './overrides';
 

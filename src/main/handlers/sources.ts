@@ -6,13 +6,13 @@ import type { z } from 'zod';
 import { translate } from '../../shared/i18n';
 import { SOURCE_EXTENSIONS, summariseSource, tierChanges, type ConvertedSource, type SourceSummary } from '../../shared/sources';
 import type { ImportedSource } from '../../shared/store/schema';
+import { convertHere, convertInWorker, type Conversion, type ConversionLimits } from '../import/importWorker';
+import type { LiveAtlas } from '../import/liveAtlas';
+import { droppedFile, readSourceFile, type SourceFile } from '../import/sourceFiles';
+import type { Dialogs } from '../ports';
 import type { Store } from '../store/openStore';
 import { createSourcesRepository, sourceIdFor } from '../store/sourcesRepository';
-import type { Dialogs } from '../ports';
 import { HandlerError } from './invoke';
-import type { LiveAtlas } from '../import/liveAtlas';
-import { convertHere, convertInWorker, type Conversion, type ConversionLimits } from '../import/importWorker';
-import { droppedFile, readSourceFile, type SourceFile } from '../import/sourceFiles';
 
 export interface SourcesHandlerDeps {
   store: Store;
