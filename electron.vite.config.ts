@@ -104,11 +104,12 @@ export default defineConfig({
     build: {
       externalizeDeps: false,
       // The link and import workers are entries of their own: imported documents are read and linked in worker threads started from them.
+      // The names are the built files' (out/main/index.js, linkWorker.js, importWorker.js), which package.json and the workers' pools use.
       rollupOptions: {
         input: {
-          index: resolve(root, 'src/main/index.ts'),
-          linkWorker: resolve(root, 'src/main/linkWorker.ts'),
-          importWorker: resolve(root, 'src/main/importWorker.ts'),
+          index: resolve(root, 'src/main/electron/start.ts'),
+          linkWorker: resolve(root, 'src/main/import/linkWorkerThread.ts'),
+          importWorker: resolve(root, 'src/main/import/importWorkerThread.ts'),
         },
       },
     },

@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { CountrySummary } from '../../src/shared/contract';
-import { loadCountries } from '../../src/main/services/countries';
+import { loadCountries } from '../../src/main/data/countryList';
 import { startAppServer } from '../../tests/support/appServer';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/support/chromium';
 import { startNetGuard } from '../../tests/support/netGuard';

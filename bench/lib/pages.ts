@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { listCalls, listEvents } from '../../src/shared/contract';
 import { DATA_SOURCES } from '../../src/shared/dataSources';
-import { composeServices, type Services } from '../../src/main/services/compose';
+import { composeServices, type Services } from '../../src/main/compose';
 import { openStore } from '../../src/main/store/openStore';
 import type { Note } from '../../src/shared/store/schema';
 import { installBridge } from '../../tests/support/bridge';

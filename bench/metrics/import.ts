@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
-import { composeServices, type Services } from '../../src/main/services/compose';
+import { composeServices, type Services } from '../../src/main/compose';
 import type { SourceChange, SourcePreview } from '../../src/shared/contract';
 import { quantile } from '../lib/stats';
 import { errorRow, measuredRow, type Goal, type Row } from '../lib/table';

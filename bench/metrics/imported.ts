@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import type { Services } from '../../src/main/services/compose';
+import type { Services } from '../../src/main/compose';
 import type { AtlasView, SourcePreview } from '../../src/shared/contract';
 import type { Setup } from '../lib/environment';
 import { armClickShows, collect, mapIdle } from '../lib/instruments';

@@ -1,7 +1,7 @@
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNotesRepository } from '../../src/main/store/notes';
+import { createNotesRepository } from '../../src/main/store/notesRepository';
 import { openStore, STORE_FILE } from '../../src/main/store/openStore';
 import { emptyStore, type StoreData } from '../../src/shared/store/schema';
 import { NOTE_BODY, syntheticNotes } from '../lib/notes';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { linkTargets } from '../../src/main/services/pdfjs';
+import { linkTargets } from '../../src/main/import/pdfjs';
 import { atlasCountryIds } from '../../src/shared/briefing';
 import type { AtlasView } from '../../src/shared/contract';
 import { flat, pdfInfo, pdfText, renderPage } from '../support/pdf';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { MAP_PALETTES } from '../../src/renderer/src/map/palette';
 import { openStore } from '../../src/main/store/openStore';
-import { createPrefsRepository } from '../../src/main/store/prefs';
+import { createPrefsRepository } from '../../src/main/store/prefsRepository';
 import type { SessionState } from '../../src/shared/store/schema';
 import { channelDistance, colourOfPixelPng, hexToRgb } from '../support/png';
 import { seriousViolations } from './axe';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { test as base, chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { events, listCalls, listEvents, type EventName, type EventPayload, type Result } from '../../src/shared/contract';
 import { DATA_SOURCES } from '../../src/shared/dataSources';
-import { composeServices, type Services } from '../../src/main/services/compose';
+import { composeServices, type Services } from '../../src/main/compose';
 import { startAppServer } from '../support/appServer';
 import { installBridge } from '../support/bridge';
 import { chromiumPrinter } from '../support/printer';

@@ -7,10 +7,10 @@ import { expect, test } from '@playwright/test';
 import { documentContext, ingestSource, linkAtlasSource, type AtlasPassage } from '../../src/shared/atlas';
 import { passageFindings } from '../../src/shared/atlas/tiers';
 import type { SourceChange, SourcePreview } from '../../src/shared/contract';
-import { loadAtlasBase } from '../../src/main/services/atlas';
-import { composeServices, type ServiceOptions, type Services } from '../../src/main/services/compose';
-import { createLinkWorker, type LinkLimits, type LinkWorker } from '../../src/main/services/linkWorker';
-import { createLiveAtlas } from '../../src/main/services/liveAtlas';
+import { loadAtlasBase } from '../../src/main/data/atlasFiles';
+import { composeServices, type ServiceOptions, type Services } from '../../src/main/compose';
+import { createLinkWorker, type LinkLimits, type LinkWorker } from '../../src/main/import/linkWorker';
+import { createLiveAtlas } from '../../src/main/import/liveAtlas';
 import { isStoreError } from '../../src/shared/store/errors';
 import { importWorker, linkWorker } from './harness';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, matchesGlob, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../electron.vite.config';
-import { resolveAppPaths } from '../../src/main/services/paths';
+import { resolveAppPaths } from '../../src/main/desktop/paths';
 
 // Building the installers needs Electron's release zips, which cannot be fetched here; so this
 // checks the electron-builder configuration itself: that every file the app reads at run time is
@@ -131,7 +131,7 @@ describe('the electron-builder configuration (package.json build)', () => {
     const data = filesUnder('data');
     expect(data.length).toBeGreaterThan(5);
     for (const file of data) expect(installedAt(file), file).toEqual([file]);
-    for (const file of ['src/main/index.ts', 'tests/integration/packaging.test.ts', 'node_modules/react/index.js', 'out/main/index.js.map', 'bench/README.md']) {
+    for (const file of ['src/main/electron/start.ts', 'tests/integration/packaging.test.ts', 'node_modules/react/index.js', 'out/main/index.js.map', 'bench/README.md']) {
       expect(installedAt(file), file).toEqual([]);
     }
   });

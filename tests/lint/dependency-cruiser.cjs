@@ -11,6 +11,27 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    {
+      name: 'main-electron-only-in-electron',
+      severity: 'error',
+      comment: 'Only src/main/electron imports Electron: the rest of main runs without it (unit tests, the e2e harness) and reaches the desktop through ports.ts.',
+      from: { path: '^src/main/', pathNot: '^src/main/electron/' },
+      to: { path: '(^|/)node_modules/electron/|^electron$' },
+    },
+    {
+      name: 'main-handlers-below-compose',
+      severity: 'error',
+      comment: 'The handler table is built in compose.ts; besides the handlers themselves only Electron\'s side (the Invoker it registers) imports src/main/handlers.',
+      from: { path: '^src/main/', pathNot: '^src/main/(compose(\\.test)?\\.ts$|handlers/|electron/)' },
+      to: { path: '^src/main/handlers/' },
+    },
+    {
+      name: 'main-services-below-handlers',
+      severity: 'error',
+      comment: 'store/, import/, desktop/ and data/ serve the handlers and Electron\'s side: they import neither handlers/, electron/ nor compose.ts.',
+      from: { path: '^src/main/(store|import|desktop|data)/' },
+      to: { path: '^src/main/(handlers/|electron/|compose\\.ts$)' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

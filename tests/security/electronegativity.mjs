@@ -60,17 +60,17 @@ console.log(failed === 0 ? 'Electronegativity: no findings.' : `Electronegativit
 
 // Electronegativity only warns when a permission handler is missing from the whole code base, and
 // does not look for navigation or window-open guards at all. These are the app's own: each must
-// still be installed where it is today (the unit tests of services/guards.ts check what they do).
+// still be installed where it is today (the unit tests of desktop/guards.ts check what they do).
 const required = [
-  ['src/main/services/guards.ts', 'setPermissionRequestHandler((_contents, _permission, callback) => callback(false))', "the main session's permission handler"],
-  ['src/main/services/guards.ts', "contents.on('will-navigate', (event) => event.preventDefault())", 'the navigation guard'],
-  ['src/main/services/guards.ts', "return { action: 'deny' };", 'the window-open handler (deny)'],
-  ['src/main/services/guards.ts', 'contents.setWindowOpenHandler(', 'the window-open handler'],
-  ['src/main/hardening.ts', 'lockDownSession(session.defaultSession,', 'the lockdown of the main session'],
-  ['src/main/hardening.ts', 'guardEveryWebContents<WebContents>(app,', 'the guards on every web contents'],
-  ['src/main/index.ts', 'hardenSession(', 'the call that locks the main session down'],
-  ['src/main/index.ts', 'hardenAllWebContents(', 'the call that guards every web contents'],
-  ['src/main/printer.ts', 'setPermissionRequestHandler((_contents, _permission, callback) => callback(false))', "the print session's permission handler"],
+  ['src/main/desktop/guards.ts', 'setPermissionRequestHandler((_contents, _permission, callback) => callback(false))', "the main session's permission handler"],
+  ['src/main/desktop/guards.ts', "contents.on('will-navigate', (event) => event.preventDefault())", 'the navigation guard'],
+  ['src/main/desktop/guards.ts', "return { action: 'deny' };", 'the window-open handler (deny)'],
+  ['src/main/desktop/guards.ts', 'contents.setWindowOpenHandler(', 'the window-open handler'],
+  ['src/main/electron/hardening.ts', 'lockDownSession(session.defaultSession,', 'the lockdown of the main session'],
+  ['src/main/electron/hardening.ts', 'guardEveryWebContents<WebContents>(app,', 'the guards on every web contents'],
+  ['src/main/electron/start.ts', 'hardenSession(', 'the call that locks the main session down'],
+  ['src/main/electron/start.ts', 'hardenAllWebContents(', 'the call that guards every web contents'],
+  ['src/main/electron/printer.ts', 'setPermissionRequestHandler((_contents, _permission, callback) => callback(false))', "the print session's permission handler"],
 ];
 const missing = required.filter(([file, text]) => !stripComments(readFileSync(join(repo, file), 'utf8')).includes(text));
 for (const [file, text, what] of missing) console.log(`  missing: ${what} (${file} no longer has \`${text}\`)`);

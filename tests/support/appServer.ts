@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveAppFile } from '../../src/main/services/appProtocol';
+import { serveAppFile } from '../../src/main/desktop/appProtocol';
 
 /**
  * Serves the built renderer on loopback with the very function the app's app:// protocol uses, so

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { abortError, type Printer } from '../../src/main/services/printer';
+import { abortError, type Printer } from '../../src/main/ports';
 
 /**
  * The app's Printer for tests and the benchmark: Chromium's own print-to-PDF (Playwright `page.pdf`),

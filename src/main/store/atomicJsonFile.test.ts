@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNotesRepository } from './notes';
+import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE } from './openStore';
-import { createSourcesRepository, SOURCE_TEXTS_FOLDER } from './sources';
+import { createSourcesRepository, SOURCE_TEXTS_FOLDER } from './sourcesRepository';
 
 /**
  * What reached the disk, in the order it completed. A SIGKILL keeps the page cache, so only the

@@ -7,9 +7,9 @@ import { isStoreError, StoreOpenError, type StoreErrorCode } from '../../shared/
 import { serialiseStore } from './atomicJsonFile';
 import { emptyStore, STORE_VERSION } from '../../shared/store/schema';
 import { writeFileAtomic, type DurableWrite } from './atomicJsonFile';
-import { createNotesRepository } from './notes';
+import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE, type StoreRecovery } from './openStore';
-import { createPrefsRepository } from './prefs';
+import { createPrefsRepository } from './prefsRepository';
 import { SNAPSHOT_FOLDER } from './snapshots';
 import { storeRecoveryText } from './storeMessages';
 

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError } from '../../shared/store/errors';
-import { createNotesRepository } from './notes';
+import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE } from './openStore';
-import { createPrefsRepository } from './prefs';
-import { createSnapshotRepository, SNAPSHOT_FOLDER } from './snapshots';
+import { createPrefsRepository } from './prefsRepository';
+import { createSnapshotRepository } from './snapshotRepository';
+import { SNAPSHOT_FOLDER } from './snapshots';
 
 let folder: string;
 

@@ -2,8 +2,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StoreError } from '../../shared/store/errors';
 import { parseStore, type StoreData } from '../../shared/store/schema';
-import { copyFileAtomic, readTextIfExists, removeOrphanTempFiles, serialiseStore, toWriteError, writeFileAtomic } from './atomicJsonFile';
-import type { Store } from './openStore';
+import { copyFileAtomic, readTextIfExists, removeOrphanTempFiles } from './atomicJsonFile';
 
 /** The folder, inside the store folder, that holds the snapshots. */
 export const SNAPSHOT_FOLDER = 'snapshots';
@@ -28,31 +27,13 @@ export interface SnapshotInfo {
   bytes: number;
 }
 
-/** What a restore did, so the UI can confirm it and offer to undo it. */
-export interface RestoreResult {
-  restored: SnapshotInfo;
-  /** The snapshot of the state just replaced; restoring it undoes the restore. */
-  undo: SnapshotInfo;
-  notes: number;
-  overrides: number;
-}
-
-/** Lists and restores the store's snapshots. */
-export interface SnapshotRepository {
-  /** Newest first. */
-  list(): Promise<SnapshotInfo[]>;
-  /**
-   * Replaces the notes and tier overrides with those of snapshot `name` (preferences stay as they
-   * are). The current state is first saved as a `before-restore` snapshot.
-   */
-  restore(name: string): Promise<RestoreResult>;
-}
-
-function snapshotName(kind: SnapshotKind, at: Date): string {
+/** The file name of a snapshot of `kind` taken at `at`. */
+export function snapshotName(kind: SnapshotKind, at: Date): string {
   return `${kind}-${at.toISOString().replace(/[:.]/g, '-')}.json`;
 }
 
-function infoFor(name: string, bytes: number): SnapshotInfo | null {
+/** What a snapshot file name says of it (with its size), or null for a name that is not a snapshot's. */
+export function snapshotInfo(name: string, bytes: number): SnapshotInfo | null {
   const match = SNAPSHOT_NAME.exec(name);
   if (!match) return null;
   const [, kind, stamp] = match as unknown as [string, SnapshotKind, string];
@@ -73,7 +54,7 @@ export async function listSnapshots(folder: string): Promise<SnapshotInfo[]> {
       .filter((name) => SNAPSHOT_NAME.test(name))
       .map(async (name) => {
         const size = await stat(join(directory, name)).then((entry) => entry.size).catch(() => null);
-        return size === null ? null : infoFor(name, size);
+        return size === null ? null : snapshotInfo(name, size);
       }),
   );
   return infos.filter((info): info is SnapshotInfo => info !== null).sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : 0));
@@ -92,11 +73,12 @@ export async function takeDailySnapshot(folder: string, storePath: string, now: 
   if (existing.some((snapshot) => snapshot.kind === 'daily' && snapshot.takenAt.startsWith(today))) return null;
   const name = snapshotName('daily', now);
   await copyFileAtomic(storePath, join(directory, name));
-  await prune(folder, 'daily');
+  await pruneSnapshots(folder, 'daily');
   return name;
 }
 
-async function prune(folder: string, kind: SnapshotKind): Promise<void> {
+/** Deletes all but the newest SNAPSHOTS_KEPT snapshots of `kind`. */
+export async function pruneSnapshots(folder: string, kind: SnapshotKind): Promise<void> {
   const old = (await listSnapshots(folder)).filter((snapshot) => snapshot.kind === kind).slice(SNAPSHOTS_KEPT);
   await Promise.all(old.map((snapshot) => rm(join(folder, SNAPSHOT_FOLDER, snapshot.name), { force: true })));
 }
@@ -113,33 +95,5 @@ export async function readSnapshot(folder: string, name: string): Promise<{ info
     const reason = parsed.problem.kind === 'newer-version' ? `written by a newer version (${String(parsed.problem.version)})` : parsed.problem.message;
     throw new StoreError('snapshot-unreadable', `Snapshot ${name} cannot be used: ${reason}`);
   }
-  return { info: infoFor(name, Buffer.byteLength(text))!, data: parsed.data };
-}
-
-/** Snapshots of `store`, restorable from the menu. */
-export function createSnapshotRepository(store: Store, options: { now?: () => Date } = {}): SnapshotRepository {
-  const now = options.now ?? (() => new Date());
-  return {
-    list: () => listSnapshots(store.folder),
-    async restore(name) {
-      const { info, data } = await readSnapshot(store.folder, name);
-      // Let queued saves land first, so the undo snapshot holds everything the user had.
-      await store.idle();
-      const directory = join(store.folder, SNAPSHOT_FOLDER);
-      await mkdir(directory, { recursive: true }).catch((error: unknown) => {
-        throw toWriteError(error, 'the snapshot');
-      });
-      const undoName = snapshotName('before-restore', now());
-      const undoText = serialiseStore(store.read());
-      await writeFileAtomic(join(directory, undoName), undoText).catch((error: unknown) => {
-        throw toWriteError(error, 'the snapshot');
-      });
-      await store.update((draft) => {
-        draft.notes = structuredClone(data.notes);
-        draft.overrides = structuredClone(data.overrides);
-      });
-      await prune(store.folder, 'before-restore').catch(() => undefined);
-      return { restored: info, undo: infoFor(undoName, Buffer.byteLength(undoText))!, notes: data.notes.length, overrides: data.overrides.length };
-    },
-  };
+  return { info: snapshotInfo(name, Buffer.byteLength(text))!, data: parsed.data };
 }

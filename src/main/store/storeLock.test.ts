@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStoreError, StoreOpenError } from '../../shared/store/errors';
-import { createPrefsRepository } from './prefs';
+import { createPrefsRepository } from './prefsRepository';
 import { openStore, STORE_FILE } from './openStore';
 import { acquireStoreLock, LOCK_FILE, type LockOwner, type StoreLock } from './storeLock';
 

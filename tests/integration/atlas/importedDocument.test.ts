@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readAtlasFiles } from '../../../src/main/services/atlas';
+import { readAtlasFiles } from '../../../src/main/data/atlasFiles';
 import { assembleAtlasModel, linkAtlasSource, prepareAtlas } from '../../../src/shared/atlas/model';
 
 // The data files as main reads them; the document as the import reads a plain-text file, linked and assembled alone.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeServices, type Services } from '../../../src/main/services/compose';
+import { composeServices, type Services } from '../../../src/main/compose';
 import { STORE_FILE } from '../../../src/main/store/openStore';
 import type { AtlasView, ImportProgress, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
 import { translate } from '../../../src/shared/i18n';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialiseStore, writeFileAtomic } from '../../../src/main/store/atomicJsonFile';
-import { createNotesRepository } from '../../../src/main/store/notes';
+import { createNotesRepository } from '../../../src/main/store/notesRepository';
 import { openStore, STORE_FILE } from '../../../src/main/store/openStore';
 import { parseStore } from '../../../src/shared/store/schema';
 

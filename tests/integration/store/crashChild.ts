@@ -1,6 +1,6 @@
 // Run by crash.test.ts as a bundled child process: saves notes through the real store until it is
 // killed, printing `ack <id> <seq>` only after the save that wrote body `rev <seq>` has resolved.
-import { createNotesRepository } from '../../../src/main/store/notes';
+import { createNotesRepository } from '../../../src/main/store/notesRepository';
 import { openStore } from '../../../src/main/store/openStore';
 
 const [folder, writersArgument, seqArgument] = process.argv.slice(2);

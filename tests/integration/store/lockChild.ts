@@ -3,7 +3,7 @@
 // refused, then obeys lines on stdin: `note <n>` saves n notes one after another, printing
 // `ack <id>` after each save has resolved; `close` closes the store, prints `closed` and exits.
 import { createInterface } from 'node:readline';
-import { createNotesRepository } from '../../../src/main/store/notes';
+import { createNotesRepository } from '../../../src/main/store/notesRepository';
 import { openStore, type Store } from '../../../src/main/store/openStore';
 import { isStoreError } from '../../../src/shared/store/errors';
 

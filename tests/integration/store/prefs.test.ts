@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeServices, type Services } from '../../../src/main/services/compose';
+import { composeServices, type Services } from '../../../src/main/compose';
 import { openStore, STORE_FILE } from '../../../src/main/store/openStore';
-import { createPrefsRepository } from '../../../src/main/store/prefs';
+import { createPrefsRepository } from '../../../src/main/store/prefsRepository';
 import type { Prefs } from '../../../src/shared/contract';
 
 const repo = new URL('../../../', import.meta.url).pathname;

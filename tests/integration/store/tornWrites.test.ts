@@ -2,9 +2,9 @@ import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNotesRepository } from '../../../src/main/store/notes';
+import { createNotesRepository } from '../../../src/main/store/notesRepository';
 import { openStore, STORE_FILE } from '../../../src/main/store/openStore';
-import { createPrefsRepository } from '../../../src/main/store/prefs';
+import { createPrefsRepository } from '../../../src/main/store/prefsRepository';
 import { STORE_VERSION } from '../../../src/shared/store/schema';
 
 const fixture = (name: string) => new URL(`../../fixtures/store/${name}`, import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../../main/services/atlas';
+import { loadAtlas } from '../../../main/data/atlasFiles';
 import { allEvents, countriesInRange, eventsInRange, lastYear } from './timelineEvents';
 
 const { model } = await loadAtlas(fileURLToPath(new URL('../../../../data', import.meta.url)));
