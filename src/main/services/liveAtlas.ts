@@ -1,6 +1,6 @@
 import { documentContextSteps, extractEvents, ingestSourceSteps, linkAtlasSourceSteps, type AtlasPassage, type LinkedSource, type Passage, type TimelineEvent } from '../../shared/atlas';
 import { decodeLinksSteps } from '../../shared/atlas/compact';
-import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlasView';
+import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlas/view';
 import { isStoreError } from '../../shared/store/errors';
 import type { ImportedSource } from '../../shared/store/schema';
 import { LinkWorkerClosedError, type LinkWorker } from './linkWorker';

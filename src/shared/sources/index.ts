@@ -9,6 +9,4 @@ export { attributionLine, findLicence, licenceFromUrl } from './licence';
 export { readMarkdown } from './markdown';
 export { PDF_MAX_PAGES, readPdfText } from './pdf';
 export type { PdfInfo, PdfPage, PdfTextItem } from './pdf';
-export { summariseSource, tierChanges } from './preview';
-export type { SourceSummary, TierChange } from './preview';
 export { readPlainText } from './text';
