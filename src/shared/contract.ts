@@ -5,7 +5,7 @@ import { briefingOptionsSchema, type BriefingOptions, type Paper } from './brief
 import type { CountrySummary } from './countries';
 import { languageSchema, type Language } from './i18n/language';
 import type { SourceFormat } from './sources';
-import type { StoreErrorCode } from './store/errors';
+import type { CodedErrorCode } from './codedError';
 import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './store/notes';
 import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
 import { importedSourceIdSchema, SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from './store/schema';
@@ -73,7 +73,7 @@ export interface AtlasError {
   code: ErrorCode;
   message: string;
   /** For store failures: what went wrong (disk full, read-only, not JSON…), for a translated message. */
-  reason?: StoreErrorCode;
+  reason?: CodedErrorCode;
 }
 
 /** A note as the renderer shows it: the note and whether its passage still reads the same. */

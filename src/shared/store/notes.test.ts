@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStoreError } from './errors';
+import { isCodedError } from '../codedError';
 import { attachNotes, buildNote, countNotesByCountry, filterNotes, normaliseTags, patchNote } from './notes';
 import type { Note } from './schema';
 
@@ -44,7 +44,7 @@ describe('buildNote()', () => {
     } catch (error) {
       caught = error;
     }
-    expect(isStoreError(caught, 'invalid-input')).toBe(true);
+    expect(isCodedError(caught, 'invalid-input')).toBe(true);
   });
 });
 
