@@ -6,7 +6,7 @@ import type { CountrySummary } from './countries';
 import { languageSchema, type Language } from './i18n/language';
 import type { SourceFormat } from './sources';
 import type { CodedErrorCode } from './codedError';
-import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './store/notes';
+import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './notes/operations';
 import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
 import { importedSourceIdSchema, SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from './store/schema';
 import { sessionStateSchema, storedThemeSchema, type MapView, type SessionState, type SidebarTab, type ThemePreference } from './store/schema';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isCodedError, type CodedErrorCode } from '../../shared/codedError';
-import { IMPORT_MAX_BYTES } from '../../shared/store/importNotes';
+import { IMPORT_MAX_BYTES } from '../../shared/notes/importNotes';
 import { STORE_VERSION } from '../../shared/store/schema';
 import { applyImport, exportJsonToFile, exportMarkdownToFile, exportMarkdownToFolder, planImportFile } from './exchange';
 import { createNotesRepository } from './notes';

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { CodedError } from '../../shared/codedError';
-import { exportMarkdownDocument, exportMarkdownFiles, type MarkdownExportOptions } from '../../shared/store/exportMarkdown';
+import { exportMarkdownDocument, exportMarkdownFiles, type MarkdownExportOptions } from '../../shared/notes/exportMarkdown';
 import {
   buildJsonExport,
   IMPORT_MAX_BYTES,
@@ -11,7 +11,7 @@ import {
   type ImportOptions,
   type ImportOutcome,
   type ImportPlan,
-} from '../../shared/store/importNotes';
+} from '../../shared/notes/importNotes';
 import { toWriteError, writeFileAtomic } from './atomicJsonFile';
 import type { Store } from './openStore';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isCodedError } from '../../shared/codedError';
-import { attachNotes } from '../../shared/store/notes';
+import { attachNotes } from '../../shared/notes/operations';
 import { createNotesRepository } from './notes';
 import { openStore, STORE_FILE, type Store } from './openStore';
 

@@ -12,7 +12,7 @@ import {
   type NewNoteInput,
   type NoteFilter,
   type NotePatch,
-} from '../../shared/store/notes';
+} from '../../shared/notes/operations';
 import type { Note } from '../../shared/store/schema';
 import type { Store } from './openStore';
 

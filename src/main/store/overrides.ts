@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CodedError } from '../../shared/codedError';
-import { parseInput } from '../../shared/store/notes';
+import { parseInput } from '../../shared/notes/operations';
 import { countryIdSchema, OVERRIDE_REASON_MAX, tierIdSchema, type TierOverride } from '../../shared/store/schema';
 import type { Store } from './openStore';
 

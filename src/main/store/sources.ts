@@ -2,7 +2,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CodedError } from '../../shared/codedError';
-import { parseInput } from '../../shared/store/notes';
+import { parseInput } from '../../shared/notes/operations';
 import {
   importedSourceIdSchema,
   importedSourceSchema,

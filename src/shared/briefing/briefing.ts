@@ -8,9 +8,9 @@ import { capitalOf, capitalsFile } from './capitals';
 import type { BriefingBuildOptions, Prepared } from './context';
 import { formatDay, formatEventDate, formatNumber } from './format';
 import { angle, centreOf, groupBy, shapeIndex } from './geo';
-import { escapeHtml, safeId } from './html';
+import { escapeHtml, safeId } from '../html';
 import { EARTH_RADIUS_KM, locatorMap, type MapPlace } from './maps';
-import { noteHtml } from './markdown';
+import { noteHtml } from './noteHtml';
 import { richText, sentenceAround, type Highlight } from './richText';
 
 /** A passage shorter than this is kept on one page; a longer one may break, three lines at least each side. */

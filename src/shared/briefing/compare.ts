@@ -5,8 +5,8 @@ import type { Language } from '../i18n/language';
 import { summaryOf } from './briefing';
 import type { BriefingBuildOptions, Prepared } from './context';
 import { formatEventDate, yearRowOf } from './format';
-import { escapeHtml, safeId } from './html';
-import { noteHtml } from './markdown';
+import { escapeHtml, safeId } from '../html';
+import { noteHtml } from './noteHtml';
 import { richText, sentenceAround, sentenceText } from './richText';
 
 /** The most evidence sentences shown per country in the side-by-side table. */

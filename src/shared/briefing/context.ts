@@ -2,7 +2,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AtlasModel, AtlasPassage, Tier } from '../atlas';
 import type { NoteView, TierOverride } from '../contract';
 import type { CountrySummary } from '../countries';
-import { compareNotes } from '../store/notes';
+import { compareNotes } from '../notes/operations';
 import type { BriefingOptions } from './options';
 
 /** How to build a briefing: the options the user chose, and what only measurements change. */

@@ -6,7 +6,7 @@ import { capitalOf } from './capitals';
 import { COMPARE_CSS, comparisonSection } from './compare';
 import { prepare, type BriefingContext, type BriefingBuildOptions, type Prepared } from './context';
 import { formatDay, formatNumber, isoDay } from './format';
-import { escapeHtml, safeId } from './html';
+import { escapeHtml, safeId } from '../html';
 import { worldMap } from './maps';
 import { stylesheet, type PageGroup } from './style';
 

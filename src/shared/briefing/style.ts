@@ -1,5 +1,5 @@
 import type { Tier } from '../atlas';
-import { cssString, safeId } from './html';
+import { cssString, safeId } from '../html';
 import type { Paper } from './options';
 
 /** A run of pages with its own running header: one per country briefing. */

@@ -1,8 +1,8 @@
 import { CodedError } from '../codedError';
 import { prefill, sourceTextOf, titleFromFileName, type ReadDocument } from './blocks';
-import { readHtml } from './html';
+import { readHtml } from './htmlReader';
 import { attributionLine } from './licence';
-import { readMarkdown } from './markdown';
+import { readMarkdown } from './markdownReader';
 import { readPdfText, type PdfInfo, type PdfPage } from './pdf';
 import { readPlainText } from './text';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CodedError } from '../codedError';
-import { noteSchema, STORE_VERSION, timestampSchema, tierOverrideSchema, type Note, type StoreData, type TierOverride } from './schema';
-import { parseJsonSafely } from './safeJson';
+import { noteSchema, STORE_VERSION, timestampSchema, tierOverrideSchema, type Note, type StoreData, type TierOverride } from '../store/schema';
+import { parseJsonSafely } from '../store/safeJson';
 
 /** Marks a JSON file as ours, so an unrelated JSON file is refused with a clear reason. */
 export const EXPORT_FORMAT = 'korea-relations-atlas/notes';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CodedError } from '../codedError';
-import { countryIdSchema, NOTE_BODY_MAX, noteSchema, noteTargetSchema, TAG_MAX, type Note } from './schema';
+import { countryIdSchema, NOTE_BODY_MAX, noteSchema, noteTargetSchema, TAG_MAX, type Note } from '../store/schema';
 import { foldForSearch } from '../text';
-import { normaliseTag } from './tags';
+import { normaliseTag } from '../store/tags';
 
 /** Tags as typed by the user: normalised and de-duplicated before they are stored. */
 const rawTagsSchema = z.array(z.string().max(TAG_MAX * 4)).max(200);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCodedError, type CodedErrorCode } from '../codedError';
 import { buildJsonExport, EXPORT_FORMAT, IMPORT_MAX_BYTES, mergeImport, planImport, type NotesData } from './importNotes';
-import { STORE_VERSION, type Note } from './schema';
+import { STORE_VERSION, type Note } from '../store/schema';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/store/${name}`, import.meta.url), 'utf8');
 const exportText = fixture('notes-export-v2.json');
