@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { createFeatureIdResolver } from './src/shared/countries';
-import { prepareLevel } from './src/shared/geo/levels';
+import { prepareLevel } from './resources/build/geometry/levels';
 
 const require = createRequire(import.meta.url);
 const root = import.meta.dirname;
@@ -20,9 +20,9 @@ const root = import.meta.dirname;
 function atlasGeometry(): Plugin {
   let assets: Promise<Map<string, string>> | null = null;
   const inputs = [
-    'src/shared/geo/prepare.ts',
-    'src/shared/geo/simplify.ts',
-    'src/shared/geo/levels.ts',
+    'resources/build/geometry/prepare.ts',
+    'resources/build/geometry/simplify.ts',
+    'resources/build/geometry/levels.ts',
     'src/shared/countries.ts',
     'data/atlas/areas.json',
     'node_modules/world-atlas/package.json',

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createFeatureIdResolver } from '../../src/shared/countries';
-import { prepareLevel, type DetailLevel } from '../../src/shared/geo/levels';
+import { prepareLevel, type DetailLevel } from '../../resources/build/geometry/levels';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +16,7 @@ export type Detail = DetailLevel;
  * Returns the path of each file.
  */
 export async function prepareDetailLevels(repo: string, log: (line: string) => void): Promise<Record<Detail, string>> {
-  const inputs = ['src/shared/geo/prepare.ts', 'src/shared/geo/simplify.ts', 'src/shared/geo/levels.ts', 'src/shared/countries.ts', 'data/atlas/areas.json', 'node_modules/world-atlas/package.json'];
+  const inputs = ['resources/build/geometry/prepare.ts', 'resources/build/geometry/simplify.ts', 'resources/build/geometry/levels.ts', 'src/shared/countries.ts', 'data/atlas/areas.json', 'node_modules/world-atlas/package.json'];
   const hash = createHash('sha256');
   for (const input of inputs) hash.update(await readFile(join(repo, input)));
   const folder = join(repo, 'node_modules/.cache/atlas-bench', hash.digest('hex').slice(0, 16));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AtlasView } from '../shared/atlasView';
+import type { AtlasView } from '../shared/atlas/view';
 import { composeServices } from './compose';
 
 const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));

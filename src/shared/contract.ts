@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import type { AtlasView } from './atlasView';
-import type { SourceFormat, SourceSummary, TierChange } from './sources';
-import type { StoreErrorCode } from './store/errors';
-import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './store/notes';
+import type { AtlasView } from './atlas/view';
+import type { SourceSummary, TierChange } from './atlas/diff';
+import { briefingOptionsSchema, type BriefingOptions, type Paper } from './briefing/options';
+import type { CountrySummary } from './countries';
+import { languageSchema, type Language } from './i18n/language';
+import type { SourceFormat } from './sources';
+import type { CodedErrorCode } from './codedError';
+import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './notes/operations';
 import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
 import { importedSourceIdSchema, SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from './store/schema';
 import { sessionStateSchema, storedThemeSchema, type MapView, type SessionState, type SidebarTab, type ThemePreference } from './store/schema';
 
-export type { AtlasView, MapView, Note, PlacedNote, SessionState, SidebarTab, ThemePreference, TierOverride };
+export type { AtlasView, BriefingOptions, CountrySummary, Language, MapView, Note, Paper, PlacedNote, SessionState, SidebarTab, ThemePreference, TierChange, TierOverride };
+export { briefingOptionsSchema, languageSchema };
 
 /** The colour theme the user chose (`system` follows the OS). */
 export const themePreferenceSchema = storedThemeSchema;
-
-/** Languages the interface is translated into. */
-export const languageSchema = z.enum(['en', 'ko']);
-export type Language = z.infer<typeof languageSchema>;
 
 /** One data set the app is built from, with the attribution its licence asks for. */
 export interface DataSource {
@@ -34,23 +35,6 @@ export interface AppInfo {
   chromeVersion: string | null;
   platform: string;
   dataSources: DataSource[];
-}
-
-/** A country or an area on the map, as the renderer lists it. */
-export interface CountrySummary {
-  /** Stable id: ISO 3166-1 alpha-3 where one exists, otherwise an `x-` slug. */
-  id: string;
-  /** ISO 3166-1 alpha-3, or null for areas without an officially assigned code. */
-  iso3: string | null;
-  name: { en: string; ko: string };
-  officialName: { en: string; ko: string };
-  /** Flag emoji, or an empty string where the area has none. */
-  flag: string;
-  region: string;
-  subregion: string;
-  capital: string[];
-  /** Other names a user may type when searching. */
-  altNames: string[];
 }
 
 /** User preferences the renderer may read, and that main announces when they change. */
@@ -89,7 +73,7 @@ export interface AtlasError {
   code: ErrorCode;
   message: string;
   /** For store failures: what went wrong (disk full, read-only, not JSON…), for a translated message. */
-  reason?: StoreErrorCode;
+  reason?: CodedErrorCode;
 }
 
 /** A note as the renderer shows it: the note and whether its passage still reads the same. */
@@ -131,18 +115,6 @@ export interface StoreStatus {
     | { reason: 'missing'; restoredFrom: 'backup' | 'snapshot' | 'empty' }
     | null;
 }
-
-/** Paper sizes a briefing can be printed on. */
-export const paperSchema = z.enum(['a4', 'letter']);
-export type Paper = z.infer<typeof paperSchema>;
-
-/** How to print a briefing: paper, whether the user's notes go in, and the language of its labels. */
-export const briefingOptionsSchema = z.strictObject({
-  paper: paperSchema,
-  includeNotes: z.boolean(),
-  language: languageSchema,
-});
-export type BriefingOptions = z.infer<typeof briefingOptionsSchema>;
 
 /** Where a PDF export stands; `done` of `total` steps, sent as `onExportProgress`. */
 export const exportProgressSchema = z.strictObject({

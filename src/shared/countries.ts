@@ -1,7 +1,23 @@
 import { z } from 'zod';
-import type { CountrySummary } from './contract';
 
 export { HOME_COUNTRY_ID } from './home';
+
+/** A country or an area on the map, as the renderer lists it. */
+export interface CountrySummary {
+  /** Stable id: ISO 3166-1 alpha-3 where one exists, otherwise an `x-` slug. */
+  id: string;
+  /** ISO 3166-1 alpha-3, or null for areas without an officially assigned code. */
+  iso3: string | null;
+  name: { en: string; ko: string };
+  officialName: { en: string; ko: string };
+  /** Flag emoji, or an empty string where the area has none. */
+  flag: string;
+  region: string;
+  subregion: string;
+  capital: string[];
+  /** Other names a user may type when searching. */
+  altNames: string[];
+}
 
 /** The fields of a world-countries record this app reads. */
 export const worldCountrySchema = z.object({

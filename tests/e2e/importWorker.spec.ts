@@ -8,7 +8,7 @@ import type { ImportProgress, Result, SourcePreview, SourceView } from '../../sr
 import { composeServices, type Services } from '../../src/main/compose';
 import { convertInWorker } from '../../src/main/import/importWorker';
 import { IMPORT_LIMITS } from '../../src/shared/sources';
-import { isStoreError } from '../../src/shared/store/errors';
+import { isCodedError } from '../../src/shared/codedError';
 import { manyPagePdf, pdfBomb } from '../support/hostileDocuments';
 import { importWorker, linkWorker } from './harness';
 
@@ -175,11 +175,11 @@ test.describe('reading an import in a worker thread', () => {
   test('a document read past the time limit or the heap cap gets import-timeout or import-out-of-memory', async () => {
     const slow = convertInWorker(importWorker, { fileName: 'long.pdf', bytes: manyPagePdf(2000) }, { limits: { ...IMPORT_LIMITS, timeMs: 300 } });
     const timedOut = await slow.result.catch((error: unknown) => error);
-    expect(isStoreError(timedOut, 'import-timeout')).toBe(true);
+    expect(isCodedError(timedOut, 'import-timeout')).toBe(true);
     const text = new TextEncoder().encode('Seoul and Lima signed a trade agreement.\n\n'.repeat(200_000));
     const big = convertInWorker(importWorker, { fileName: 'big.txt', bytes: text }, { limits: { ...IMPORT_LIMITS, heapMb: 16 } });
     const outOfMemory = await big.result.catch((error: unknown) => error);
-    expect(isStoreError(outOfMemory, 'import-out-of-memory')).toBe(true);
+    expect(isCodedError(outOfMemory, 'import-out-of-memory')).toBe(true);
   });
 
   test('reads a document in the worker as main would, and falls back to main, logged, when the worker cannot start', async () => {

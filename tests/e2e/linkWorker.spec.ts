@@ -11,7 +11,7 @@ import { loadAtlasBase } from '../../src/main/data/atlasFiles';
 import { composeServices, type ServiceOptions, type Services } from '../../src/main/compose';
 import { createLinkWorker, type LinkLimits, type LinkWorker } from '../../src/main/import/linkWorker';
 import { createLiveAtlas } from '../../src/main/import/liveAtlas';
-import { isStoreError } from '../../src/shared/store/errors';
+import { isCodedError } from '../../src/shared/codedError';
 import { importWorker, linkWorker } from './harness';
 
 // The link worker runs only from the build (out/main/linkWorker.js), so it is tested here, after
@@ -126,7 +126,7 @@ test.describe('linking an import in a worker thread beside main', () => {
       expect(passages).toHaveLength(300);
       const timing = await createLiveAtlas(base, [], () => Promise.resolve(null), { workers: [slow], log: (_, error) => logged.push(error) });
       const failure = await timing.link({ id: 'imported-short', title: 'Short', attribution: '', hash: 'h', text }, undefined, true).catch((error: unknown) => error);
-      expect(isStoreError(failure, 'link-timeout')).toBe(true);
+      expect(isCodedError(failure, 'link-timeout')).toBe(true);
       expect(logged).toEqual([]);
     } finally {
       await Promise.all([slow.close(), quick.close()]);
@@ -208,7 +208,7 @@ test.describe('linking an import in a worker thread beside main', () => {
       await new Promise((resolve) => setTimeout(resolve, limitMs));
       const second = worker.link(passages, document).catch((error: unknown) => error);
       const failure = await first;
-      expect(isStoreError(failure, 'link-timeout'), String(failure)).toBe(true);
+      expect(isCodedError(failure, 'link-timeout'), String(failure)).toBe(true);
       await second;
     } finally {
       await worker.close();

@@ -32,6 +32,20 @@ module.exports = {
       from: { path: '^src/main/(store|import|desktop|data)/' },
       to: { path: '^src/main/(handlers/|electron/|compose\\.ts$)' },
     },
+    {
+      name: 'shared-atlas-not-contract',
+      severity: 'error',
+      comment: 'The atlas is built without the IPC contract (which imports the atlas): what it needs of the app, such as the home country, comes from home.ts.',
+      from: { path: '^src/shared/atlas/' },
+      to: { path: '^src/shared/contract\\.ts$' },
+    },
+    {
+      name: 'app-not-build-or-test-code',
+      severity: 'error',
+      comment: 'The app never loads build steps (resources/build) or test code (tests/); only its own tests may.',
+      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^(resources/build|tests)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

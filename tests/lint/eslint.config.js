@@ -68,6 +68,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build steps (map geometry) run in Node at build time; the app never loads them.
+    files: ['resources/build/**/*.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['tests/**/*.{ts,js,mjs,cjs}', 'bench/**/*.{ts,js,mjs}', 'resources/build/**/*.{mjs,mts}', '*.config.ts', 'src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import worldCountries from 'world-countries';
-import { prepareAtlasBase, sourcesManifestSchema, viewOf, type AtlasBase, type AtlasFiles, type AtlasView } from '../../shared/atlasView';
+import { prepareAtlasBase, sourcesManifestSchema, viewOf, type AtlasBase, type AtlasFiles, type AtlasView } from '../../shared/atlas/view';
 
 async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8')) as unknown;

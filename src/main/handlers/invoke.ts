@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listCalls, type AtlasError, type ErrorCode, type Handlers, type Result } from '../../shared/contract';
-import { isStoreError, type StoreErrorCode } from '../../shared/store/errors';
+import { isCodedError, type CodedErrorCode } from '../../shared/codedError';
 
 /** An error a handler throws on purpose, with a code the renderer can act on. */
 export class HandlerError extends Error {
@@ -40,18 +40,18 @@ export function createInvoker(handlers: Handlers, log: (message: string, error: 
       return { ok: true, value: await route.handler(parsed.data) };
     } catch (error) {
       if (error instanceof HandlerError) return failure(error.code, error.message);
-      if (isStoreError(error)) return failure(storeCode(error.code), error.message, error.code);
+      if (isCodedError(error)) return failure(storeCode(error.code), error.message, error.code);
       log(`Handler for ${channel} failed`, error);
       return failure('internal', error instanceof Error ? error.message : String(error));
     }
   };
 }
 
-function failure(code: ErrorCode, message: string, reason?: StoreErrorCode): { ok: false; error: AtlasError } {
+function failure(code: ErrorCode, message: string, reason?: CodedErrorCode): { ok: false; error: AtlasError } {
   return { ok: false, error: reason ? { code, message, reason } : { code, message } };
 }
 
-function storeCode(code: StoreErrorCode): ErrorCode {
+function storeCode(code: CodedErrorCode): ErrorCode {
   if (code === 'invalid-input' || code === 'not-found') return code;
   return 'failed';
 }

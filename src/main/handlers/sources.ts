@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LinkedPassage, LinkedSource } from '../../shared/atlas';
-import type { AtlasView } from '../../shared/atlasView';
+import type { AtlasView } from '../../shared/atlas/view';
 import type { Handlers, ImportProgress, Language, SourceChange, SourcePreview, SourceView, sourceDocumentSchema } from '../../shared/contract';
 import type { z } from 'zod';
 import { translate } from '../../shared/i18n';
-import { SOURCE_EXTENSIONS, summariseSource, tierChanges, type ConvertedSource, type SourceSummary } from '../../shared/sources';
+import { summariseSource, tierChanges, type SourceSummary } from '../../shared/atlas/diff';
+import { SOURCE_EXTENSIONS, type ConvertedSource } from '../../shared/sources';
 import type { ImportedSource } from '../../shared/store/schema';
 import { convertHere, convertInWorker, type Conversion, type ConversionLimits } from '../import/importWorker';
 import type { LiveAtlas } from '../import/liveAtlas';

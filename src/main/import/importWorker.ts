@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { IMPORT_LIMITS, type ConvertedSource } from '../../shared/sources';
-import { StoreError, type StoreErrorCode } from '../../shared/store/errors';
+import { CodedError, type CodedErrorCode } from '../../shared/codedError';
 import { contentHash, convertSourceFile, type SourceFile } from './sourceFiles';
 
 /** A document read into source text, with the hash of that text. */
@@ -14,7 +14,7 @@ export type ImportWorkerMessage =
   | { type: 'ready' }
   | { type: 'progress'; done: number }
   | { type: 'done'; converted: ConvertedSource; hash: string }
-  | { type: 'error'; code: StoreErrorCode | null; message: string };
+  | { type: 'error'; code: CodedErrorCode | null; message: string };
 
 /** A document being read: its outcome (null once cancelled), and Cancel. */
 export interface Conversion {
@@ -52,10 +52,10 @@ const CANNOT_START = 'The import worker could not start; reading the document on
 export function convertInWorker(workerPath: string, file: SourceFile, options: ConversionOptions = {}): Conversion {
   const limits = options.limits ?? IMPORT_LIMITS;
   const isPdf = file.bytes[0] === 0x25 && file.bytes[1] === 0x50 && file.bytes[2] === 0x44 && file.bytes[3] === 0x46;
-  const tooMuchMemory = (): StoreError =>
+  const tooMuchMemory = (): CodedError =>
     isPdf
-      ? new StoreError('too-large-decompressed', `The PDF took more than ${String(limits.memoryMb)} MB of memory to read.`)
-      : new StoreError('import-out-of-memory', `The document took more than ${String(limits.memoryMb)} MB of memory to read.`);
+      ? new CodedError('too-large-decompressed', `The PDF took more than ${String(limits.memoryMb)} MB of memory to read.`)
+      : new CodedError('import-out-of-memory', `The document took more than ${String(limits.memoryMb)} MB of memory to read.`);
   let settle: ((outcome: Converted | null | Error) => void) | null = null;
   const result = new Promise<Converted | null>((resolve, reject) => {
     let worker: Worker;
@@ -76,7 +76,7 @@ export function convertInWorker(workerPath: string, file: SourceFile, options: C
     const poll = setInterval(() => {
       if (process.memoryUsage.rss() - startRss > limits.memoryMb * MB) settle?.(tooMuchMemory());
     }, MEMORY_POLL_MS);
-    const timer = setTimeout(() => settle?.(new StoreError('import-timeout', `Reading the document took more than ${String(limits.timeMs / 1000)} s.`)), limits.timeMs);
+    const timer = setTimeout(() => settle?.(new CodedError('import-timeout', `Reading the document took more than ${String(limits.timeMs / 1000)} s.`)), limits.timeMs);
     settle = (outcome) => {
       settle = null;
       clearInterval(poll);
@@ -93,7 +93,7 @@ export function convertInWorker(workerPath: string, file: SourceFile, options: C
       }
       if (message.type === 'progress') return options.onProgress?.(message.done);
       if (message.type === 'done') return settle?.({ converted: message.converted, hash: message.hash });
-      settle?.(message.code ? new StoreError(message.code, message.message) : new Error(message.message));
+      settle?.(message.code ? new CodedError(message.code, message.message) : new Error(message.message));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (!settle) return;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { isStoreError } from '../../shared/store/errors';
+import { isCodedError } from '../../shared/codedError';
 import { convertHere, type ImportWorkerMessage } from './importWorker';
 import type { SourceFile } from './sourceFiles';
 
@@ -26,7 +26,7 @@ port.once('message', (file: SourceFile) => {
     (error: unknown) =>
       port.postMessage({
         type: 'error',
-        code: isStoreError(error) ? error.code : null,
+        code: isCodedError(error) ? error.code : null,
         message: error instanceof Error ? error.message : String(error),
       } satisfies ImportWorkerMessage),
   );

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { CompactLinks, PassageToLink } from '../../shared/atlas/compact';
 import type { DocumentContext } from '../../shared/atlas/link';
 import { IMPORT_LIMITS } from '../../shared/sources';
-import { StoreError } from '../../shared/store/errors';
+import { CodedError } from '../../shared/codedError';
 
 /** What the link worker is started with. */
 export interface LinkWorkerData {
@@ -118,7 +118,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
       settled(state);
     });
     worker.on('error', (error: Error & { code?: string }) =>
-      failAll(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new StoreError('link-out-of-memory', `Linking took more than ${String(limits.heapMb)} MB of memory.`) : error),
+      failAll(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new CodedError('link-out-of-memory', `Linking took more than ${String(limits.heapMb)} MB of memory.`) : error),
     );
     worker.on('exit', (code) => failAll(new Error(`The link worker stopped (exit code ${String(code)}).`)));
     return state;
@@ -150,7 +150,7 @@ export function createLinkWorker(workerPath: string, dataFolder: string, idleMs 
           started: () => {
             timer = setTimeout(() => {
               if (!state.jobs.delete(job)) return;
-              reject(new StoreError('link-timeout', `Linking took more than ${String(limits.timeMs / 1000)} s.`));
+              reject(new CodedError('link-timeout', `Linking took more than ${String(limits.timeMs / 1000)} s.`));
               if (running === state) running = null;
               void state.worker.terminate();
             }, limits.timeMs);

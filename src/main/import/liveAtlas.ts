@@ -1,7 +1,7 @@
 import { documentContextSteps, extractEvents, ingestSourceSteps, linkAtlasSourceSteps, type AtlasPassage, type LinkedSource, type Passage, type TimelineEvent } from '../../shared/atlas';
 import { decodeLinksSteps } from '../../shared/atlas/compact';
-import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlasView';
-import { isStoreError } from '../../shared/store/errors';
+import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlas/view';
+import { isCodedError } from '../../shared/codedError';
 import type { ImportedSource } from '../../shared/store/schema';
 import { LinkWorkerClosedError, type LinkWorker } from './linkWorker';
 import { runInSlices } from './slices';
@@ -120,13 +120,13 @@ export async function createLiveAtlas(
       if (options.workers && options.workers.length > 0) {
         passages = await linkApart(options.workers, source.id, text, onProgress).catch((error: unknown) => {
           // A limit reached is a new import's answer: linking on main would only freeze it there.
-          if (isStoreError(error) && newImport) throw error;
+          if (isCodedError(error) && newImport) throw error;
           // Closed as the app quits: there is nothing left to link for.
           if (error instanceof LinkWorkerClosedError) throw error;
           // A worker that cannot start or fails costs time, never the import: main does it all. So
           // does a stored source past a limit: it was accepted once, and refusing it now would stop
           // the start with no way to turn it off.
-          options.log?.(isStoreError(error) ? 'A stored source reached a link limit; linking it on main instead.' : 'The link worker failed; linking on main instead.', error);
+          options.log?.(isCodedError(error) ? 'A stored source reached a link limit; linking it on main instead.' : 'The link worker failed; linking on main instead.', error);
           return null;
         });
       }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PDF_MAX_PAGES, SOURCE_MAX_BYTES } from '../../shared/sources';
 import { manyPagePdf } from '../../../tests/support/hostileDocuments';
-import { isStoreError } from '../../shared/store/errors';
+import { isCodedError } from '../../shared/codedError';
 import { contentHash, convertSourceFile, decodeText, droppedFile, readSourceFile } from './sourceFiles';
 
 const fixture = (name: string) => new URL(`../../../tests/fixtures/sources/${name}`, import.meta.url);
@@ -21,7 +21,7 @@ async function refusal(pending: Promise<unknown>): Promise<string> {
   try {
     await pending;
   } catch (error) {
-    if (isStoreError(error)) return error.code;
+    if (isCodedError(error)) return error.code;
     throw error;
   }
   throw new Error('not refused');

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { convertPdfDocument, convertRead, PDF_MAX_PAGES, readTextDocument, SOURCE_MAX_BYTES, sniffFormat, type ConvertedSource } from '../../shared/sources';
 import type { PdfInfo, PdfPage } from '../../shared/sources';
-import { StoreError } from '../../shared/store/errors';
+import { CodedError } from '../../shared/codedError';
 import { openPdf } from './pdfjs';
 
 /** A document's bytes and the name it had, before anything is made of them. */
@@ -24,15 +24,15 @@ const VANISHED = new Set(['ENOENT', 'ENOTDIR', 'ESTALE', 'ENXIO', 'ENODEV', 'EIO
  */
 export async function readSourceFile(path: string, options: { afterOpen?: () => Promise<void> } = {}): Promise<SourceFile> {
   // Paths come from main's own open dialog, never from the renderer; this only catches wiring mistakes.
-  if (!isAbsolute(path)) throw new StoreError('invalid-input', 'The document path must be absolute.');
+  if (!isAbsolute(path)) throw new CodedError('invalid-input', 'The document path must be absolute.');
   const handle = await open(path, 'r').catch((error: unknown) => {
     throw fileError(error, 'opened');
   });
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new StoreError('unreadable-file', 'That is not a file.');
-    if (info.size > SOURCE_MAX_BYTES) throw new StoreError('too-large', `The file is larger than ${String(MEGABYTES)} MB.`);
-    if (info.size === 0) throw new StoreError('empty-file', 'The file is empty.');
+    if (!info.isFile()) throw new CodedError('unreadable-file', 'That is not a file.');
+    if (info.size > SOURCE_MAX_BYTES) throw new CodedError('too-large', `The file is larger than ${String(MEGABYTES)} MB.`);
+    if (info.size === 0) throw new CodedError('empty-file', 'The file is empty.');
     await options.afterOpen?.();
     const bytes = new Uint8Array(info.size);
     let filled = 0;
@@ -40,7 +40,7 @@ export async function readSourceFile(path: string, options: { afterOpen?: () => 
       const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled).catch((error: unknown) => {
         throw fileError(error, 'read');
       });
-      if (bytesRead === 0) throw new StoreError('file-vanished', 'The file was moved, deleted or cut short while it was read.');
+      if (bytesRead === 0) throw new CodedError('file-vanished', 'The file was moved, deleted or cut short while it was read.');
       filled += bytesRead;
     }
     return { fileName: basename(path), bytes };
@@ -51,8 +51,8 @@ export async function readSourceFile(path: string, options: { afterOpen?: () => 
 
 /** A dropped file's content as the renderer sent it: checked like a file read from disk. */
 export function droppedFile(fileName: string, data: Uint8Array): SourceFile {
-  if (data.byteLength > SOURCE_MAX_BYTES) throw new StoreError('too-large', `The file is larger than ${String(MEGABYTES)} MB.`);
-  if (data.byteLength === 0) throw new StoreError('empty-file', 'The file is empty.');
+  if (data.byteLength > SOURCE_MAX_BYTES) throw new CodedError('too-large', `The file is larger than ${String(MEGABYTES)} MB.`);
+  if (data.byteLength === 0) throw new CodedError('empty-file', 'The file is empty.');
   // Only the name is kept, whatever the renderer sent: it is shown, never used as a path.
   return { fileName: basename(fileName.replace(/\\/g, '/')) || 'document', bytes: data };
 }
@@ -91,7 +91,7 @@ export function decodeText(bytes: Uint8Array): string {
     // The decoder drops a byte-order mark of its own encoding.
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new StoreError('bad-encoding', `The file is not valid ${encoding.toUpperCase()} text.`);
+    throw new CodedError('bad-encoding', `The file is not valid ${encoding.toUpperCase()} text.`);
   }
 }
 
@@ -103,11 +103,11 @@ export function contentHash(text: string): string {
 /** Every page's text runs and the document information of a PDF; one of more than PDF_MAX_PAGES pages is refused. */
 export async function pdfText(bytes: Uint8Array, onProgress: (done: number) => void = () => {}): Promise<{ pages: PdfPage[]; info: PdfInfo }> {
   const document = await openPdf(bytes).catch((error: unknown) => {
-    throw new StoreError('pdf-unreadable', `pdf.js could not open the file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new CodedError('pdf-unreadable', `pdf.js could not open the file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   });
   try {
     if (document.numPages > PDF_MAX_PAGES) {
-      throw new StoreError('pdf-too-many-pages', `The PDF has ${String(document.numPages)} pages; at most ${String(PDF_MAX_PAGES)} are read.`);
+      throw new CodedError('pdf-too-many-pages', `The PDF has ${String(document.numPages)} pages; at most ${String(PDF_MAX_PAGES)} are read.`);
     }
     const metadata = await document.getMetadata().catch(() => null);
     const fields = (metadata?.info ?? {}) as { Title?: unknown; Author?: unknown };
@@ -140,16 +140,16 @@ export async function pdfText(bytes: Uint8Array, onProgress: (done: number) => v
     }
     return { pages, info };
   } catch (error) {
-    if (error instanceof StoreError) throw error;
-    throw new StoreError('pdf-unreadable', `pdf.js could not read the file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    if (error instanceof CodedError) throw error;
+    throw new CodedError('pdf-unreadable', `pdf.js could not read the file: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     await document.destroy();
   }
 }
 
-function fileError(error: unknown, doing: 'opened' | 'read'): StoreError {
+function fileError(error: unknown, doing: 'opened' | 'read'): CodedError {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
   const detail = error instanceof Error ? error.message : String(error);
-  if (VANISHED.has(code)) return new StoreError('file-vanished', `The file could not be ${doing}: it is gone (${detail}).`, { cause: error });
-  return new StoreError('unreadable-file', `The file could not be ${doing}: ${detail}`, { cause: error });
+  if (VANISHED.has(code)) return new CodedError('file-vanished', `The file could not be ${doing}: it is gone (${detail}).`, { cause: error });
+  return new CodedError('unreadable-file', `The file could not be ${doing}: ${detail}`, { cause: error });
 }

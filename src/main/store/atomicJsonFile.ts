@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { StoreError } from '../../shared/store/errors';
+import { CodedError } from '../../shared/codedError';
 import { parseStore, type StoreData, type StoreProblem } from '../../shared/store/schema';
 
 /** A store file that exists but cannot be used as it is. */
@@ -168,23 +168,23 @@ export async function orphanTempFiles(folder: string, target?: string): Promise<
  * The typed error a failed write rejects with, so the UI can say "disk full" or "read-only" and
  * offer a retry rather than showing an errno.
  */
-export function toWriteError(error: unknown, what: string): StoreError {
-  if (error instanceof StoreError) return error;
+export function toWriteError(error: unknown, what: string): CodedError {
+  if (error instanceof CodedError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
-      return new StoreError('disk-full', `Could not save ${what}: the disk is full (${detail}).`, { cause: error });
+      return new CodedError('disk-full', `Could not save ${what}: the disk is full (${detail}).`, { cause: error });
     case 'EROFS':
     case 'EACCES':
     case 'EPERM':
-      return new StoreError('read-only', `Could not save ${what}: the folder is read-only (${detail}).`, { cause: error });
+      return new CodedError('read-only', `Could not save ${what}: the folder is read-only (${detail}).`, { cause: error });
     case 'ENOENT':
     case 'ENOTDIR':
-      return new StoreError('folder-missing', `Could not save ${what}: the folder is gone (${detail}).`, { cause: error });
+      return new CodedError('folder-missing', `Could not save ${what}: the folder is gone (${detail}).`, { cause: error });
     default:
-      return new StoreError('write-failed', `Could not save ${what}: ${detail}`, { cause: error });
+      return new CodedError('write-failed', `Could not save ${what}: ${detail}`, { cause: error });
   }
 }

@@ -3,8 +3,8 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError, type StoreErrorCode } from '../../shared/store/errors';
-import { IMPORT_MAX_BYTES } from '../../shared/store/importNotes';
+import { isCodedError, type CodedErrorCode } from '../../shared/codedError';
+import { IMPORT_MAX_BYTES } from '../../shared/notes/importNotes';
 import { STORE_VERSION } from '../../shared/store/schema';
 import { applyImport, exportJsonToFile, exportMarkdownToFile, exportMarkdownToFolder, planImportFile } from './notesExportImport';
 import { createNotesRepository } from './notesRepository';
@@ -52,11 +52,11 @@ describe('Markdown export', () => {
   });
 
   it('fails with a typed error when the folder is gone', async () => {
-    await expect(exportMarkdownToFolder(store, join(root, 'missing'), { countryName })).rejects.toSatisfy((error) => isStoreError(error, 'folder-missing'));
+    await expect(exportMarkdownToFolder(store, join(root, 'missing'), { countryName })).rejects.toSatisfy((error) => isCodedError(error, 'folder-missing'));
   });
 
   it('refuses a relative path', async () => {
-    await expect(exportMarkdownToFile(store, 'notes.md', { countryName })).rejects.toSatisfy((error) => isStoreError(error, 'invalid-input'));
+    await expect(exportMarkdownToFile(store, 'notes.md', { countryName })).rejects.toSatisfy((error) => isCodedError(error, 'invalid-input'));
   });
 });
 
@@ -106,7 +106,7 @@ describe('JSON export and import', () => {
 
   describe('refuses bad input, leaving the store byte-identical', () => {
     const valid = JSON.parse(readFileSync(fixturePath('notes-export-v2.json'), 'utf8')) as Record<string, unknown>;
-    it.each<[string, string | Buffer, StoreErrorCode]>([
+    it.each<[string, string | Buffer, CodedErrorCode]>([
       ['not JSON', 'this is not json', 'not-json'],
       ['not UTF-8', Buffer.from([0xff, 0xfe, 0x00, 0x7b]), 'not-json'],
       ['JSON of another program', '{"version":3,"items":[]}', 'wrong-format'],
@@ -119,7 +119,7 @@ describe('JSON export and import', () => {
       const before = await storeBytes();
       const path = join(root, 'bad.json');
       await writeFile(path, content);
-      await expect(planImportFile(store, path, { tierIds })).rejects.toSatisfy((error) => isStoreError(error, code));
+      await expect(planImportFile(store, path, { tierIds })).rejects.toSatisfy((error) => isCodedError(error, code));
       expect(await storeBytes()).toEqual(before);
       expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
     });
@@ -129,13 +129,13 @@ describe('JSON export and import', () => {
       const path = join(root, 'huge.json');
       await writeFile(path, '');
       await truncate(path, IMPORT_MAX_BYTES + 1); // sparse: the size is real, the bytes never exist
-      await expect(planImportFile(store, path)).rejects.toSatisfy((error) => isStoreError(error, 'too-large'));
+      await expect(planImportFile(store, path)).rejects.toSatisfy((error) => isCodedError(error, 'too-large'));
       expect(await storeBytes()).toEqual(before);
     });
 
     it('a file that does not exist, or a folder', async () => {
-      await expect(planImportFile(store, join(root, 'nope.json'))).rejects.toSatisfy((error) => isStoreError(error, 'unreadable-file'));
-      await expect(planImportFile(store, root)).rejects.toSatisfy((error) => isStoreError(error, 'unreadable-file'));
+      await expect(planImportFile(store, join(root, 'nope.json'))).rejects.toSatisfy((error) => isCodedError(error, 'unreadable-file'));
+      await expect(planImportFile(store, root)).rejects.toSatisfy((error) => isCodedError(error, 'unreadable-file'));
     });
   });
 });

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { StoreError } from '../../shared/store/errors';
-import { exportMarkdownDocument, exportMarkdownFiles, type MarkdownExportOptions } from '../../shared/store/exportMarkdown';
+import { CodedError } from '../../shared/codedError';
+import { exportMarkdownDocument, exportMarkdownFiles, type MarkdownExportOptions } from '../../shared/notes/exportMarkdown';
 import {
   buildJsonExport,
   IMPORT_MAX_BYTES,
@@ -11,7 +11,7 @@ import {
   type ImportOptions,
   type ImportOutcome,
   type ImportPlan,
-} from '../../shared/store/importNotes';
+} from '../../shared/notes/importNotes';
 import { toWriteError, writeFileAtomic } from './atomicJsonFile';
 import type { Store } from './openStore';
 
@@ -21,7 +21,7 @@ const SHARED_FILE_MODE = 0o666;
 // Every path here comes from main's own save and open dialogs, never from the renderer; the checks
 // only catch a wiring mistake early.
 function requireAbsolute(path: string, what: string): string {
-  if (typeof path !== 'string' || path === '' || !isAbsolute(path)) throw new StoreError('invalid-input', `The ${what} must be an absolute path.`);
+  if (typeof path !== 'string' || path === '' || !isAbsolute(path)) throw new CodedError('invalid-input', `The ${what} must be an absolute path.`);
   return path;
 }
 
@@ -69,19 +69,19 @@ export async function exportJsonToFile(store: Store, path: string, now: Date = n
 export async function readImportFile(path: string): Promise<string> {
   requireAbsolute(path, 'import file');
   const handle = await open(path, 'r').catch((error: unknown) => {
-    throw new StoreError('unreadable-file', `The file could not be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new CodedError('unreadable-file', `The file could not be opened: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   });
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new StoreError('unreadable-file', 'That is not a file.');
-    if (info.size > IMPORT_MAX_BYTES) throw new StoreError('too-large', `The file is larger than ${String(IMPORT_MAX_BYTES / 1024 / 1024)} MB.`);
+    if (!info.isFile()) throw new CodedError('unreadable-file', 'That is not a file.');
+    if (info.size > IMPORT_MAX_BYTES) throw new CodedError('too-large', `The file is larger than ${String(IMPORT_MAX_BYTES / 1024 / 1024)} MB.`);
     const bytes = await handle.readFile();
     // The file may have grown since stat.
-    if (bytes.length > IMPORT_MAX_BYTES) throw new StoreError('too-large', `The file is larger than ${String(IMPORT_MAX_BYTES / 1024 / 1024)} MB.`);
+    if (bytes.length > IMPORT_MAX_BYTES) throw new CodedError('too-large', `The file is larger than ${String(IMPORT_MAX_BYTES / 1024 / 1024)} MB.`);
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      throw new StoreError('not-json', 'The file is not UTF-8 text.');
+      throw new CodedError('not-json', 'The file is not UTF-8 text.');
     }
   } finally {
     await handle.close();

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError } from '../../shared/store/errors';
-import { attachNotes } from '../../shared/store/notes';
+import { isCodedError } from '../../shared/codedError';
+import { attachNotes } from '../../shared/notes/operations';
 import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE, type Store } from './openStore';
 
@@ -63,24 +63,24 @@ describe('notes repository', () => {
   it('refuses to restore a note that is already there, so undo never duplicates', async () => {
     const notes = createNotesRepository(store, { now });
     const note = await notes.create({ target: onJapan, body: 'once' });
-    await expect(notes.restore(note)).rejects.toSatisfy((error) => isStoreError(error, 'already-exists'));
+    await expect(notes.restore(note)).rejects.toSatisfy((error) => isCodedError(error, 'already-exists'));
     expect(notes.list()).toHaveLength(1);
   });
 
   it('rejects edits and deletes of a note that does not exist', async () => {
     const notes = createNotesRepository(store, { now });
     const missing = '00000000-0000-4000-8000-000000000000';
-    await expect(notes.update(missing, { body: 'x' })).rejects.toSatisfy((error) => isStoreError(error, 'not-found'));
-    await expect(notes.delete(missing)).rejects.toSatisfy((error) => isStoreError(error, 'not-found'));
+    await expect(notes.update(missing, { body: 'x' })).rejects.toSatisfy((error) => isCodedError(error, 'not-found'));
+    await expect(notes.delete(missing)).rejects.toSatisfy((error) => isCodedError(error, 'not-found'));
   });
 
   it('refuses invalid input before anything is written', async () => {
     const notes = createNotesRepository(store, { now });
-    await expect(notes.create({ target: onJapan, body: 'x'.repeat(100_001) })).rejects.toSatisfy((error) => isStoreError(error, 'invalid-input'));
+    await expect(notes.create({ target: onJapan, body: 'x'.repeat(100_001) })).rejects.toSatisfy((error) => isCodedError(error, 'invalid-input'));
     const note = await notes.create({ target: onJapan, body: 'ok' });
     const tooManyTags = Array.from({ length: 21 }, (_, i) => `tag ${String(i)}`);
-    await expect(notes.update(note.id, { tags: tooManyTags })).rejects.toSatisfy((error) => isStoreError(error, 'invalid-input'));
-    await expect(notes.restore({ ...note, id: 'not-a-uuid' })).rejects.toSatisfy((error) => isStoreError(error, 'invalid-input'));
+    await expect(notes.update(note.id, { tags: tooManyTags })).rejects.toSatisfy((error) => isCodedError(error, 'invalid-input'));
+    await expect(notes.restore({ ...note, id: 'not-a-uuid' })).rejects.toSatisfy((error) => isCodedError(error, 'invalid-input'));
     expect(await fileNotes()).toEqual([note]);
   });
 

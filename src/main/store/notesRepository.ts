@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StoreError } from '../../shared/store/errors';
+import { CodedError } from '../../shared/codedError';
 import {
   buildNote,
   countNotesByCountry,
@@ -12,11 +12,11 @@ import {
   type NewNoteInput,
   type NoteFilter,
   type NotePatch,
-} from '../../shared/store/notes';
+} from '../../shared/notes/operations';
 import type { Note } from '../../shared/store/schema';
 import type { Store } from './openStore';
 
-/** Personal notes on countries and passages. Every method validates its input (StoreError `invalid-input`). */
+/** Personal notes on countries and passages. Every method validates its input (CodedError `invalid-input`). */
 export interface NotesRepository {
   /** Creates a note with a new id; resolves once it is on disk. */
   create(input: NewNoteInput): Promise<Note>;
@@ -80,7 +80,7 @@ export function createNotesRepository(store: Store, options: NotesRepositoryOpti
     async restore(note) {
       const checked = validNote(note);
       await store.update((draft) => {
-        if (draft.notes.some((existing) => existing.id === checked.id)) throw new StoreError('already-exists', `A note ${checked.id} exists already.`);
+        if (draft.notes.some((existing) => existing.id === checked.id)) throw new CodedError('already-exists', `A note ${checked.id} exists already.`);
         draft.notes.push(checked);
       });
       return checked;
@@ -104,6 +104,6 @@ export function createNotesRepository(store: Store, options: NotesRepositoryOpti
 
 function indexOf(notes: readonly Note[], id: string): number {
   const index = notes.findIndex((note) => note.id === id);
-  if (index === -1) throw new StoreError('not-found', `There is no note ${id}.`);
+  if (index === -1) throw new CodedError('not-found', `There is no note ${id}.`);
   return index;
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError, StoreOpenError, type StoreErrorCode } from '../../shared/store/errors';
+import { isCodedError, StoreOpenError, type CodedErrorCode } from '../../shared/codedError';
 import { serialiseStore } from './atomicJsonFile';
 import { emptyStore, STORE_VERSION } from '../../shared/store/schema';
 import { writeFileAtomic, type DurableWrite } from './atomicJsonFile';
@@ -167,7 +167,7 @@ describe('openStore()', () => {
     const bad = store.update((draft) => {
       (draft.prefs as Record<string, unknown>)['theme'] = 'sepia';
     });
-    await expect(bad).rejects.toSatisfy((error) => isStoreError(error, 'invalid-state'));
+    await expect(bad).rejects.toSatisfy((error) => isCodedError(error, 'invalid-state'));
     expect(await storeText()).toBe(before);
     expect(store.read().prefs).toEqual({ language: 'en' });
   });
@@ -236,7 +236,7 @@ describe('openStore()', () => {
   });
 
   describe('when a save fails', () => {
-    it.each<[string, string, StoreErrorCode]>([
+    it.each<[string, string, CodedErrorCode]>([
       ['the disk is full', 'ENOSPC', 'disk-full'],
       ['the folder is read-only', 'EROFS', 'read-only'],
       ['permission is denied', 'EACCES', 'read-only'],
@@ -248,7 +248,7 @@ describe('openStore()', () => {
 
       const store = await openStore({ folder, write: failingDisk(errno) });
       const prefs = createPrefsRepository(store);
-      await expect(prefs.setLanguage('ko')).rejects.toSatisfy((error) => isStoreError(error, code));
+      await expect(prefs.setLanguage('ko')).rejects.toSatisfy((error) => isCodedError(error, code));
       expect(store.read().prefs.language).toBe('en');
       expect(await storeText()).toBe(saved);
 
@@ -260,7 +260,7 @@ describe('openStore()', () => {
       const store = await openStore({ folder });
       await createPrefsRepository(store).setLanguage('en');
       await rm(folder, { recursive: true, force: true });
-      await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isStoreError(error, 'folder-missing'));
+      await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isCodedError(error, 'folder-missing'));
       expect(store.read().prefs.language).toBe('en');
       await mkdir(folder);
       await createPrefsRepository(store).setLanguage('ko');
@@ -271,7 +271,7 @@ describe('openStore()', () => {
       const store = await openStore({ folder });
       await createPrefsRepository(store).setLanguage('en');
       makeReadOnly(folder);
-      await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isStoreError(error, 'read-only'));
+      await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isCodedError(error, 'read-only'));
       expect(store.read().prefs.language).toBe('en');
       makeWritable(folder);
       expect(JSON.parse(await storeText()).prefs.language).toBe('en');
@@ -522,7 +522,7 @@ describe('openStore() when the store file is missing', () => {
     const store = await openStore({ folder, now: fixedNow });
     expect(store.recovery).toMatchObject({ reason: 'missing', restoredFrom: 'backup' });
     expect(bodies(store.read())).toEqual(['written before the file vanished']);
-    await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isStoreError(error, 'read-only'));
+    await expect(createPrefsRepository(store).setLanguage('ko')).rejects.toSatisfy((error) => isCodedError(error, 'read-only'));
     expect(await folderState(folder)).toEqual(before);
   });
 });

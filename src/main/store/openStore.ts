@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, link, mkdir, rename, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
-import { isStoreError, StoreError, StoreOpenError } from '../../shared/store/errors';
+import { isCodedError, CodedError, StoreOpenError } from '../../shared/codedError';
 import { emptyStore, parseStore, STORE_VERSION, type StoreData, type StoreProblem } from '../../shared/store/schema';
 import { createStateChecker, draftOf } from '../../shared/store/stateCheck';
 import {
@@ -71,7 +71,7 @@ export interface Store {
    *
    * The draft's preferences and its notes and overrides arrays are fresh copies, but the notes and
    * overrides in them are frozen: a change replaces an item, never edits it (editing throws). A
-   * change that throws rejects alone. A failed write rejects with a StoreError (`disk-full`,
+   * change that throws rejects alone. A failed write rejects with a CodedError (`disk-full`,
    * `read-only`, `folder-missing`, `write-failed`; `invalid-state` for a draft that would not load
    * again) and leaves the file and `read()` as they were, so the same change can be retried.
    *
@@ -291,7 +291,7 @@ function unreadableStore(path: string, error: unknown): StoreOpenError {
 
 /** An unusable store in a folder that cannot be written: it cannot be moved aside, so it is left as it is. */
 function cannotSetAside(path: string, error: unknown): StoreOpenError {
-  const readOnly = isReadOnlyError(error) || isStoreError(error, 'read-only');
+  const readOnly = isReadOnlyError(error) || isCodedError(error, 'read-only');
   return new StoreOpenError(
     readOnly ? 'store-read-only' : 'store-unreadable',
     `The store file ${path} cannot be used, and ${readOnly ? 'the folder is read-only' : 'it could not be moved aside'}: ${errorText(error)}`,
@@ -369,7 +369,7 @@ function createStore(init: {
     if (problem !== null) {
       // A repository bug, never user input (repositories validate first): refuse to write a file
       // that the next start would have to move aside.
-      const error = new StoreError('invalid-state', `Refused to save an invalid store: ${problem}`);
+      const error = new CodedError('invalid-state', `Refused to save an invalid store: ${problem}`);
       for (const change of applied) change.reject(error);
       return;
     }
@@ -394,7 +394,7 @@ function createStore(init: {
     migratedFrom: init.migratedFrom,
     read: () => current,
     update(change) {
-      if (closed) return Promise.reject(new StoreError('store-closed', 'The store is closed; the change was not saved.'));
+      if (closed) return Promise.reject(new CodedError('store-closed', 'The store is closed; the change was not saved.'));
       return new Promise<Readonly<StoreData>>((resolve, reject) => {
         pending.push({ change, resolve, reject });
         draining ??= drain();

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError } from '../../shared/store/errors';
+import { isCodedError } from '../../shared/codedError';
 import { openStore, STORE_FILE, type Store } from './openStore';
 import { createOverridesRepository } from './overridesRepository';
 
@@ -36,9 +36,9 @@ describe('tier overrides repository', () => {
 
   it('refuses a tier the atlas does not have, writing nothing', async () => {
     const overrides = createOverridesRepository(store, { tierIds, now });
-    await expect(overrides.set({ countryId: 'JPN', tier: 'best-friends', reason: '' })).rejects.toSatisfy((error) => isStoreError(error, 'unknown-tier'));
+    await expect(overrides.set({ countryId: 'JPN', tier: 'best-friends', reason: '' })).rejects.toSatisfy((error) => isCodedError(error, 'unknown-tier'));
     await expect(overrides.set({ countryId: 'JPN', tier: 'strategic', reason: 'x'.repeat(2_001) })).rejects.toSatisfy((error) =>
-      isStoreError(error, 'invalid-input'),
+      isCodedError(error, 'invalid-input'),
     );
     expect(overrides.list()).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { StoreError } from '../../shared/store/errors';
-import { parseInput } from '../../shared/store/notes';
+import { CodedError } from '../../shared/codedError';
+import { parseInput } from '../../shared/notes/operations';
 import { countryIdSchema, OVERRIDE_REASON_MAX, tierIdSchema, type TierOverride } from '../../shared/store/schema';
 import type { Store } from './openStore';
 
@@ -38,7 +38,7 @@ export function createOverridesRepository(store: Store, options: OverridesReposi
   return {
     async set(input) {
       const { countryId, tier, reason } = parseInput(overrideInputSchema, input, 'tier override');
-      if (!tierIds.has(tier)) throw new StoreError('unknown-tier', `There is no tier ${tier} to choose.`);
+      if (!tierIds.has(tier)) throw new CodedError('unknown-tier', `There is no tier ${tier} to choose.`);
       const stamp = now().toISOString();
       let saved: TierOverride | undefined;
       await store.update((draft) => {

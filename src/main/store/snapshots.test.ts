@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError } from '../../shared/store/errors';
+import { isCodedError } from '../../shared/codedError';
 import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE } from './openStore';
 import { createPrefsRepository } from './prefsRepository';
@@ -90,7 +90,7 @@ describe('snapshots', () => {
     'refuses the name %j without touching the disk',
     async (name) => {
       const store = await openStore({ folder });
-      await expect(createSnapshotRepository(store).restore(name)).rejects.toSatisfy((error) => isStoreError(error, 'bad-snapshot-name'));
+      await expect(createSnapshotRepository(store).restore(name)).rejects.toSatisfy((error) => isCodedError(error, 'bad-snapshot-name'));
     },
   );
 
@@ -99,9 +99,9 @@ describe('snapshots', () => {
     const store = await openStore({ folder, now: day(1, 12) });
     const before = await readFile(join(folder, STORE_FILE), 'utf8');
     const snapshots = createSnapshotRepository(store);
-    await expect(snapshots.restore('daily-2020-01-01T00-00-00-000Z.json')).rejects.toSatisfy((error) => isStoreError(error, 'snapshot-not-found'));
+    await expect(snapshots.restore('daily-2020-01-01T00-00-00-000Z.json')).rejects.toSatisfy((error) => isCodedError(error, 'snapshot-not-found'));
     await writeFile(join(folder, SNAPSHOT_FOLDER, 'daily-2020-01-01T00-00-00-000Z.json'), '{"schemaVersion":2,');
-    await expect(snapshots.restore('daily-2020-01-01T00-00-00-000Z.json')).rejects.toSatisfy((error) => isStoreError(error, 'snapshot-unreadable'));
+    await expect(snapshots.restore('daily-2020-01-01T00-00-00-000Z.json')).rejects.toSatisfy((error) => isCodedError(error, 'snapshot-unreadable'));
     expect(await readFile(join(folder, STORE_FILE), 'utf8')).toBe(before);
   });
 

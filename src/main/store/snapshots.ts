@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StoreError } from '../../shared/store/errors';
+import { CodedError } from '../../shared/codedError';
 import { parseStore, type StoreData } from '../../shared/store/schema';
 import { copyFileAtomic, readTextIfExists, removeOrphanTempFiles } from './atomicJsonFile';
 
@@ -85,15 +85,15 @@ export async function pruneSnapshots(folder: string, kind: SnapshotKind): Promis
 
 /** Reads and migrates a snapshot; a name that is not ours never reaches the file system. */
 export async function readSnapshot(folder: string, name: string): Promise<{ info: SnapshotInfo; data: StoreData }> {
-  if (!SNAPSHOT_NAME.test(name)) throw new StoreError('bad-snapshot-name', `Not a snapshot name: ${JSON.stringify(name.slice(0, 200))}.`);
+  if (!SNAPSHOT_NAME.test(name)) throw new CodedError('bad-snapshot-name', `Not a snapshot name: ${JSON.stringify(name.slice(0, 200))}.`);
   const text = await readTextIfExists(join(folder, SNAPSHOT_FOLDER, name)).catch((error: unknown) => {
-    throw new StoreError('snapshot-unreadable', `Snapshot ${name} could not be read.`, { cause: error });
+    throw new CodedError('snapshot-unreadable', `Snapshot ${name} could not be read.`, { cause: error });
   });
-  if (text === null) throw new StoreError('snapshot-not-found', `There is no snapshot ${name}.`);
+  if (text === null) throw new CodedError('snapshot-not-found', `There is no snapshot ${name}.`);
   const parsed = parseStore(text);
   if (!parsed.ok) {
     const reason = parsed.problem.kind === 'newer-version' ? `written by a newer version (${String(parsed.problem.version)})` : parsed.problem.message;
-    throw new StoreError('snapshot-unreadable', `Snapshot ${name} cannot be used: ${reason}`);
+    throw new CodedError('snapshot-unreadable', `Snapshot ${name} cannot be used: ${reason}`);
   }
   return { info: snapshotInfo(name, Buffer.byteLength(text))!, data: parsed.data };
 }

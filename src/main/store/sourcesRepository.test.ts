@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError } from '../../shared/store/errors';
+import { isCodedError } from '../../shared/codedError';
 import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE, type Store } from './openStore';
 import { createSourcesRepository, SOURCE_TEXTS_FOLDER, sourceIdFor, sourceTextPath, type NewSource } from './sourcesRepository';
@@ -43,7 +43,7 @@ describe('createSourcesRepository()', () => {
     await sources.add(document('Same text.', 'First title'));
     const before = await readFile(join(folder, STORE_FILE), 'utf8');
     const error = await sources.add(document('Same text.', 'Another title')).catch((caught: unknown) => caught);
-    expect(isStoreError(error, 'duplicate-source') && error.message).toContain('First title');
+    expect(isCodedError(error, 'duplicate-source') && error.message).toContain('First title');
     expect(await readFile(join(folder, STORE_FILE), 'utf8')).toBe(before);
   });
 

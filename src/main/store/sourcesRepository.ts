@@ -1,8 +1,8 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { StoreError } from '../../shared/store/errors';
-import { parseInput } from '../../shared/store/notes';
+import { CodedError } from '../../shared/codedError';
+import { parseInput } from '../../shared/notes/operations';
 import {
   importedSourceIdSchema,
   importedSourceSchema,
@@ -86,7 +86,7 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
   const indexOf = (sources: readonly ImportedSource[], id: string): number => {
     const checked = parseInput(importedSourceIdSchema, id, 'source id');
     const index = sources.findIndex((source) => source.id === checked);
-    if (index === -1) throw new StoreError('not-found', `There is no imported source ${checked}.`);
+    if (index === -1) throw new CodedError('not-found', `There is no imported source ${checked}.`);
     return index;
   };
 
@@ -119,7 +119,7 @@ export function createSourcesRepository(store: Store, options: { now?: () => Dat
       // Checked before the text is written (no file for a known document), and again in the update.
       const refuseDuplicate = (sources: readonly ImportedSource[]): void => {
         const existing = sources.find((other) => other.hash === source.hash || other.id === source.id);
-        if (existing) throw new StoreError('duplicate-source', `This document is already imported as “${existing.title}”.`);
+        if (existing) throw new CodedError('duplicate-source', `This document is already imported as “${existing.title}”.`);
       };
       refuseDuplicate(store.read().sources);
       // The text first, so the store never names a file that is not there.

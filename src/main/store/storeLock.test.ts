@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreError, StoreOpenError } from '../../shared/store/errors';
+import { isCodedError, StoreOpenError } from '../../shared/codedError';
 import { createPrefsRepository } from './prefsRepository';
 import { openStore, STORE_FILE } from './openStore';
 import { acquireStoreLock, LOCK_FILE, type LockOwner, type StoreLock } from './storeLock';
@@ -90,7 +90,7 @@ describe('acquireStoreLock()', () => {
 
   it('takes over a lock left half-written by a crash, but not one being written right now', async () => {
     await writeFile(lockPath(), '');
-    await expect(acquireStoreLock(folder)).rejects.toSatisfy((error) => isStoreError(error, 'store-in-use'));
+    await expect(acquireStoreLock(folder)).rejects.toSatisfy((error) => isCodedError(error, 'store-in-use'));
     const longAgo = new Date(Date.now() - 60_000);
     await utimes(lockPath(), longAgo, longAgo);
     const lock = await lockOn(folder);
@@ -123,7 +123,7 @@ describe('openStore() and the lock', () => {
     const before = (await readdir(folder)).sort();
     const store = await readFile(join(folder, STORE_FILE), 'utf8');
 
-    await expect(openStore({ folder })).rejects.toSatisfy((error) => isStoreError(error, 'store-in-use'));
+    await expect(openStore({ folder })).rejects.toSatisfy((error) => isCodedError(error, 'store-in-use'));
     expect((await readdir(folder)).sort()).toEqual(before);
     expect(await readFile(join(folder, STORE_FILE), 'utf8')).toBe(store);
     expect(await readFile(orphanOfLiveProcess, 'utf8')).toBe('{"half":');
@@ -134,7 +134,7 @@ describe('openStore() and the lock', () => {
     await createPrefsRepository(store).setLanguage('ko');
     await store.close();
     expect(await readdir(folder)).not.toContain(LOCK_FILE);
-    await expect(createPrefsRepository(store).setLanguage('en')).rejects.toSatisfy((error) => isStoreError(error, 'store-closed'));
+    await expect(createPrefsRepository(store).setLanguage('en')).rejects.toSatisfy((error) => isCodedError(error, 'store-closed'));
     expect(JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8')).prefs.language).toBe('ko');
   });
 });

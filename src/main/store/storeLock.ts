@@ -4,7 +4,7 @@ import { link, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { StoreOpenError } from '../../shared/store/errors';
+import { StoreOpenError } from '../../shared/codedError';
 import { syncFolder, tempPathFor, writeNewFileSynced } from './atomicJsonFile';
 
 /** The lock file's name inside the store folder. */

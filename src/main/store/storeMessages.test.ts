@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StoreOpenError, type StoreOpenErrorCode } from '../../shared/store/errors';
+import { StoreOpenError, type StoreOpenErrorCode } from '../../shared/codedError';
 import { STORE_VERSION } from '../../shared/store/schema';
 import { LOCK_FILE } from './storeLock';
 import { recoveryStatus, startFailureText, storeOpenFailureText, storeRecoveryText } from './storeMessages';

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Language, StoreStatus } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
-import { StoreOpenError } from '../../shared/store/errors';
+import { StoreOpenError } from '../../shared/codedError';
 import { STORE_VERSION } from '../../shared/store/schema';
 import type { StoreRecovery } from './openStore';
 import { LOCK_FILE } from './storeLock';

@@ -3,10 +3,10 @@ import { DocumentLinker, linkPassage, type DocumentContext } from './link';
 import type { AtlasPassage } from './model';
 import { memoOf, MemoisedPassage } from './passageMemo';
 import type { RelationBasis } from './relation';
-import type { OfficialsRule, RuleFinding, TensionRule, TierRule, TierScheme } from './tiers';
+import type { OfficialsRule, TensionRule, TierRule, TierScheme } from './tiers';
 import { findingTier, passageFindings, warmPassageFindings } from './tiers';
 import type { TimelineEvent } from './timeline';
-import type { Evidence, Link, Passage, PassageKind, Tension } from './types';
+import type { Evidence, Link, Passage, PassageKind, RuleFinding, Tension } from './types';
 
 /**
  * What linking and the tier rules found in a run of passages, as numbers: a worker thread sends it

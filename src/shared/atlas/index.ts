@@ -28,8 +28,6 @@ export type {
   AtlasSourceInput,
   LinkedSource,
 } from './model';
-export { deltaE2000, parseHexColour, perceivedDifference, simulateColourVision, toLab } from './colour';
-export type { ColourVisionDeficiency, Lab, Rgb, Vision } from './colour';
 export { AtlasDataError } from './parse';
 export { fnv1a64 } from './hash';
 export type { Citation, Evidence, Link, LinkRole, LinkedPassage, Localised, Passage, PassageKind, Tension } from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOME_COUNTRY_ID } from '../countries';
+import { HOME_COUNTRY_ID } from '../home';
 import { parseDataFile } from './parse';
 
 const organisationSchema = z.strictObject({

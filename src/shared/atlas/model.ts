@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOME_COUNTRY_ID } from '../countries';
+import { HOME_COUNTRY_ID } from '../home';
 import { parseCurated, resolveCurated } from './curated';
 import type { CuratedEntry } from './curated';
 import { buildGazetteer } from './gazetteer';

@@ -1,6 +1,5 @@
-import type { RuleFinding, TierScheme } from './tiers';
 import type { TimelineEvent } from './timeline';
-import type { Citation, Link, LinkedPassage, Passage, PassageKind } from './types';
+import type { Citation, Link, LinkedPassage, Passage, PassageKind, RuleFinding } from './types';
 
 const MEMO = Symbol('passage memo');
 
@@ -10,8 +9,8 @@ export interface PassageMemo {
   linked?: readonly string[];
   /** The countries it is about, each once. */
   subjects?: readonly string[];
-  /** What the rules of `scheme` found in it. */
-  findings?: { scheme: TierScheme; found: readonly RuleFinding[] };
+  /** What the rules of `scheme` (a `TierScheme`, told apart by identity) found in it. */
+  findings?: { scheme: object; found: readonly RuleFinding[] };
 }
 
 /**

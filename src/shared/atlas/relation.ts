@@ -1,4 +1,4 @@
-import { HOME_COUNTRY_ID } from '../countries';
+import { HOME_COUNTRY_ID } from '../home';
 import type { Link } from './types';
 
 /**

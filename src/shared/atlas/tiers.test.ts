@@ -6,7 +6,7 @@ import type { CuratedEntry } from './curated';
 import { buildGazetteer } from './gazetteer';
 import { ingestSource } from './ingest';
 import { linkSource } from './link';
-import { perceivedDifference } from './colour';
+import { perceivedDifference } from '../../../tests/support/colour';
 import { classifyCountries, classifyCountry, parseTierScheme } from './tiers';
 import { TIER_IDS } from './tierIds';
 import type { LinkedPassage } from './types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOME_COUNTRY_ID } from '../countries';
+import { HOME_COUNTRY_ID } from '../home';
 import { resolveCuratedEntry } from './curated';
 import type { CuratedEntry } from './curated';
 import { parseDataFile } from './parse';
@@ -8,7 +8,7 @@ import { RELATIONSHIP_TIERS, TENSION_KINDS, TIER_IDS } from './tierIds';
 import type { RelationshipTier, TierBasis, TierId } from './tierIds';
 import { relationReader } from './relation';
 import type { PhraseRelation, RelationBasis } from './relation';
-import type { Evidence, Link, LinkedPassage, Tension } from './types';
+import type { Evidence, EvidenceFinding, Link, LinkedPassage, RuleFinding, Tension } from './types';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a #rrggbb colour');
 const localised = z.strictObject({ en: z.string().min(1), ko: z.string().min(1) });
@@ -242,21 +242,6 @@ function findAttributed(passages: readonly LinkedPassage[], scheme: TierScheme):
   }
   return byCountry;
 }
-
-/** A phrase an evidence rule found in a passage, the country it is attributed to, and the tier it speaks for. */
-interface EvidenceFinding {
-  kind: 'evidence';
-  countryId: string;
-  tier: RelationshipTier;
-  evidence: Evidence;
-}
-
-/**
- * One phrase a rule found in a passage, and the country it is attributed to. A phrase attributed to
- * several countries (equally near to each) has one Evidence or Tension shared by their findings:
- * fewer objects to make, and IPC (structured clone) sends a shared object once.
- */
-export type RuleFinding = { kind: 'tension'; countryId: string; tension: Tension } | EvidenceFinding;
 
 /** A scheme's rules compiled once (what they found in each passage is kept in its memo). */
 interface SchemeCache {

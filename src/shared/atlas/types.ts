@@ -1,4 +1,4 @@
-import type { TensionKind } from './tierIds';
+import type { RelationshipTier, TensionKind } from './tierIds';
 
 /** Whether a passage is running text or an image caption. */
 export type PassageKind = 'prose' | 'caption';
@@ -78,3 +78,18 @@ export interface Tension {
   phrase: string;
   rule: string;
 }
+
+/** A phrase an evidence rule found in a passage, the country it is attributed to, and the tier it speaks for. */
+export interface EvidenceFinding {
+  kind: 'evidence';
+  countryId: string;
+  tier: RelationshipTier;
+  evidence: Evidence;
+}
+
+/**
+ * One phrase a rule found in a passage, and the country it is attributed to. A phrase attributed to
+ * several countries (equally near to each) has one Evidence or Tension shared by their findings:
+ * fewer objects to make, and IPC (structured clone) sends a shared object once.
+ */
+export type RuleFinding = { kind: 'tension'; countryId: string; tension: Tension } | EvidenceFinding;

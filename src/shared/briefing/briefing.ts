@@ -1,14 +1,16 @@
 import type { AtlasCountry, AtlasPassage, Tier } from '../atlas';
-import type { CountrySummary, Language, NoteView } from '../contract';
+import type { NoteView } from '../contract';
+import type { CountrySummary } from '../countries';
 import { DATA_SOURCES } from '../dataSources';
 import { translate } from '../i18n';
+import type { Language } from '../i18n/language';
 import { capitalOf, capitalsFile } from './capitals';
-import type { BriefingOptions, Prepared } from './context';
+import type { BriefingBuildOptions, Prepared } from './context';
 import { formatDay, formatEventDate, formatNumber } from './format';
 import { angle, centreOf, groupBy, shapeIndex } from './geo';
-import { escapeHtml, safeId } from './html';
+import { escapeHtml, safeId } from '../html';
 import { EARTH_RADIUS_KM, locatorMap, type MapPlace } from './maps';
-import { noteHtml } from './markdown';
+import { noteHtml } from './noteHtml';
 import { richText, sentenceAround, type Highlight } from './richText';
 
 /** A passage shorter than this is kept on one page; a longer one may break, three lines at least each side. */
@@ -25,7 +27,7 @@ interface Briefing {
   /** Passage id → its number in this briefing, from 1. */
   numbers: Map<string, number>;
   notes: readonly NoteView[];
-  options: Required<BriefingOptions>;
+  options: Required<BriefingBuildOptions>;
   t: (key: string, values?: Record<string, string | number>) => string;
 }
 
@@ -44,7 +46,7 @@ export function sectionId(id: string): string {
 }
 
 /** One country's briefing as a `<section>`, named for its running header. */
-export function briefingSection(prepared: Prepared, id: string, options: Required<BriefingOptions>): string {
+export function briefingSection(prepared: Prepared, id: string, options: Required<BriefingBuildOptions>): string {
   const { model } = prepared.context;
   const summary = summaryOf(prepared, id);
   const entry = model.countries[id] ?? null;

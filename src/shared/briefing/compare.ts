@@ -1,11 +1,12 @@
 import type { AtlasCountry } from '../atlas';
-import type { Language, NoteView } from '../contract';
+import type { NoteView } from '../contract';
 import { translate } from '../i18n';
+import type { Language } from '../i18n/language';
 import { summaryOf } from './briefing';
-import type { BriefingOptions, Prepared } from './context';
+import type { BriefingBuildOptions, Prepared } from './context';
 import { formatEventDate, yearRowOf } from './format';
-import { escapeHtml, safeId } from './html';
-import { noteHtml } from './markdown';
+import { escapeHtml, safeId } from '../html';
+import { noteHtml } from './noteHtml';
 import { richText, sentenceAround, sentenceText } from './richText';
 
 /** The most evidence sentences shown per country in the side-by-side table. */
@@ -66,7 +67,7 @@ function notesCell(notes: readonly NoteView[], t: (key: string) => string): stri
 }
 
 /** The side-by-side table and the timeline by year at the head of a comparison. */
-export function comparisonSection(prepared: Prepared, ids: readonly [string, string], options: BriefingOptions): string {
+export function comparisonSection(prepared: Prepared, ids: readonly [string, string], options: BriefingBuildOptions): string {
   const language = options.language;
   const t = (key: string, values?: Record<string, string | number>) => translate(language, key, values);
   const [a, b] = ids.map((id) => summaryOf(prepared, id)) as [ReturnType<typeof summaryOf>, ReturnType<typeof summaryOf>];

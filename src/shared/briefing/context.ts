@@ -1,16 +1,12 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AtlasModel, AtlasPassage, Tier } from '../atlas';
-import type { CountrySummary, Language, NoteView, TierOverride } from '../contract';
-import { compareNotes } from '../store/notes';
-import type { Paper } from './style';
+import type { NoteView, TierOverride } from '../contract';
+import type { CountrySummary } from '../countries';
+import { compareNotes } from '../notes/operations';
+import type { BriefingOptions } from './options';
 
-export type { Paper };
-
-/** How to build a briefing. */
-export interface BriefingOptions {
-  paper: Paper;
-  includeNotes: boolean;
-  language: Language;
+/** How to build a briefing: the options the user chose, and what only measurements change. */
+export interface BriefingBuildOptions extends BriefingOptions {
   /** Draw the locator map (default true); false gives the same document without it, to price the map. */
   withMap?: boolean;
 }

@@ -1,19 +1,19 @@
 import type { AtlasModel } from '../atlas';
-import type { Language } from '../contract';
 import { translate } from '../i18n';
+import type { Language } from '../i18n/language';
 import { briefingSection, sectionId, summaryOf } from './briefing';
 import { capitalOf } from './capitals';
 import { COMPARE_CSS, comparisonSection } from './compare';
-import { prepare, type BriefingContext, type BriefingOptions, type Prepared } from './context';
+import { prepare, type BriefingContext, type BriefingBuildOptions, type Prepared } from './context';
 import { formatDay, formatNumber, isoDay } from './format';
-import { escapeHtml, safeId } from './html';
+import { escapeHtml, safeId } from '../html';
 import { worldMap } from './maps';
 import { stylesheet, type PageGroup } from './style';
 
 /** Nothing in a briefing may load anything: no script, no request, only its own inline style and SVG. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-function complete(options: BriefingOptions): Required<BriefingOptions> {
+function complete(options: BriefingBuildOptions): Required<BriefingBuildOptions> {
   return { ...options, withMap: options.withMap ?? true };
 }
 
@@ -32,7 +32,7 @@ function pageGroup(prepared: Prepared, id: string, language: Language): PageGrou
   return { name: sectionId(id), left: `${summary.name[language]} · ${summary.name[other]}` };
 }
 
-function furniture(prepared: Prepared, options: Required<BriefingOptions>, ids: readonly string[]) {
+function furniture(prepared: Prepared, options: Required<BriefingBuildOptions>, ids: readonly string[]) {
   const t = (key: string) => translate(options.language, `briefing.${key}`);
   return {
     paper: options.paper,
@@ -44,7 +44,7 @@ function furniture(prepared: Prepared, options: Required<BriefingOptions>, ids: 
 }
 
 /** One self-contained HTML document for one country. */
-export function buildBriefingHtml(context: BriefingContext, countryId: string, options: BriefingOptions): string {
+export function buildBriefingHtml(context: BriefingContext, countryId: string, options: BriefingBuildOptions): string {
   const full = complete(options);
   const prepared = prepare(context);
   const summary = summaryOf(prepared, countryId);
@@ -72,7 +72,7 @@ export function atlasCountryIds(model: AtlasModel): string[] {
  * starts) fills the contents' page numbers; without it each shows a placeholder, and the contents
  * take exactly as many pages either way (one fixed-height line per entry, fixed-width numbers).
  */
-export function buildAtlasHtml(context: BriefingContext, options: BriefingOptions, startPages: Readonly<Record<string, number>> | null): string {
+export function buildAtlasHtml(context: BriefingContext, options: BriefingBuildOptions, startPages: Readonly<Record<string, number>> | null): string {
   const full = complete(options);
   const prepared = prepare(context);
   const ids = atlasCountryIds(context.model);
@@ -81,7 +81,7 @@ export function buildAtlasHtml(context: BriefingContext, options: BriefingOption
   return page(full.language, t('atlasDocumentTitle'), stylesheet(furniture(prepared, full, ids)), body);
 }
 
-function cover(prepared: Prepared, options: Required<BriefingOptions>, count: number): string {
+function cover(prepared: Prepared, options: Required<BriefingBuildOptions>, count: number): string {
   const { model, shapes, generatedAt } = prepared.context;
   const language = options.language;
   const t = (key: string, values?: Record<string, string | number>) => translate(language, `briefing.${key}`, values);
@@ -110,7 +110,7 @@ function cover(prepared: Prepared, options: Required<BriefingOptions>, count: nu
   );
 }
 
-function contents(prepared: Prepared, options: Required<BriefingOptions>, ids: readonly string[], startPages: Readonly<Record<string, number>> | null): string {
+function contents(prepared: Prepared, options: Required<BriefingBuildOptions>, ids: readonly string[], startPages: Readonly<Record<string, number>> | null): string {
   const language = options.language;
   const other: Language = language === 'en' ? 'ko' : 'en';
   const { model } = prepared.context;
@@ -153,13 +153,13 @@ function fileSafe(name: string): string {
 }
 
 /** The default file name of a country's briefing: `Japan — briefing — 2026-11-27.pdf`. */
-export function briefingFileName(context: BriefingContext, countryId: string, options: BriefingOptions): string {
+export function briefingFileName(context: BriefingContext, countryId: string, options: BriefingBuildOptions): string {
   const summary = summaryOf(prepare(context), countryId);
   return `${fileSafe(translate(options.language, 'briefing.fileBriefing', { name: summary.name[options.language], date: isoDay(context.generatedAt) }))}.pdf`;
 }
 
 /** The default file name of the whole atlas: `Korea Relations Atlas — 2026-11-27.pdf`. */
-export function atlasFileName(context: BriefingContext, options: BriefingOptions): string {
+export function atlasFileName(context: BriefingContext, options: BriefingBuildOptions): string {
   return `${fileSafe(translate(options.language, 'briefing.fileAtlas', { date: isoDay(context.generatedAt) }))}.pdf`;
 }
 
@@ -167,7 +167,7 @@ export function atlasFileName(context: BriefingContext, options: BriefingOptions
  * One self-contained HTML document comparing two countries: the side-by-side table and timeline by
  * year, then each country's full briefing with its sources.
  */
-export function buildComparisonHtml(context: BriefingContext, a: string, b: string, options: BriefingOptions): string {
+export function buildComparisonHtml(context: BriefingContext, a: string, b: string, options: BriefingBuildOptions): string {
   if (a === b) throw new Error('A comparison needs two different countries.');
   const full = complete(options);
   const prepared = prepare(context);
@@ -179,7 +179,7 @@ export function buildComparisonHtml(context: BriefingContext, a: string, b: stri
 }
 
 /** The default file name of a comparison: `Japan vs China — comparison — 2026-11-28.pdf`. */
-export function comparisonFileName(context: BriefingContext, a: string, b: string, options: BriefingOptions): string {
+export function comparisonFileName(context: BriefingContext, a: string, b: string, options: BriefingBuildOptions): string {
   const prepared = prepare(context);
   const name = (id: string) => summaryOf(prepared, id).name[options.language];
   return `${fileSafe(translate(options.language, 'compare.fileName', { a: name(a), b: name(b), date: isoDay(context.generatedAt) }))}.pdf`;

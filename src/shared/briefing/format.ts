@@ -1,6 +1,6 @@
 import type { EventDate } from '../atlas';
-import type { Language } from '../contract';
 import { translate } from '../i18n';
+import type { Language } from '../i18n/language';
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', ko: 'ko-KR' };
 

@@ -1,2 +1,3 @@
 export { atlasCountryIds, atlasFileName, briefingFileName, buildAtlasHtml, buildBriefingHtml, buildComparisonHtml, comparisonFileName } from './document';
-export type { BriefingContext, BriefingOptions, Paper } from './context';
+export type { BriefingBuildOptions, BriefingContext } from './context';
+export { briefingOptionsSchema, paperSchema, type BriefingOptions, type Paper } from './options';

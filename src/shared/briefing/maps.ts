@@ -7,7 +7,7 @@ import {
   type GeoProjection,
 } from 'd3-geo';
 import type { Geometry } from 'geojson';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../html';
 import {
   angle,
   FastAzimuthal,

@@ -1,5 +1,5 @@
 import type { Citation } from '../atlas';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../html';
 
 /** A span of a passage to highlight: a deciding phrase, a tension or a date. */
 export interface Highlight {

@@ -1,8 +1,6 @@
 import type { Tier } from '../atlas';
-import { cssString, safeId } from './html';
-
-/** Paper sizes a briefing prints on. */
-export type Paper = 'a4' | 'letter';
+import { cssString, safeId } from '../html';
+import type { Paper } from './options';
 
 /** A run of pages with its own running header: one per country briefing. */
 export interface PageGroup {

@@ -1,6 +1,6 @@
-import type { Language } from '../contract';
 import { en, type Messages } from './en';
 import { ko } from './ko';
+import type { Language } from './language';
 
 export { en, ko, type Messages };
 

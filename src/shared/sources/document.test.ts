@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStoreError } from '../store/errors';
+import { isCodedError } from '../codedError';
 import { convertPdfDocument, convertTextDocument, sniffFormat } from './document';
 import { findLicence, licenceFromUrl } from './licence';
 
@@ -10,7 +10,7 @@ function refusal(run: () => unknown): string {
   try {
     run();
   } catch (error) {
-    if (isStoreError(error)) return error.code;
+    if (isCodedError(error)) return error.code;
     throw error;
   }
   throw new Error('not refused');

@@ -1,8 +1,8 @@
-import { StoreError } from '../store/errors';
+import { CodedError } from '../codedError';
 import { prefill, sourceTextOf, titleFromFileName, type ReadDocument } from './blocks';
-import { readHtml } from './html';
+import { readHtml } from './htmlReader';
 import { attributionLine } from './licence';
-import { readMarkdown } from './markdown';
+import { readMarkdown } from './markdownReader';
 import { readPdfText, type PdfInfo, type PdfPage } from './pdf';
 import { readPlainText } from './text';
 
@@ -69,7 +69,7 @@ export function sniffFormat(fileName: string, head: Uint8Array): SourceFormat {
   const utf16Bom = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]);
   if (!utf16Bom) {
     if (BINARY_SIGNATURES.some((signature) => startsWith(head, signature)) || startsWithAfter(head, 4, [0x66, 0x74, 0x79, 0x70])) {
-      throw new StoreError('binary-file', 'The file holds binary data (an image, archive, office or program file), not text.');
+      throw new CodedError('binary-file', 'The file holds binary data (an image, archive, office or program file), not text.');
     }
     const sample = head.subarray(0, 4096);
     let nuls = 0;
@@ -81,8 +81,8 @@ export function sniffFormat(fileName: string, head: Uint8Array): SourceFormat {
     });
     if (nuls > 0) {
       const alternating = nuls >= sample.length * 0.2 && (odd >= nuls * 0.9 || odd <= nuls * 0.1);
-      if (alternating) throw new StoreError('bad-encoding', 'The file looks like UTF-16 text without a byte-order mark.');
-      throw new StoreError('binary-file', 'The file holds NUL bytes: it is binary data, not text.');
+      if (alternating) throw new CodedError('bad-encoding', 'The file looks like UTF-16 text without a byte-order mark.');
+      throw new CodedError('binary-file', 'The file holds NUL bytes: it is binary data, not text.');
     }
   }
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -114,14 +114,14 @@ export function readTextDocument(format: Exclude<SourceFormat, 'pdf'>, text: str
 /** Turns the text layer of a PDF into source text; a PDF without one is refused (`pdf-no-text`). */
 export function convertPdfDocument(fileName: string, pages: readonly PdfPage[], info: PdfInfo): ConvertedSource {
   const read = readPdfText(pages, info);
-  if (read.blocks.length === 0) throw new StoreError('pdf-no-text', 'The PDF has no text layer (a scan or images only).');
+  if (read.blocks.length === 0) throw new CodedError('pdf-no-text', 'The PDF has no text layer (a scan or images only).');
   return convertRead(fileName, 'pdf', read);
 }
 
 /** The second half of {@link convertTextDocument}: the source text, title and attribution of what was read. */
 export function convertRead(fileName: string, format: SourceFormat, read: ReadDocument): ConvertedSource {
   const text = sourceTextOf(read.blocks, read.title);
-  if (text.trim() === '') throw new StoreError('no-text', 'Nothing readable is left once markup, navigation and scripts are taken out.');
+  if (text.trim() === '') throw new CodedError('no-text', 'Nothing readable is left once markup, navigation and scripts are taken out.');
   return {
     format,
     text,
@@ -132,13 +132,13 @@ export function convertRead(fileName: string, format: SourceFormat, read: ReadDo
 }
 
 function checkText(text: string): void {
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new StoreError('empty-file', 'The file holds no text.');
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new CodedError('empty-file', 'The file holds no text.');
   const sample = text.slice(0, 65_536);
   // Tab, line feed, form feed and carriage return are text; other C0 controls and NUL are not.
   // eslint-disable-next-line no-control-regex
   const controls = sample.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (text.includes('\u0000') || controls > sample.length * 0.005) {
-    throw new StoreError('binary-file', 'The file holds control characters: it is binary data, not text.');
+    throw new CodedError('binary-file', 'The file holds control characters: it is binary data, not text.');
   }
 }
 

@@ -2,13 +2,11 @@ export { isReferenceHeading, prefill, sourceTextOf, titleFromFileName, PREFILL_T
 export type { Block, ReadDocument } from './blocks';
 export { convertPdfDocument, convertRead, convertTextDocument, readTextDocument, sniffFormat, IMPORT_LIMITS, SOURCE_EXTENSIONS, SOURCE_MAX_BYTES } from './document';
 export type { ConvertedSource, SourceFormat } from './document';
-export { readHtml } from './html';
+export { readHtml } from './htmlReader';
 export { decodeEntities, tokenizeHtml } from './htmlTokens';
 export type { HtmlToken } from './htmlTokens';
 export { attributionLine, findLicence, licenceFromUrl } from './licence';
-export { readMarkdown } from './markdown';
+export { readMarkdown } from './markdownReader';
 export { PDF_MAX_PAGES, readPdfText } from './pdf';
 export type { PdfInfo, PdfPage, PdfTextItem } from './pdf';
-export { summariseSource, tierChanges } from './preview';
-export type { SourceSummary, TierChange } from './preview';
 export { readPlainText } from './text';

@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { languageSchema } from '../contract';
-import { emptyStore, parseStore, STORE_VERSION, storedLanguageSchema } from './schema';
+import { emptyStore, parseStore, STORE_VERSION } from './schema';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/store/${name}`, import.meta.url), 'utf8');
-
-describe('storedLanguageSchema', () => {
-  it('stores exactly the languages the contract offers', () => {
-    expect([...storedLanguageSchema.options].sort()).toEqual([...languageSchema.options].sort());
-  });
-});
 
 describe('parseStore()', () => {
   it('migrates a real version-1 file to the current version, keeping its preferences', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageSchema } from '../i18n/language';
 import { migrations } from './migrations';
 import { parseJsonSafely } from './safeJson';
 import { normaliseTag } from './tags';
@@ -18,13 +19,6 @@ export const windowStateSchema = z.strictObject({
   maximized: z.boolean(),
 });
 export type WindowState = z.infer<typeof windowStateSchema>;
-
-/**
- * The interface languages, as the store keeps them. The contract's `languageSchema` says the same,
- * but the contract imports the store's schemas, so the store cannot import it back without a cycle;
- * a test keeps the two equal.
- */
-export const storedLanguageSchema = z.enum(['en', 'ko']);
 
 /** A country id as the atlas has them: ISO 3166-1 alpha-3, or an `x-` slug for other areas. */
 export const countryIdSchema = z.string().regex(/^(?:[A-Z]{3}|x-[a-z0-9-]{1,64})$/, 'Not a country id.');
@@ -57,7 +51,7 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 
 /** Preferences as the store keeps them. */
 export const storedPrefsSchema = z.strictObject({
-  language: storedLanguageSchema.optional(),
+  language: languageSchema.optional(),
   window: windowStateSchema.optional(),
   theme: storedThemeSchema.optional(),
   session: sessionStateSchema.optional(),

@@ -7,7 +7,7 @@ import { loadCountries } from '../../../src/main/data/countryList';
 import type { AtlasModel } from '../../../src/shared/atlas';
 import type { CountrySummary } from '../../../src/shared/contract';
 import { createFeatureIdResolver } from '../../../src/shared/countries';
-import { prepareGeometry } from '../../../src/shared/geo/prepare';
+import { prepareGeometry } from '../../../resources/build/geometry/prepare';
 
 const require = createRequire(import.meta.url);
 const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { createNotesRepository } from '../../../src/main/store/notesRepository';
 import { openStore, type Store } from '../../../src/main/store/openStore';
-import { isStoreError } from '../../../src/shared/store/errors';
+import { isCodedError } from '../../../src/shared/codedError';
 
 const [folder] = process.argv.slice(2);
 if (folder === undefined) throw new Error('usage: lockChild <store folder>');
@@ -17,7 +17,7 @@ let store: Store;
 try {
   store = await openStore({ folder });
 } catch (error) {
-  if (!isStoreError(error)) throw error;
+  if (!isCodedError(error)) throw error;
   say(`refused ${error.code} ${JSON.stringify(error.message)}`);
   process.exit(0);
 }

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { CountrySummary } from '../../../shared/contract';
 
-/** Properties of a label point as built (see src/shared/geo/prepare.ts), plus names added here. */
+/** Properties of a label point as built (see resources/build/geometry/prepare.ts), plus names added here. */
 export interface PlaceProperties {
   id: string;
   rank: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { perceivedDifference } from '../../../shared/atlas/colour';
+import { perceivedDifference } from '../../../../tests/support/colour';
 import { parseTierScheme } from '../../../shared/atlas/tiers';
 import { MAP_PALETTES } from './palette';
 import { buildStyle, layerIds, onlyIds, shapeLayers, SOURCES, themePaint } from './style';

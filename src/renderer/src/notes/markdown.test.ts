@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteHtml } from '../../../shared/briefing/noteHtml';
 import { noteMarkdownHtml } from './markdown';
 
 // DOMPurify needs a DOM, which Vitest's Node has not: the HTML after it is checked in Chromium, by
@@ -26,4 +27,25 @@ describe('noteMarkdownHtml()', () => {
     const note = `${'>'.repeat(5000)} x`;
     expect(noteMarkdownHtml(note, REFUSED)).toBe(`<p>${'&gt;'.repeat(5000)} x</p>\n`);
   });
+});
+
+describe('a note in the window and in a printed briefing', () => {
+  // Links, headings and task boxes are what the two show differently; everything else is one parser.
+  const notes = {
+    'paragraphs and line breaks': 'First line\nsecond line\n\nAnother paragraph.',
+    emphasis: '**bold**, _em_, ~~struck~~ and `code <b>`',
+    lists: '- one\n  - nested\n- two\n\n1. first\n2. second',
+    'a quote and a rule': '> quoted *text*\n\n---\n\nafter',
+    'a code block': '```ts\nconst a = 1 < 2;\n```',
+    'a table': '| Country | Tier |\n| --- | :-: |\n| Japan | partner |',
+    'raw HTML': 'Hi <img src=x onerror=alert(1)> there\n\n<script>alert(1)</script>',
+    'an image': '![a <b>map</b>](file:///etc/passwd)',
+    'a block past the limits': `${'>'.repeat(5000)} x\n\nthen *this*`,
+  };
+
+  for (const [name, note] of Object.entries(notes)) {
+    it(`renders ${name} as the same HTML`, () => {
+      expect(noteMarkdownHtml(note, REFUSED)).toBe(noteHtml(note));
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
-import { Marked, type Tokens } from 'marked';
-import { escapeHtml } from '../../../shared/briefing/html';
-import { renderBoundedMarkdown } from '../../../shared/markdownBounds';
+import type { Marked, Tokens } from 'marked';
+import { escapeHtml } from '../../../shared/html';
+import { noteMarked, renderNoteMarkdown } from '../../../shared/notes/markdownHtml';
 
 /** Only https links are offered to the OS browser (main asks first); see `isOpenableExternally`. */
 function isOpenable(href: string): boolean {
@@ -9,34 +9,24 @@ function isOpenable(href: string): boolean {
 }
 
 /**
- * Markdown for personal notes. Raw HTML in a note is shown as text, never parsed; a link is a link
- * only for an https target, any other (http:, mailto:, javascript:, a relative path) shows its text
- * and, for http: and mailto:, its address and `refused` (why it is not a link), so a click that would
- * do nothing is not offered. The result still goes through DOMPurify, so nothing a note holds can run script or load
- * anything.
+ * Markdown for personal notes: the notes' parser (raw HTML shown as text, never parsed; images as
+ * their alt text), where a link is a link only for an https target; any other (http:, mailto:,
+ * javascript:, a relative path) shows its text and, for http: and mailto:, its address and
+ * `refused` (why it is not a link), so a click that would do nothing is not offered. The result
+ * still goes through DOMPurify, so nothing a note holds can run script or load anything.
  */
-function noteMarked(refused: string): Marked {
-  return new Marked({
-    gfm: true,
-    breaks: true,
-    async: false,
-    renderer: {
-      html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
-      link({ href, title, tokens, text: label }: Tokens.Link) {
-        const text = this.parser.parseInline(tokens);
-        if (isOpenable(href)) {
-          const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
-          return `<a href="${escapeHtml(href)}"${titleAttribute} rel="noreferrer noopener">${text}</a>`;
-        }
-        if (!/^(?:http:|mailto:)/i.test(href)) return text;
-        // A bare address is its own text: said once.
-        const shown = label === href || `mailto:${label}` === href ? '' : `${text} `;
-        return `${shown}<small>(${escapeHtml(href)} · ${escapeHtml(refused)})</small>`;
-      },
-      image({ text }: Tokens.Image) {
-        // Images would be requests; a note shows their alt text instead.
-        return escapeHtml(text);
-      },
+function windowMarked(refused: string): Marked {
+  return noteMarked({
+    link({ href, title, tokens, text: label }: Tokens.Link) {
+      const text = this.parser.parseInline(tokens);
+      if (isOpenable(href)) {
+        const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
+        return `<a href="${escapeHtml(href)}"${titleAttribute} rel="noreferrer noopener">${text}</a>`;
+      }
+      if (!/^(?:http:|mailto:)/i.test(href)) return text;
+      // A bare address is its own text: said once.
+      const shown = label === href || `mailto:${label}` === href ? '' : `${text} `;
+      return `${shown}<small>(${escapeHtml(href)} · ${escapeHtml(refused)})</small>`;
     },
   });
 }
@@ -52,11 +42,10 @@ export function noteMarkdownHtml(source: string, refused: string): string {
   if (!marked) {
     // One parser per wording of `refused`, that is per language.
     if (parsers.size > 4) parsers.clear();
-    marked = noteMarked(refused);
+    marked = windowMarked(refused);
     parsers.set(refused, marked);
   }
-  const parser = marked;
-  return renderBoundedMarkdown(source, (text) => parser.parse(text) as string, escapeHtml);
+  return renderNoteMarkdown(source, marked);
 }
 
 /** Turns a note's Markdown into HTML that is safe to insert (see `noteMarkdownHtml`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note, NoteView } from '../../../shared/contract';
-import { compareNotes } from '../../../shared/store/notes';
+import { compareNotes } from '../../../shared/notes/operations';
 import { countNotes, dropNote, groupByCountry, placeNote } from './noteList';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,5 +1,5 @@
 import type { Note, NoteView } from '../../../shared/contract';
-import { compareNotes, type NotePlacement } from '../../../shared/store/notes';
+import { compareNotes, type NotePlacement } from '../../../shared/notes/operations';
 
 /**
  * `views` with `note` put where the store's own list would have it (see `compareNotes`): the note

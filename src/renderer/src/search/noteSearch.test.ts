@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteView } from '../../../shared/contract';
-import { compareNotes, filterNotes } from '../../../shared/store/notes';
+import { compareNotes, filterNotes } from '../../../shared/notes/operations';
 import type { Note } from '../../../shared/store/schema';
 import { createNoteSearch, narrows } from './noteSearch';
 

@@ -10,7 +10,7 @@ export interface NoteQuery {
 
 /**
  * Search as you type over the notes the app already holds, with the store's own rules (see
- * `filterNotes` in src/shared/store/notes.ts, which main applies): a note matches when it has the
+ * `filterNotes` in src/shared/notes/operations.ts, which main applies): a note matches when it has the
  * tag and every word of the text occurs in its body or tags, case and diacritics folded. Each
  * note's text is folded once and kept while the note is unchanged (same id and `updatedAt`), so a
  * keystroke over 10,000 notes only compares strings, and a save refolds only the note it changed.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isStoreError } from './errors';
-import { attachNotes, buildNote, countNotesByCountry, filterNotes, normaliseTags, patchNote } from './notes';
-import type { Note } from './schema';
+import { isCodedError } from '../codedError';
+import { attachNotes, buildNote, countNotesByCountry, filterNotes, normaliseTags, patchNote } from './operations';
+import type { Note } from '../store/schema';
 
 let counter = 0;
 const id = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
@@ -44,7 +44,7 @@ describe('buildNote()', () => {
     } catch (error) {
       caught = error;
     }
-    expect(isStoreError(caught, 'invalid-input')).toBe(true);
+    expect(isCodedError(caught, 'invalid-input')).toBe(true);
   });
 });
 

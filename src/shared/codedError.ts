@@ -1,8 +1,9 @@
 /**
- * Why a store operation was refused or failed. The renderer maps each code to an i18n key; the
+ * Why an operation was refused or failed: a change to the store, opening it, importing notes or a
+ * document as a source, restoring a snapshot. The renderer maps each code to an i18n key; the
  * message is for logs and developers, not for display.
  */
-export type StoreErrorCode =
+export type CodedErrorCode =
   // Input the caller gave
   | 'invalid-input'
   | 'not-found'
@@ -51,12 +52,12 @@ export type StoreErrorCode =
   | 'snapshot-not-found'
   | 'snapshot-unreadable';
 
-/** Every error the store's repositories reject with carries one of these codes. */
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
+/** An error with one of these codes: what the store's repositories and the imports reject with. */
+export class CodedError extends Error {
+  override readonly name = 'CodedError';
 
   constructor(
-    readonly code: StoreErrorCode,
+    readonly code: CodedErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -66,7 +67,7 @@ export class StoreError extends Error {
 
 /** The codes a store that cannot be opened at all is refused with. */
 export type StoreOpenErrorCode = Extract<
-  StoreErrorCode,
+  CodedErrorCode,
   'store-in-use' | 'store-newer-version' | 'store-not-a-folder' | 'store-file-is-folder' | 'store-read-only' | 'store-unreadable'
 >;
 
@@ -74,7 +75,7 @@ export type StoreOpenErrorCode = Extract<
  * Why the store could not be opened: the app says so and does not start, having changed nothing
  * on disk. `path` is the folder or file concerned, for the message.
  */
-export class StoreOpenError extends StoreError {
+export class StoreOpenError extends CodedError {
   constructor(
     override readonly code: StoreOpenErrorCode,
     message: string,
@@ -91,7 +92,7 @@ export class StoreOpenError extends StoreError {
   }
 }
 
-/** Whether `error` is a StoreError, optionally with the given code. */
-export function isStoreError(error: unknown, code?: StoreErrorCode): error is StoreError {
-  return error instanceof StoreError && (code === undefined || error.code === code);
+/** Whether `error` is a CodedError, optionally with the given code. */
+export function isCodedError(error: unknown, code?: CodedErrorCode): error is CodedError {
+  return error instanceof CodedError && (code === undefined || error.code === code);
 }

@@ -1,4 +1,6 @@
-import type { AtlasModel, LinkedPassage, TierId } from '../atlas';
+import type { AtlasModel } from './model';
+import type { TierId } from './tierIds';
+import type { LinkedPassage } from './types';
 
 /** How many passages of a source link each country, and which passages link none. */
 export interface SourceSummary {

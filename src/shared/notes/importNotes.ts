@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { StoreError } from './errors';
-import { noteSchema, STORE_VERSION, timestampSchema, tierOverrideSchema, type Note, type StoreData, type TierOverride } from './schema';
-import { parseJsonSafely } from './safeJson';
+import { CodedError } from '../codedError';
+import { noteSchema, STORE_VERSION, timestampSchema, tierOverrideSchema, type Note, type StoreData, type TierOverride } from '../store/schema';
+import { parseJsonSafely } from '../store/safeJson';
 
 /** Marks a JSON file as ours, so an unrelated JSON file is refused with a clear reason. */
 export const EXPORT_FORMAT = 'korea-relations-atlas/notes';
@@ -87,30 +87,30 @@ export interface ImportOptions {
 }
 
 /**
- * Parses an export file's text, refusing with a StoreError anything that is not a complete, valid
+ * Parses an export file's text, refusing with a CodedError anything that is not a complete, valid
  * export of this schema version: `too-large`, `not-json`, `forbidden-key`, `wrong-format`,
  * `wrong-schema`, `wrong-version`, `newer-version`, `unknown-tier`.
  */
 export function parseNotesExport(text: string, options: ImportOptions = {}): NotesExport {
   // UTF-8 never takes fewer bytes than UTF-16 code units, so this alone proves the file too large.
-  if (text.length > IMPORT_MAX_BYTES) throw new StoreError('too-large', `The file is larger than ${String(IMPORT_MAX_BYTES / 1024 / 1024)} MB.`);
+  if (text.length > IMPORT_MAX_BYTES) throw new CodedError('too-large', `The file is larger than ${String(IMPORT_MAX_BYTES / 1024 / 1024)} MB.`);
   const json = parseJsonSafely(text);
-  if (!json.ok) throw new StoreError(json.kind, json.kind === 'not-json' ? `The file is not JSON: ${json.message}` : json.message);
+  if (!json.ok) throw new CodedError(json.kind, json.kind === 'not-json' ? `The file is not JSON: ${json.message}` : json.message);
   const document = json.value;
   if (typeof document !== 'object' || document === null || Array.isArray(document) || (document as Record<string, unknown>)['format'] !== EXPORT_FORMAT) {
-    throw new StoreError('wrong-format', 'The file is not a Korea Relations Atlas notes export.');
+    throw new CodedError('wrong-format', 'The file is not a Korea Relations Atlas notes export.');
   }
   const version = (document as Record<string, unknown>)['schemaVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw new StoreError('wrong-schema', 'The file has no valid schemaVersion.');
-  if (version > STORE_VERSION) throw new StoreError('newer-version', `The file was written by a newer version of the app (schema ${String(version)}).`);
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new CodedError('wrong-schema', 'The file has no valid schemaVersion.');
+  if (version > STORE_VERSION) throw new CodedError('newer-version', `The file was written by a newer version of the app (schema ${String(version)}).`);
   // Version 1 had no notes, so no export of it can exist; any other version needs its own migration.
-  if (!NOTES_EXPORT_VERSIONS.includes(version)) throw new StoreError('wrong-version', `Schema version ${String(version)} cannot be imported.`);
+  if (!NOTES_EXPORT_VERSIONS.includes(version)) throw new CodedError('wrong-version', `Schema version ${String(version)} cannot be imported.`);
   const parsed = notesExportSchema.safeParse(document);
-  if (!parsed.success) throw new StoreError('wrong-schema', `The file does not match the export format: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new CodedError('wrong-schema', `The file does not match the export format: ${z.prettifyError(parsed.error)}`);
   if (options.tierIds) {
     const known = new Set(options.tierIds);
     const unknown = parsed.data.overrides.find((override) => !known.has(override.tier));
-    if (unknown) throw new StoreError('unknown-tier', `The file sets ${unknown.countryId} to the unknown tier ${unknown.tier}.`);
+    if (unknown) throw new CodedError('unknown-tier', `The file sets ${unknown.countryId} to the unknown tier ${unknown.tier}.`);
   }
   return parsed.data;
 }
@@ -118,7 +118,7 @@ export function parseNotesExport(text: string, options: ImportOptions = {}): Not
 /**
  * Works out what importing `fileText` into `current` would do, merging by id (overrides by
  * country): new items are added, a newer `updatedAt` replaces, identical items are unchanged, and
- * anything else is a conflict that keeps the current item. Throws a StoreError for bad input.
+ * anything else is a conflict that keeps the current item. Throws a CodedError for bad input.
  */
 export function planImport(current: NotesData, fileText: string, options: ImportOptions = {}): ImportPlan {
   const incoming = parseNotesExport(fileText, options);

@@ -1,6 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { isReferenceHeading, type Block, type ReadDocument } from './blocks';
-import { readHtml } from './html';
+import { readHtml } from './htmlReader';
 import { decodeEntities } from './htmlTokens';
 import { findLicence } from './licence';
 

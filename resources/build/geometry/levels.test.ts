@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createFeatureIdResolver } from '../countries';
+import { createFeatureIdResolver } from '../../../src/shared/countries';
 import { DETAIL_LEVELS, prepareLevel } from './levels';
 import { prepareGeometry } from './prepare';
 

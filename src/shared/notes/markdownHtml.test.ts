@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boundMarkdown, MARKDOWN_LIMITS, renderBoundedMarkdown } from './markdownBounds';
-import { escapeHtml } from './briefing/html';
-import { noteHtml } from './briefing/markdown';
+import { boundMarkdown, MARKDOWN_LIMITS, renderBoundedMarkdown } from './markdownHtml';
+import { escapeHtml } from '../html';
+import { noteHtml } from '../briefing/noteHtml';
 
 const KB = 1024;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HTML_MAX_DEPTH, readHtml } from './html';
+import { HTML_MAX_DEPTH, readHtml } from './htmlReader';
 import { decodeEntities, tokenizeHtml } from './htmlTokens';
 
 const article = readFileSync(new URL('../../../tests/fixtures/sources/encyclopedia-article.html', import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
-import { compareNotes } from './notes';
-import type { Note, TierOverride } from './schema';
+import { compareNotes } from './operations';
+import type { Note, TierOverride } from '../store/schema';
 
 /** The words the Markdown export writes around the user's own text; main passes translated ones. */
 export interface MarkdownLabels {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { boundNesting, MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_EMPHASIS, readMarkdown } from './markdown';
+import { boundNesting, MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_EMPHASIS, readMarkdown } from './markdownReader';
 
 const notes = readFileSync(new URL('../../../tests/fixtures/sources/field-notes.md', import.meta.url), 'utf8');
 

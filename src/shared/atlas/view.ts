@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assembleAtlasModelSteps, linkAtlasSource, prepareAtlas, type AtlasContext, type AtlasModel, type LinkedSource } from './atlas';
+import { assembleAtlasModelSteps, linkAtlasSource, prepareAtlas, type AtlasContext, type AtlasModel, type LinkedSource } from './model';
 
 /** What the renderer gets of the atlas: the model plus the extra names each country can be searched by. */
 export interface AtlasView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteHtml } from './markdown';
+import { noteHtml } from './noteHtml';
 
 describe('noteHtml()', () => {
   it('shows raw HTML as text', () => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { createFeatureIdResolver } from '../countries';
+import { createFeatureIdResolver } from '../../../src/shared/countries';
 import { prepareGeometry } from './prepare';
 
 const require = createRequire(import.meta.url);

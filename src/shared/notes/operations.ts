@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { StoreError } from './errors';
-import { countryIdSchema, NOTE_BODY_MAX, noteSchema, noteTargetSchema, TAG_MAX, type Note } from './schema';
+import { CodedError } from '../codedError';
+import { countryIdSchema, NOTE_BODY_MAX, noteSchema, noteTargetSchema, TAG_MAX, type Note } from '../store/schema';
 import { foldForSearch } from '../text';
-import { normaliseTag } from './tags';
+import { normaliseTag } from '../store/tags';
 
 /** Tags as typed by the user: normalised and de-duplicated before they are stored. */
 const rawTagsSchema = z.array(z.string().max(TAG_MAX * 4)).max(200);
@@ -35,10 +35,10 @@ export const noteFilterSchema = z.strictObject({
 });
 export type NoteFilter = z.infer<typeof noteFilterSchema>;
 
-/** Parses `input` with `schema`, or throws the StoreError an IPC handler can pass on. */
+/** Parses `input` with `schema`, or throws the CodedError an IPC handler can pass on. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new StoreError('invalid-input', `Invalid ${what}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new CodedError('invalid-input', `Invalid ${what}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isStoreError, type StoreErrorCode } from './errors';
+import { isCodedError, type CodedErrorCode } from '../codedError';
 import { buildJsonExport, EXPORT_FORMAT, IMPORT_MAX_BYTES, mergeImport, planImport, type NotesData } from './importNotes';
-import { STORE_VERSION, type Note } from './schema';
+import { STORE_VERSION, type Note } from '../store/schema';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/store/${name}`, import.meta.url), 'utf8');
 const exportText = fixture('notes-export-v2.json');
 const exported = JSON.parse(exportText) as { notes: Note[]; overrides: NotesData['overrides'] };
 const empty = (): NotesData => ({ notes: [], overrides: [] });
 
-function codeOf(run: () => unknown): StoreErrorCode | 'no error' {
+function codeOf(run: () => unknown): CodedErrorCode | 'no error' {
   try {
     run();
   } catch (error) {
-    if (isStoreError(error)) return error.code;
+    if (isCodedError(error)) return error.code;
     throw error;
   }
   return 'no error';
@@ -52,7 +52,7 @@ describe('planImport()', () => {
   });
 
   const valid = JSON.parse(exportText) as Record<string, unknown>;
-  it.each<[string, string, StoreErrorCode]>([
+  it.each<[string, string, CodedErrorCode]>([
     ['text that is not JSON', 'not json at all', 'not-json'],
     ['an empty file', '', 'not-json'],
     ['JSON that is not an export', '{"hello":"world"}', 'wrong-format'],

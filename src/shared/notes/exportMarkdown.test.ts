@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportMarkdownDocument, exportMarkdownFiles, safeFileName } from './exportMarkdown';
-import type { StoreData } from './schema';
+import type { StoreData } from '../store/schema';
 
 const store = JSON.parse(readFileSync(new URL('../../../tests/fixtures/store/v2-store.json', import.meta.url), 'utf8')) as StoreData;
 const names: Record<string, string> = { JPN: 'Japan', USA: 'United States', 'x-kosovo': 'Kosovo' };

@@ -1,3 +1,6 @@
+import { Marked, type RendererObject, type Tokens } from 'marked';
+import { escapeHtml } from '../html';
+
 /**
  * What a note's Markdown may hold before a block of it is shown as plain text. marked parses
  * nesting by recursion and scans for closing emphasis, link ends and setext underlines from every
@@ -191,4 +194,28 @@ export function renderBoundedMarkdown(source: string, markdown: (text: string) =
       }
     })
     .join('');
+}
+
+/**
+ * The one Markdown parser of notes, in the window and in a printed briefing alike: GitHub-flavoured,
+ * a line break is a break, raw HTML is shown as text (never parsed) and an image as its alt text (an
+ * image would be a request). `renderer` adds what each place shows differently: links, and in a
+ * briefing headings and task boxes. Everything else marked escapes itself.
+ */
+export function noteMarked(renderer: RendererObject = {}): Marked {
+  return new Marked({
+    gfm: true,
+    breaks: true,
+    async: false,
+    renderer: {
+      html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
+      image: ({ text }: Tokens.Image) => escapeHtml(text),
+      ...renderer,
+    },
+  });
+}
+
+/** A note's Markdown as HTML through `marked` (made by {@link noteMarked}), blocks past `MARKDOWN_LIMITS` as plain text. */
+export function renderNoteMarkdown(source: string, marked: Marked): string {
+  return renderBoundedMarkdown(source, (text) => marked.parse(text) as string, escapeHtml);
 }
