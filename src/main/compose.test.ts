@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AtlasView } from '../shared/atlas/view';
 import { composeServices } from './compose';
 
-const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));
+const dataFolder = fileURLToPath(new URL('../../data', import.meta.url));
 let folder: string;
 
 beforeEach(async () => {
@@ -23,7 +23,7 @@ async function start(data: string): Promise<unknown[][]> {
   const services = await composeServices({
     storeFolder: join(folder, 'store'),
     dataFolder: data,
-    rendererFolder: fileURLToPath(new URL('../../../out/renderer', import.meta.url)),
+    rendererFolder: fileURLToPath(new URL('../../out/renderer', import.meta.url)),
     appInfo: () => ({ name: 'Atlas', version: '0.0.0', electronVersion: null, chromeVersion: null, platform: 'linux', dataSources: [] }),
     defaultLanguage: 'en',
     onPrefsChanged: () => {},
