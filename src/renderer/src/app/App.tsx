@@ -26,8 +26,8 @@ import { PdfExportDialog, defaultPaper, type PdfExportTarget } from '../briefing
 import { shortcutFor } from '../../../shared/shortcuts';
 import { AboutDialog } from './AboutDialog';
 import { isMacPlatform, ShortcutsDialog } from './ShortcutsDialog';
-import { atlas, unwrap } from './client';
-import { useToast } from './Toasts';
+import { atlas, unwrap } from '../bridge';
+import { useToast } from '../ui/Toasts';
 import type { BriefingOptions, ImportPreview, MapView, SidebarTab, StartupPrefs, StoreStatus, ThemePreference } from '../../../shared/contract';
 import { useResolvedTheme } from '../theme/theme';
 import { createSessionSaver, restoredSelection } from './session';

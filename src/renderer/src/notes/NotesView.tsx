@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useMemo, useState, type MouseEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CountrySummary, Language, Note, NoteView } from '../../../shared/contract';
-import { useInSteps } from '../app/useInSteps';
+import { useInSteps } from '../ui/useInSteps';
 import { createNoteSearch } from '../search/noteSearch';
 import { firstRows } from '../search/rows';
 import { useNotes } from './NotesContext';

@@ -5,7 +5,7 @@ import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
 import { PassageText } from '../atlas/PassageText';
 import { marksByPassage, type Mark } from '../atlas/segments';
-import { useInSteps } from '../app/useInSteps';
+import { useInSteps } from '../ui/useInSteps';
 import { TierBadge } from '../legend/TierBadge';
 import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';

@@ -4,7 +4,7 @@ import type { TierId } from '../../../shared/atlas';
 import type { CountrySummary, Language, SourcePreview } from '../../../shared/contract';
 import { SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from '../../../shared/store/limits';
 import type { AtlasIndex } from '../atlas/atlasIndex';
-import { Modal } from '../app/Modal';
+import { Modal } from '../ui/Modal';
 
 interface ImportSourceDialogProps {
   preview: SourcePreview;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from '../atlas/atlasIndex';
-import { useInSteps } from '../app/useInSteps';
+import { useInSteps } from '../ui/useInSteps';
 import { eventsInRange, type AtlasEvent } from './timelineEvents';
 
 interface TimelineViewProps {
