@@ -7,6 +7,7 @@ import { applyLanguage } from '../i18n/i18n';
 import { Legend } from '../legend/Legend';
 import { MapControls } from '../map/MapControls';
 import { WorldMap, type WorldMapHandle } from '../map/WorldMap';
+import { useMapColouring } from '../map/useMapColouring';
 import { CompareView, type ComparePair } from '../compare/CompareView';
 import { CountryPanel } from '../panel/CountryPanel';
 import { useNotes } from '../notes/NotesContext';
@@ -88,12 +89,19 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
   );
   const [range, setRange] = useState<[number, number]>(bounds);
 
-  // The map shows the user's own tier where there is one (with a dashed outline), else the sources'.
-  const shownTier = useCallback(
-    (id: string): TierId => (notes.overrides.get(id)?.tier as TierId | undefined) ?? index.tierOf(id),
-    [notes.overrides, index],
+  const inRange = useMemo(() => (tab === 'timeline' ? countriesInRange(events, range[0], range[1]) : null), [tab, events, range]);
+  const members = useMemo(
+    () => (body ? new Set(view.model.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null),
+    [body, view],
   );
-  const fills = useMemo(() => new Map(countries.map((country) => [country.id, index.tier(shownTier(country.id)).colour[theme]])), [countries, index, shownTier, theme]);
+  const { shownTier, fills, counts, dimmed, overridden, noted } = useMapColouring({
+    countries,
+    atlas: index,
+    overrides: notes.overrides,
+    noteCounts: notes.counts,
+    theme,
+    filters: { tier: tierFilter, inRange, members },
+  });
   const listTier = useCallback(
     (id: string) => {
       const tier = shownTier(id);
@@ -101,20 +109,6 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
     },
     [shownTier, index],
   );
-  const overridden = useMemo(() => new Set(notes.overrides.keys()), [notes.overrides]);
-  const noted = useMemo(() => new Set(notes.counts.keys()), [notes.counts]);
-  const counts = useMemo(() => {
-    const result = new Map<TierId, number>();
-    for (const country of countries) result.set(shownTier(country.id), (result.get(shownTier(country.id)) ?? 0) + 1);
-    return result;
-  }, [countries, shownTier]);
-  const dimmed = useMemo(() => {
-    const inRange = tab === 'timeline' ? countriesInRange(events, range[0], range[1]) : null;
-    const members = body ? new Set(view.model.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null;
-    const hidden = (id: string) =>
-      (tierFilter !== null && shownTier(id) !== tierFilter) || (inRange !== null && !inRange.has(id)) || (members !== null && !members.has(id));
-    return new Set(countries.filter((country) => hidden(country.id)).map((country) => country.id));
-  }, [countries, shownTier, tierFilter, tab, events, range, body, view]);
 
   const selected = selection ? byId.get(selection.id) : undefined;
   const compare = selected && compareState?.from === selected.id ? compareState.pair : null;
