@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
-import type { AtlasView, CountrySummary, Language, MenuCommand } from '../../../shared/contract';
+import type { AtlasView, CountrySummary, Language } from '../../../shared/contract';
 import { indexAtlas } from '../atlas/atlasIndex';
 import { applyLanguage } from '../i18n/i18n';
 import { Legend } from '../legend/Legend';
@@ -24,9 +24,10 @@ import { SourceImporter, type SourceImporterHandle } from '../sources/SourceImpo
 import { SourcesView } from '../sources/SourcesView';
 import { useLiveAtlasView } from '../sources/useLiveAtlasView';
 import { PdfExportDialog, defaultPaper, type PdfExportTarget } from '../briefing/PdfExportDialog';
-import { shortcutFor } from '../../../shared/shortcuts';
 import { AboutDialog } from './AboutDialog';
-import { isMacPlatform, ShortcutsDialog } from './ShortcutsDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { COMMANDS, type RunCommand } from './commands';
+import { useMenuCommands } from './useMenuCommands';
 import { atlas, unwrap } from '../bridge';
 import { useToast } from '../ui/Toasts';
 import type { BriefingOptions, ImportPreview, MapView, SidebarTab, StartupPrefs, StoreStatus, ThemePreference } from '../../../shared/contract';
@@ -150,45 +151,39 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
 
   const subjectsOfHit = useCallback((hit: PassageHit) => index.subjectsOf(hit.passage), [index]);
 
-  const runCommand = useCallback((command: MenuCommand) => {
-    if (command === 'about') setAboutOpen(true);
-    if (command === 'shortcuts') setShortcutsOpen(true);
-    if (command === 'focus-search') {
-      setTab('countries');
-      requestAnimationFrame(() => searchInput.current?.focus());
-    }
-    if (command === 'reset-view') mapHandle.current?.resetView();
-    if (command === 'zoom-in') mapHandle.current?.zoomIn();
-    if (command === 'zoom-out') mapHandle.current?.zoomOut();
-    if (command === 'notes') setTab('notes');
-    if (command === 'import-source') importer.current?.importFromDialog();
-    if (command === 'export-notes') setDialog('export');
-    if (command === 'restore-snapshot') setDialog('snapshots');
-    if (command === 'export-briefing') exportBriefing(selectionRef.current);
-    if (command === 'export-atlas') setPdfTarget({ kind: 'atlas', countries: atlasCountries });
-    if (command === 'import-notes') {
-      unwrap(atlas().notes.previewImport()).then(
-        (preview) => setImportPreview(preview),
-        (error: unknown) => toast.show(errorText(t, error)),
-      );
-    }
-  }, [toast, t, exportBriefing, atlasCountries]);
+  const runCommand = useCallback<RunCommand>(
+    (command) =>
+      COMMANDS[command]({
+        openAbout: () => setAboutOpen(true),
+        openShortcuts: () => setShortcutsOpen(true),
+        showTab: setTab,
+        searchField: () => searchInput.current,
+        map: () => mapHandle.current,
+        importer: () => importer.current,
+        openNotesDialog: setDialog,
+        showNotesImport: setImportPreview,
+        showError: (error) => toast.show(errorText(t, error)),
+        selectedId: () => selectionRef.current,
+        exportBriefing,
+        openPdfExport: setPdfTarget,
+        atlasCountries: () => atlasCountries,
+      }),
+    [toast, t, exportBriefing, atlasCountries],
+  );
+  useMenuCommands(runCommand);
 
   useEffect(() => {
     void unwrap(atlas().store.status()).then((status) => setRecovery(status.recovery));
   }, []);
 
-  useEffect(() => {
-    const offMenu = atlas().onMenuCommand(runCommand);
-    const offPrefs = atlas().onPrefsChanged((changed) => {
-      void applyLanguage(changed.language);
-      setThemePreference(changed.theme);
-    });
-    return () => {
-      offMenu();
-      offPrefs();
-    };
-  }, [runCommand]);
+  useEffect(
+    () =>
+      atlas().onPrefsChanged((changed) => {
+        void applyLanguage(changed.language);
+        setThemePreference(changed.theme);
+      }),
+    [],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -197,17 +192,10 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
         if (compare) setCompare(null);
         else setSelection(null);
       }
-      // Where there is no application menu (the browser harness) the shortcuts work the same;
-      // only commands that open something are answered here, so a key the menu took is harmless.
-      const command = shortcutFor(event, isMacPlatform());
-      if (command) {
-        event.preventDefault();
-        runCommand(command);
-      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, aboutOpen, shortcutsOpen, runCommand, dialog, importPreview, pdfTarget, compare, setCompare]);
+  }, [selection, aboutOpen, shortcutsOpen, dialog, importPreview, pdfTarget, compare, setCompare]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -279,7 +267,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
           >
             {t(`language.${otherLanguage}`)}
           </button>
-          <button type="button" onClick={() => setAboutOpen(true)}>
+          <button type="button" onClick={() => runCommand('about')}>
             {t('menu.about')}
           </button>
         </div>
@@ -346,11 +334,11 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
           </div>
           <div role="tabpanel" id="tabpanel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'} className="tabpanel">
             {tab === 'notes' && (
-              <NotesView names={byId} language={language} onOpen={(id, passageId) => select(id, 'list', passageId)} onExport={() => setDialog('export')} />
+              <NotesView names={byId} language={language} onOpen={(id, passageId) => select(id, 'list', passageId)} onExport={() => runCommand('export-notes')} />
             )}
           </div>
           <div role="tabpanel" id="tabpanel-sources" aria-labelledby="tab-sources" hidden={tab !== 'sources'} className="tabpanel">
-            {tab === 'sources' && <SourcesView view={view} language={language} onImport={() => importer.current?.importFromDialog()} />}
+            {tab === 'sources' && <SourcesView view={view} language={language} onImport={() => runCommand('import-source')} />}
           </div>
           </RegionBoundary>
         </nav>
@@ -373,9 +361,9 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
             onViewChange={onViewChange}
           />
           <MapControls
-            onZoomIn={() => mapHandle.current?.zoomIn()}
-            onZoomOut={() => mapHandle.current?.zoomOut()}
-            onReset={() => mapHandle.current?.resetView()}
+            onZoomIn={() => runCommand('zoom-in')}
+            onZoomOut={() => runCommand('zoom-out')}
+            onReset={() => runCommand('reset-view')}
           />
           <Legend
             atlas={index}
