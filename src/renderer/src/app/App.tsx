@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
 import type { AtlasView, CountrySummary, Language } from '../../../shared/contract';
+import { AtlasProvider } from '../atlas/AtlasContext';
 import { indexAtlas } from '../atlas/atlasIndex';
 import { applyLanguage } from '../i18n/i18n';
 import { Legend } from '../legend/Legend';
@@ -47,7 +48,7 @@ interface Selection {
 /** The main view: the sidebar (countries, search, timeline), the map with its legend, and the panel. */
 export function App({ countries, view: bootView, prefs }: { countries: CountrySummary[]; view: AtlasView; prefs: StartupPrefs }) {
   const { t, i18n } = useTranslation();
-  const language = (i18n.language === 'ko' ? 'ko' : 'en') satisfies Language;
+  const language: Language = i18n.language === 'ko' ? 'ko' : 'en';
   const session = prefs.session;
   const [selection, setSelection] = useState<Selection | null>(() => {
     const id = restoredSelection(session, (candidate) => countries.some((country) => country.id === candidate));
@@ -78,6 +79,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
 
   const index = useMemo(() => indexAtlas(view), [view]);
   const byId = useMemo(() => new Map(countries.map((country) => [country.id, country])), [countries]);
+  const atlasState = useMemo(() => ({ atlas: index, view, countries, names: byId, language }), [index, view, countries, byId, language]);
   const searchable = useMemo(
     () => countries.map((country) => ({ ...country, altNames: [...country.altNames, ...(view.searchNames[country.id] ?? [])] })),
     [countries, view],
@@ -235,6 +237,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
   };
 
   return (
+    <AtlasProvider value={atlasState}>
     <div className="app" data-panel={selected ? 'open' : 'closed'}>
       <a className="skip-link" href="#country-search">
         {t('app.skipToList')}
@@ -307,7 +310,6 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
             <CountryList
               ref={searchInput}
               countries={searchable}
-              language={language}
               selectedId={selection?.id ?? null}
               onSelect={(id) => select(id, 'list')}
               mapped={mapped}
@@ -320,25 +322,16 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
           </div>
           <div role="tabpanel" id="tabpanel-timeline" aria-labelledby="tab-timeline" hidden={tab !== 'timeline'} className="tabpanel">
             {tab === 'timeline' && (
-              <TimelineView
-                atlas={index}
-                events={events}
-                bounds={bounds}
-                range={range}
-                onRange={setRange}
-                names={byId}
-                language={language}
-                onSelectEvent={selectEvent}
-              />
+              <TimelineView events={events} bounds={bounds} range={range} onRange={setRange} onSelectEvent={selectEvent} />
             )}
           </div>
           <div role="tabpanel" id="tabpanel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'} className="tabpanel">
             {tab === 'notes' && (
-              <NotesView names={byId} language={language} onOpen={(id, passageId) => select(id, 'list', passageId)} onExport={() => runCommand('export-notes')} />
+              <NotesView onOpen={(id, passageId) => select(id, 'list', passageId)} onExport={() => runCommand('export-notes')} />
             )}
           </div>
           <div role="tabpanel" id="tabpanel-sources" aria-labelledby="tab-sources" hidden={tab !== 'sources'} className="tabpanel">
-            {tab === 'sources' && <SourcesView view={view} language={language} onImport={() => runCommand('import-source')} />}
+            {tab === 'sources' && <SourcesView onImport={() => runCommand('import-source')} />}
           </div>
           </RegionBoundary>
         </nav>
@@ -346,8 +339,6 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
           <RegionBoundary region="map">
           <WorldMap
             ref={mapHandle}
-            countries={countries}
-            language={language}
             selectedId={selection?.id ?? null}
             fills={fills}
             dimmed={dimmed}
@@ -365,24 +356,13 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
             onZoomOut={() => runCommand('zoom-out')}
             onReset={() => runCommand('reset-view')}
           />
-          <Legend
-            atlas={index}
-            language={language}
-            counts={counts}
-            filter={tierFilter}
-            onFilter={setTierFilter}
-            body={body}
-            onBody={setBody}
-          />
+          <Legend counts={counts} filter={tierFilter} onFilter={setTierFilter} body={body} onBody={setBody} />
           </RegionBoundary>
           {selected && (
             <RegionBoundary region="panel" resetKey={selected.id} onClose={() => setSelection(null)} onError={panelFailed}>
             <Rendered id={selected.id} onRendered={setShownPanel}>
             <CountryPanel
               country={selected}
-              language={language}
-              atlas={index}
-              names={byId}
               onClose={() => setSelection(null)}
               onSelectCountry={(id) => select(id, 'list')}
               takeFocus={selection?.from === 'map'}
@@ -399,10 +379,6 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
             <RegionBoundary region="compare" onClose={() => setCompare(null)}>
             <CompareView
               pair={compare}
-              countries={countries}
-              names={byId}
-              atlas={index}
-              language={language}
               onPair={setCompare}
               onClose={() => setCompare(null)}
               onExportPdf={(a, b) =>
@@ -417,7 +393,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
         <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
       </RegionBoundary>
       <RegionBoundary region="dialog">
-        <SourceImporter ref={importer} names={byId} atlas={index} language={language} />
+        <SourceImporter ref={importer} />
         <DocumentDrop onFile={(file) => importer.current?.importFile(file)} />
       </RegionBoundary>
       {shortcutsOpen && (
@@ -438,6 +414,7 @@ export function App({ countries, view: bootView, prefs }: { countries: CountrySu
         </RegionBoundary>
       )}
     </div>
+    </AtlasProvider>
   );
 }
 
