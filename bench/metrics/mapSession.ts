@@ -62,7 +62,7 @@ export function failedSessions(message: string): SessionResults {
   return { ours: emptySide(), baseline: emptySide(), facts: null, errors: { startup: message, recolour: message, flights: message }, pageErrors: [] };
 }
 
-/** Where the app's panel sits: WorldMap.flyTo keeps clear of it (App.tsx PANEL_WIDTH + 24). */
+/** Where the app's panel sits: WorldMap.flyTo keeps clear of it (app/useSelection.ts PANEL_WIDTH + 24). */
 const PANEL_INSET = 420 + 24;
 
 /**

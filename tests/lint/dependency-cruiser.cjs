@@ -46,6 +46,21 @@ module.exports = {
       from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^(resources/build|tests)/' },
     },
+    {
+      name: 'renderer-app-is-top',
+      severity: 'error',
+      comment:
+        'The renderer app/ composes the window (App, its commands, dialogs of the app): features and ui/ are imported by it, never the other way; only main.tsx loads it.',
+      from: { path: '^src/renderer/src/', pathNot: '^src/renderer/src/(app/|main\\.tsx$)' },
+      to: { path: '^src/renderer/src/app/' },
+    },
+    {
+      name: 'renderer-ui-is-generic',
+      severity: 'error',
+      comment: 'ui/ holds generic pieces (Modal, Toasts, useInSteps) any feature may use: they import no feature folder and nothing else of the renderer.',
+      from: { path: '^src/renderer/src/ui/' },
+      to: { path: '^src/renderer/src/', pathNot: '^src/renderer/src/ui/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
-import { atlas, unwrap } from './app/client';
+import { atlas, unwrap } from './bridge';
 import { languageForLocale, translate } from '../../shared/i18n';
 import { startMap } from './map/startMap';
 import { applyDocumentTheme, osPrefersDark, resolveTheme } from './theme/theme';

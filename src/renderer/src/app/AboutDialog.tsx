@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
-import { atlas, unwrap } from './client';
-import { Modal } from './Modal';
+import { atlas, unwrap } from '../bridge';
+import { Modal } from '../ui/Modal';
 
 /** Help › About: version, runtime, and every data source with its licence. */
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { displayShortcut, SHORTCUTS, type ShortcutCommand } from '../../../shared/shortcuts';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 /** Whether shortcuts read with ⌘ (macOS) or Ctrl. */
 export function isMacPlatform(): boolean {

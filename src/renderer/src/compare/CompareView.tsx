@@ -2,8 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { AtlasCountry, AtlasPassage, TierId } from '../../../shared/atlas';
 import { sentenceText } from '../../../shared/briefing/richText';
-import type { CountrySummary, Language } from '../../../shared/contract';
-import type { AtlasIndex } from '../atlas/atlasIndex';
+import type { CountrySummary } from '../../../shared/contract';
+import { useAtlas } from '../atlas/AtlasContext';
 import { formatEventDate, yearRowOf } from '../../../shared/briefing/format';
 import { TierBadge } from '../legend/TierBadge';
 import { createCountryFilter } from '../search/filterCountries';
@@ -23,10 +23,6 @@ export interface ComparePair {
 
 interface CompareViewProps {
   pair: ComparePair;
-  countries: readonly CountrySummary[];
-  names: ReadonlyMap<string, CountrySummary>;
-  atlas: AtlasIndex;
-  language: Language;
   onPair: (pair: ComparePair) => void;
   onClose: () => void;
   onExportPdf: (a: string, b: string) => void;
@@ -45,8 +41,9 @@ function evidenceSentences(entry: AtlasCountry | undefined, passage: (id: string
 }
 
 /** Two countries side by side: tiers with evidence, key facts, timelines by year and notes. */
-export function CompareView({ pair, countries, names, atlas, language, onPair, onClose, onExportPdf }: CompareViewProps) {
+export function CompareView({ pair, onPair, onClose, onExportPdf }: CompareViewProps) {
   const { t } = useTranslation();
+  const { countries, names, language } = useAtlas();
   const [changing, setChanging] = useState<'a' | 'b' | null>(pair.b === null ? 'b' : null);
   const heading = useRef<HTMLHeadingElement>(null);
   const nameOf = (id: string) => names.get(id)?.name[language] ?? id;
@@ -90,34 +87,22 @@ export function CompareView({ pair, countries, names, atlas, language, onPair, o
         <CountryPicker
           label={t('compare.choose', { name: nameOf(fixed) })}
           countries={countries.filter((country) => country.id !== fixed)}
-          language={language}
           onChoose={choose}
           onCancel={() => (pair.b === null ? onClose() : setChanging(null))}
         />
       )}
       {pair.b !== null && (
         <div className="compare-body">
-          <CompareTable ids={[pair.a, pair.b]} atlas={atlas} names={names} language={language} onChange={setChanging} />
+          <CompareTable ids={[pair.a, pair.b]} onChange={setChanging} />
         </div>
       )}
     </section>
   );
 }
 
-function CompareTable({
-  ids,
-  atlas,
-  names,
-  language,
-  onChange,
-}: {
-  ids: [string, string];
-  atlas: AtlasIndex;
-  names: ReadonlyMap<string, CountrySummary>;
-  language: Language;
-  onChange: (side: 'a' | 'b') => void;
-}) {
+function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (side: 'a' | 'b') => void }) {
   const { t } = useTranslation();
+  const { atlas, names, language } = useAtlas();
   const notes = useNotes();
   const columns = ids.map((id) => {
     const entry = atlas.country(id);
@@ -252,17 +237,16 @@ function CompareTable({
 function CountryPicker({
   label,
   countries,
-  language,
   onChoose,
   onCancel,
 }: {
   label: string;
   countries: readonly CountrySummary[];
-  language: Language;
   onChoose: (id: string) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const { language } = useAtlas();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);

@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
-import type { Language } from '../../../shared/contract';
-import type { AtlasIndex } from '../atlas/atlasIndex';
+import { useAtlas } from '../atlas/AtlasContext';
 import { swatchStyle } from './swatch';
 
 interface LegendProps {
-  atlas: AtlasIndex;
-  language: Language;
   counts: ReadonlyMap<TierId, number>;
   filter: TierId | null;
   onFilter: (tier: TierId | null) => void;
@@ -16,8 +13,9 @@ interface LegendProps {
 }
 
 /** The tiers with their colours and counts; choosing one dims every country of another tier. */
-export function Legend({ atlas, language, counts, filter, onFilter, body, onBody }: LegendProps) {
+export function Legend({ counts, filter, onFilter, body, onBody }: LegendProps) {
   const { t } = useTranslation();
+  const { atlas, language } = useAtlas();
   return (
     <section className="legend" aria-labelledby="legend-heading">
       <h2 id="legend-heading">{t('legend.title')}</h2>

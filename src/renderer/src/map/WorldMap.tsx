@@ -1,7 +1,8 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
-import type { CountrySummary, Language, MapView } from '../../../shared/contract';
+import type { CountrySummary, MapView } from '../../../shared/contract';
+import { useAtlas } from '../atlas/AtlasContext';
 import type { Theme } from '../theme/theme';
 import { placeStates, shapeStates, stateChanges, type PlaceState, type ShapeState } from './featureStates';
 import { geometryUrl, namePlaces, SHAPE_TILING, type Place } from './geometry';
@@ -21,8 +22,6 @@ export interface WorldMapHandle {
 }
 
 interface WorldMapProps {
-  countries: readonly CountrySummary[];
-  language: Language;
   selectedId: string | null;
   /** Fill colours by country id; applied through feature-state. */
   fills: ReadonlyMap<string, string>;
@@ -63,10 +62,11 @@ interface Applied {
  * the page and colours and labels it once the data is here.
  */
 export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function WorldMap(
-  { countries, language, selectedId, fills, dimmed, overridden, noted, describe, onSelect, onMapped, theme, initialView, onViewChange },
+  { selectedId, fills, dimmed, overridden, noted, describe, onSelect, onMapped, theme, initialView, onViewChange },
   ref,
 ) {
   const { t } = useTranslation();
+  const { countries, language } = useAtlas();
   const host = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const placesRef = useRef(new Map<string, Place>());

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note, NoteView } from '../../../shared/contract';
-import { useToast } from '../app/Toasts';
+import { useToast } from '../ui/Toasts';
 import { errorText } from './errorText';
 import { renderMarkdown } from './markdown';
 import { useNoteActions } from './NotesContext';

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Note, NoteView, TierOverride } from '../../../shared/contract';
-import { atlas, unwrap } from '../app/client';
+import { atlas, unwrap } from '../bridge';
 import { countNotes, dropNote, groupByCountry, placeNote } from './noteList';
 
 /** The user's notes and tier overrides as the app shows them, with the calls that change them. */

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ImportPreview, SnapshotView } from '../../../shared/contract';
-import { atlas, unwrap } from '../app/client';
-import { Modal } from '../app/Modal';
-import { useToast } from '../app/Toasts';
+import { atlas, unwrap } from '../bridge';
+import { Modal } from '../ui/Modal';
+import { useToast } from '../ui/Toasts';
 import { errorText } from './errorText';
 import { useNotes } from './NotesContext';
 

@@ -2,14 +2,13 @@ import { memo, useDeferredValue, useMemo, useState, type MouseEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CountrySummary, Language, Note, NoteView } from '../../../shared/contract';
-import { useInSteps } from '../app/useInSteps';
+import { useAtlas } from '../atlas/AtlasContext';
+import { useInSteps } from '../ui/useInSteps';
 import { createNoteSearch } from '../search/noteSearch';
 import { firstRows } from '../search/rows';
 import { useNotes } from './NotesContext';
 
 interface NotesViewProps {
-  names: ReadonlyMap<string, CountrySummary>;
-  language: Language;
   onOpen: (countryId: string, passageId: string | null) => void;
   onExport: () => void;
 }
@@ -28,8 +27,9 @@ const NO_NOTES: NoteView[] = [];
  * and a long result is listed a page at a time, so a keystroke costs the same with 10 notes or
  * 10,000.
  */
-export function NotesView({ names, language, onOpen, onExport }: NotesViewProps) {
+export function NotesView({ onOpen, onExport }: NotesViewProps) {
   const { t, i18n } = useTranslation();
+  const { names, language } = useAtlas();
   const { notes } = useNotes();
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');

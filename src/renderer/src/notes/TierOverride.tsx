@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELATIONSHIP_TIERS } from '../../../shared/atlas';
-import type { Language } from '../../../shared/contract';
-import type { AtlasIndex } from '../atlas/atlasIndex';
+import { useAtlas } from '../atlas/AtlasContext';
 import { TierBadge } from '../legend/TierBadge';
 import { errorText } from './errorText';
 import { useNotes } from './NotesContext';
@@ -11,8 +10,9 @@ import { useNotes } from './NotesContext';
  * The user's own tier for a country, with a reason; the source tier stays shown beside it. The
  * parent keys it by country and override, so the form starts afresh when either changes.
  */
-export function TierOverride({ countryId, atlas, language }: { countryId: string; atlas: AtlasIndex; language: Language }) {
+export function TierOverride({ countryId }: { countryId: string }) {
   const { t } = useTranslation();
+  const { atlas, language } = useAtlas();
   const { overrides, setOverride, clearOverride } = useNotes();
   const current = overrides.get(countryId);
   const [tier, setTier] = useState(current?.tier ?? '');

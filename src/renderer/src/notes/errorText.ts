@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AtlasCallError } from '../app/client';
+import { AtlasCallError } from '../bridge';
 
 /** A failed store call as the user should read it: the translated reason, else the message. */
 export function errorText(t: TFunction, error: unknown): string {

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasCountry, AtlasModel, AtlasPassage, TierBasis, TimelineEvent } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
-import type { AtlasIndex } from '../atlas/atlasIndex';
+import { useAtlas } from '../atlas/AtlasContext';
 import { PassageText } from '../atlas/PassageText';
 import { marksByPassage, type Mark } from '../atlas/segments';
-import { useInSteps } from '../app/useInSteps';
+import { useInSteps } from '../ui/useInSteps';
 import { TierBadge } from '../legend/TierBadge';
 import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';
@@ -22,9 +22,6 @@ export const EVENT_STEP = 100;
 
 interface CountryPanelProps {
   country: CountrySummary;
-  language: Language;
-  atlas: AtlasIndex;
-  names: ReadonlyMap<string, CountrySummary>;
   onClose: () => void;
   onSelectCountry: (id: string) => void;
   /** Move focus into the panel when it opens (opened from the map rather than the list). */
@@ -47,9 +44,6 @@ interface CountryPanelProps {
  */
 export function CountryPanel({
   country,
-  language,
-  atlas,
-  names,
   onClose,
   onSelectCountry,
   takeFocus,
@@ -60,6 +54,7 @@ export function CountryPanel({
   onCompare,
 }: CountryPanelProps) {
   const { t } = useTranslation();
+  const { atlas, names, language } = useAtlas();
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   const other: Language = language === 'en' ? 'ko' : 'en';
@@ -129,9 +124,9 @@ export function CountryPanel({
       </section>
 
       {tier.id !== 'home' && (
-        <TierOverride key={`${country.id}-${overrides.get(country.id)?.updatedAt ?? ''}`} countryId={country.id} atlas={atlas} language={language} />
+        <TierOverride key={`${country.id}-${overrides.get(country.id)?.updatedAt ?? ''}`} countryId={country.id} />
       )}
-      {entry && entry.evidence.length > 0 && <Why key={`why-${country.id}`} entry={entry} atlas={atlas} />}
+      {entry && entry.evidence.length > 0 && <Why key={`why-${country.id}`} entry={entry} />}
       {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
       <CountryNotes key={`notes-${country.id}`} countryId={country.id} />
       {passages.length > 0 && <Passages key={`passages-${country.id}`} passages={passages} entry={entry!} focusPassageId={shownPassageId} sources={atlas.model.sources} />}
@@ -139,7 +134,7 @@ export function CountryPanel({
       {entry && entry.events.length > 0 && (
         <Timeline key={`timeline-${country.id}`} events={entry.events} onShowPassage={(passageId) => setRevealed({ countryId: country.id, over: focusPassageId, passageId })} />
       )}
-      {entry && entry.memberships.length > 0 && <Memberships entry={entry} atlas={atlas} language={language} body={body} onBody={onBody} />}
+      {entry && entry.memberships.length > 0 && <Memberships entry={entry} body={body} onBody={onBody} />}
       {entry && entry.coMentioned.length > 0 && (
         <section aria-labelledby="panel-co-heading">
           <h3 id="panel-co-heading">{t('panel.coMentioned')}</h3>
@@ -156,7 +151,7 @@ export function CountryPanel({
       )}
 
       <Facts country={country} />
-      {passages.length > 0 && <Attribution atlas={atlas} passages={passages} />}
+      {passages.length > 0 && <Attribution passages={passages} />}
     </aside>
   );
 }
@@ -174,8 +169,9 @@ function TierBasisNote({ basis }: { basis: TierBasis }) {
   );
 }
 
-function Why({ entry, atlas }: { entry: AtlasCountry; atlas: AtlasIndex }) {
+function Why({ entry }: { entry: AtlasCountry }) {
   const { t } = useTranslation();
+  const { atlas } = useAtlas();
   const marks = useMemo(() => marksByPassage(entry, ['evidence']), [entry]);
   const deciding = [...marks.keys()];
   const steps = useInSteps(deciding.length, DECIDING_FIRST, DECIDING_STEP);
@@ -289,14 +285,13 @@ function Timeline({ events, onShowPassage }: { events: TimelineEvent[]; onShowPa
 
 interface MembershipsProps {
   entry: AtlasCountry;
-  atlas: AtlasIndex;
-  language: Language;
   body: string | null;
   onBody: (id: string | null) => void;
 }
 
-function Memberships({ entry, atlas, language, body, onBody }: MembershipsProps) {
+function Memberships({ entry, body, onBody }: MembershipsProps) {
   const { t } = useTranslation();
+  const { atlas, language } = useAtlas();
   const organisations = atlas.model.organisations.filter((organisation) => entry.memberships.includes(organisation.id));
   return (
     <section aria-labelledby="panel-members-heading">
@@ -353,8 +348,9 @@ function Facts({ country }: { country: CountrySummary }) {
   );
 }
 
-function Attribution({ atlas, passages }: { atlas: AtlasIndex; passages: AtlasPassage[] }) {
+function Attribution({ passages }: { passages: AtlasPassage[] }) {
   const { t } = useTranslation();
+  const { atlas } = useAtlas();
   const used = new Set(passages.map((passage) => passage.sourceId));
   return (
     <footer className="panel-attribution">

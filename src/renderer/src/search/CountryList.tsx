@@ -2,6 +2,7 @@ import { forwardRef, memo, useCallback, useDeferredValue, useEffect, useMemo, us
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../shared/atlas';
 import type { CountrySummary, Language } from '../../../shared/contract';
+import { useAtlas } from '../atlas/AtlasContext';
 import { TierBadge } from '../legend/TierBadge';
 import { createCountryFilter } from './filterCountries';
 import type { PassageHit, PassageSearch } from './passageSearch';
@@ -10,7 +11,6 @@ import './search.css';
 
 interface CountryListProps {
   countries: readonly CountrySummary[];
-  language: Language;
   selectedId: string | null;
   onSelect: (id: string) => void;
   /** Ids that have a shape on the map; the others are marked. */
@@ -49,10 +49,11 @@ export const DEFER_PASSAGES_FROM = 10_000;
  * rest in a deferred render that the next keystroke can interrupt (see `firstRows`).
  */
 export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(function CountryList(
-  { countries, language, selectedId, onSelect, mapped, passageSearch, indexingPassages = false, subjectsOf, onSelectPassage, tierOf },
+  { countries, selectedId, onSelect, mapped, passageSearch, indexingPassages = false, subjectsOf, onSelectPassage, tierOf },
   inputRef,
 ) {
   const { t } = useTranslation();
+  const { language } = useAtlas();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);

@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
-import type { CountrySummary, Language, SourcePreview } from '../../../shared/contract';
+import type { SourcePreview } from '../../../shared/contract';
 import { SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from '../../../shared/store/limits';
-import type { AtlasIndex } from '../atlas/atlasIndex';
-import { Modal } from '../app/Modal';
+import { useAtlas } from '../atlas/AtlasContext';
+import { Modal } from '../ui/Modal';
 
 interface ImportSourceDialogProps {
   preview: SourcePreview;
-  names: ReadonlyMap<string, CountrySummary>;
-  atlas: AtlasIndex;
-  language: Language;
   /** Stores the source; rejects with the reason it could not (shown in the dialog). */
   onConfirm: (title: string, attribution: string) => Promise<void>;
   onCancel: () => void;
@@ -24,8 +21,9 @@ interface ImportSourceDialogProps {
  * change, the passages and the countries they link, the passages that link none, and the tier
  * changes. A document already imported says so and cannot be imported again.
  */
-export function ImportSourceDialog({ preview, names, atlas, language, onConfirm, onCancel, error, busy }: ImportSourceDialogProps) {
+export function ImportSourceDialog({ preview, onConfirm, onCancel, error, busy }: ImportSourceDialogProps) {
   const { t } = useTranslation();
+  const { atlas, names, language } = useAtlas();
   const [title, setTitle] = useState(preview.title);
   const [attribution, setAttribution] = useState(preview.attribution);
   const [touched, setTouched] = useState(false);

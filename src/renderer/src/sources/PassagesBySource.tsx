@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasPassage, AtlasSource, Evidence } from '../../../shared/atlas';
-import { useInSteps } from '../app/useInSteps';
+import { useInSteps } from '../ui/useInSteps';
 
 /**
  * How many passages a source's group lists at first, and how many more each "Show more" adds: a

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountrySummary, ImportProgress, Language, SourcePreview } from '../../../shared/contract';
+import type { ImportProgress, SourcePreview } from '../../../shared/contract';
 import { SOURCE_MAX_BYTES } from '../../../shared/sources/document';
-import type { AtlasIndex } from '../atlas/atlasIndex';
-import { atlas, unwrap } from '../app/client';
-import { useToast } from '../app/Toasts';
+import { atlas, unwrap } from '../bridge';
+import { useToast } from '../ui/Toasts';
 import { ImportSourceDialog } from './ImportSourceDialog';
 import { sourceErrorText, tooLargeText } from './sourceErrors';
 import './sources.css';
@@ -27,9 +26,6 @@ interface Job {
 
 interface SourceImporterProps {
   ref?: Ref<SourceImporterHandle>;
-  names: ReadonlyMap<string, CountrySummary>;
-  atlas: AtlasIndex;
-  language: Language;
 }
 
 /**
@@ -37,7 +33,7 @@ interface SourceImporterProps {
  * dialog, or the bytes of a dropped file), shows progress once the work has taken half a second,
  * then the preview to confirm or cancel. Failures are told in a toast, saying nothing was imported.
  */
-export function SourceImporter({ ref, names, atlas: index, language }: SourceImporterProps) {
+export function SourceImporter({ ref }: SourceImporterProps) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const [job, setJob] = useState<Job | null>(null);
@@ -154,9 +150,6 @@ export function SourceImporter({ ref, names, atlas: index, language }: SourceImp
         <ImportSourceDialog
           key={preview.token}
           preview={preview}
-          names={names}
-          atlas={index}
-          language={language}
           onConfirm={confirm}
           onCancel={cancel}
           error={applyError}

@@ -1,16 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AtlasView, SourceChange, SourceView } from '../../../shared/contract';
-import { atlas, unwrap } from '../app/client';
-import { Modal } from '../app/Modal';
-import { useToast } from '../app/Toasts';
+import type { SourceChange, SourceView } from '../../../shared/contract';
+import { useAtlas } from '../atlas/AtlasContext';
+import { atlas, unwrap } from '../bridge';
+import { Modal } from '../ui/Modal';
+import { useToast } from '../ui/Toasts';
 import { sourceErrorText } from './sourceErrors';
 import './sources.css';
 
 interface SourcesViewProps {
-  /** The atlas now: the list is fetched again whenever it changes. */
-  view: AtlasView;
-  language: string;
   onImport: () => void;
 }
 
@@ -18,8 +16,10 @@ interface SourcesViewProps {
  * The Sources tab: every source of the atlas with its passages and countries; an imported one can
  * be turned off and on, or removed (its notes stay, shown as detached). Importing starts here too.
  */
-export function SourcesView({ view, language, onImport }: SourcesViewProps) {
+export function SourcesView({ onImport }: SourcesViewProps) {
   const { t, i18n } = useTranslation();
+  // The atlas now: the list is fetched again whenever it changes.
+  const { view, language } = useAtlas();
   const toast = useToast();
   const [sources, setSources] = useState<SourceView[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../shared/i18n';
-import { AtlasCallError } from '../app/client';
+import { AtlasCallError } from '../bridge';
 import { sourceErrorText } from './sourceErrors';
 
 async function translator(language: 'en' | 'ko') {

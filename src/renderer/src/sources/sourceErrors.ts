@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { IMPORT_LIMITS, SOURCE_MAX_BYTES } from '../../../shared/sources/document';
 import { PDF_MAX_PAGES } from '../../../shared/sources/pdf';
-import { AtlasCallError } from '../app/client';
+import { AtlasCallError } from '../bridge';
 
 /**
  * Why an import failed, as the user should read it, with "nothing was imported" after it; numbers

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AtlasView } from '../../../shared/contract';
-import { atlas, unwrap } from '../app/client';
+import { atlas, unwrap } from '../bridge';
 
 /**
  * The atlas as main has it now: starts from the one the app booted with and is fetched again

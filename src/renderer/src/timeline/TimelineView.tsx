@@ -1,17 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { CountrySummary, Language } from '../../../shared/contract';
-import type { AtlasIndex } from '../atlas/atlasIndex';
-import { useInSteps } from '../app/useInSteps';
+import { useAtlas } from '../atlas/AtlasContext';
+import { useInSteps } from '../ui/useInSteps';
 import { eventsInRange, type AtlasEvent } from './timelineEvents';
 
 interface TimelineViewProps {
-  atlas: AtlasIndex;
   events: readonly AtlasEvent[];
   bounds: [number, number];
   range: [number, number];
   onRange: (range: [number, number]) => void;
-  names: ReadonlyMap<string, CountrySummary>;
-  language: Language;
   onSelectEvent: (event: AtlasEvent) => void;
 }
 
@@ -23,8 +19,9 @@ interface TimelineViewProps {
 export const TIMELINE_STEP = 200;
 
 /** Every dated event in order, with a year range that dims countries with no event in it. */
-export function TimelineView({ atlas, events, bounds, range, onRange, names, language, onSelectEvent }: TimelineViewProps) {
+export function TimelineView({ events, bounds, range, onRange, onSelectEvent }: TimelineViewProps) {
   const { t } = useTranslation();
+  const { atlas, names, language } = useAtlas();
   const [from, to] = range;
   const shown = eventsInRange(events, from, to);
   const steps = useInSteps(shown.length, TIMELINE_STEP);

@@ -1,4 +1,4 @@
-import type { AtlasApi, AtlasError, Result } from '../../../shared/contract';
+import type { AtlasApi, AtlasError, Result } from '../../shared/contract';
 
 declare global {
   interface Window {
