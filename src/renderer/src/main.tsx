@@ -1,5 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
+import './ui/ui.css';
 import { atlas, unwrap } from './bridge';
 import { languageForLocale, translate } from '../../shared/i18n';
 import { startMap } from './map/startMap';

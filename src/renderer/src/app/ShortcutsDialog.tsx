@@ -1,3 +1,4 @@
+import './dialogs.css';
 import { useTranslation } from 'react-i18next';
 import { displayShortcut, SHORTCUTS, type ShortcutCommand } from '../../../shared/shortcuts';
 import { Modal } from '../ui/Modal';

@@ -1,3 +1,4 @@
+import './briefing.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BriefingOptions, ExportOutcome, ExportProgress, Language, Paper } from '../../../shared/contract';

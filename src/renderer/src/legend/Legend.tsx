@@ -1,3 +1,4 @@
+import './legend.css';
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
 import { useAtlas } from '../atlas/AtlasContext';

@@ -1,3 +1,4 @@
+import './notes.css';
 import { memo, useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';

@@ -1,3 +1,4 @@
+import './panel.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AtlasCountry, AtlasModel, AtlasPassage, TierBasis, TimelineEvent } from '../../../shared/atlas';

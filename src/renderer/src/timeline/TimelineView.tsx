@@ -1,3 +1,4 @@
+import './timeline.css';
 import { useTranslation } from 'react-i18next';
 import { useAtlas } from '../atlas/AtlasContext';
 import { useInSteps } from '../ui/useInSteps';
