@@ -7,6 +7,7 @@ import { createAppHandlers } from './handlers/app';
 import { createAtlasHandlers } from './handlers/atlas';
 import { createBriefingHandlers, type Shapes } from './handlers/briefing';
 import { createCountriesHandlers } from './handlers/countries';
+import { createDataHandlers } from './handlers/data';
 import { createInvoker, type Invoker } from './handlers/invoke';
 import { createNotesHandlers } from './handlers/notes';
 import { createOverridesHandlers } from './handlers/overrides';
@@ -15,7 +16,7 @@ import { createSourcesHandlers } from './handlers/sources';
 import { createStoreHandlers } from './handlers/store';
 import { createLinkWorker, type LinkLimits } from './import/linkWorker';
 import { createLiveAtlas } from './import/liveAtlas';
-import { NO_DIALOGS, NO_PRINTER, NO_SHELL, type DesktopShell, type Dialogs, type Printer } from './ports';
+import { NO_CLIPBOARD, NO_DIALOGS, NO_PRINTER, NO_SHELL, type DesktopShell, type Dialogs, type Printer, type SystemClipboard } from './ports';
 import { openStore, type Store } from './store/openStore';
 import { createPrefsRepository, type PrefsRepository } from './store/prefsRepository';
 import { createSourcesRepository } from './store/sourcesRepository';
@@ -34,6 +35,8 @@ export interface ServiceOptions {
   printer?: Printer;
   /** Opens exported files; without one Open fails with a clear reason. */
   shell?: DesktopShell;
+  /** Where copied citations go; without one Copy citation fails with a clear reason. */
+  clipboard?: SystemClipboard;
   /** Told how a PDF export is going, to forward to the window that asked. */
   onExportProgress?: (progress: ExportProgress) => void;
   /** Told how a source import is going, to forward to the renderer. */
@@ -149,6 +152,14 @@ export async function composeServices(options: ServiceOptions): Promise<Services
         ...createStoreHandlers({ store, ...(options.now ? { now: options.now } : {}) }),
         ...briefingHandlers,
         sources: sourcesHandlers.sources,
+        ...createDataHandlers({
+          store,
+          atlas: () => atlas,
+          dialogs: options.dialogs ?? NO_DIALOGS,
+          clipboard: options.clipboard ?? NO_CLIPBOARD,
+          language,
+          ...(options.now ? { now: options.now } : {}),
+        }),
       },
       options.log,
     ),

@@ -70,3 +70,19 @@ export const NO_SHELL: DesktopShell = {
   openPath: () => Promise.reject(new Error('There is no desktop to open files on here.')),
   showInFolder: () => undefined,
 };
+
+/**
+ * The system clipboard, written from main: the window's own navigator.clipboard needs a permission
+ * the app denies to every page, so citations are copied here. Electron implements it
+ * (electron/clipboard.ts); the test harness records what was written.
+ */
+export interface SystemClipboard {
+  writeText(text: string): void;
+}
+
+/** For hosts with no clipboard: copying fails with a clear reason. */
+export const NO_CLIPBOARD: SystemClipboard = {
+  writeText: () => {
+    throw new Error('There is no clipboard here.');
+  },
+};

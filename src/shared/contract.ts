@@ -9,6 +9,7 @@ import type { CodedErrorCode } from './codedError';
 import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote } from './notes/operations';
 import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
 import { importedSourceIdSchema, SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from './store/schema';
+import { passageIdSchema } from './store/schema';
 import { sessionStateSchema, storedThemeSchema, type MapView, type SessionState, type SidebarTab, type ThemePreference } from './store/schema';
 
 export type { AtlasView, BriefingOptions, CountrySummary, Language, MapView, Note, Paper, PlacedNote, SessionState, SidebarTab, ThemePreference, TierChange, TierOverride };
@@ -63,6 +64,8 @@ export const menuCommandSchema = z.enum([
   'export-atlas',
   'import-source',
   'shortcuts',
+  'export-data-csv',
+  'export-data-geojson',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
@@ -194,6 +197,20 @@ export const importProgressSchema = z.strictObject({
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
+/** The formats File › Export Atlas Data writes. */
+export const atlasDataFormatSchema = z.enum(['csv', 'geojson']);
+export type AtlasDataFormat = z.infer<typeof atlasDataFormatSchema>;
+
+/** What an atlas data export wrote; the path stays in main. */
+export interface AtlasDataExport {
+  fileName: string;
+  countries: number;
+}
+
+/** How a passage is cited: plain text with an excerpt, or a BibTeX entry of its source. */
+export const citationFormatSchema = z.enum(['text', 'bibtex']);
+export type CitationFormat = z.infer<typeof citationFormatSchema>;
+
 /** The envelope every call resolves to; calls never reject across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AtlasError };
 
@@ -301,6 +318,12 @@ export const calls = {
     setEnabled: call<SourceChange>()('atlas:sources/set-enabled', z.strictObject({ id: importedSourceIdSchema, enabled: z.boolean() })),
     /** Removes an imported source; notes on its passages are kept, and shown detached. */
     remove: call<SourceChange>()('atlas:sources/remove', z.strictObject({ id: importedSourceIdSchema })),
+  },
+  data: {
+    /** Writes every country's tiers, tensions and deciding passage as CSV or GeoJSON where main's save dialog says; null when cancelled. */
+    export: call<AtlasDataExport | null>()('atlas:data/export', z.strictObject({ format: atlasDataFormatSchema })),
+    /** Puts the citation of a passage on the clipboard, in the interface language, and answers with the text. */
+    copyCitation: call<string>()('atlas:data/copy-citation', z.strictObject({ passageId: passageIdSchema, format: citationFormatSchema })),
   },
   prefs: {
     get: call<StartupPrefs>()('atlas:prefs/get', noInput),

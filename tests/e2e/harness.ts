@@ -40,6 +40,8 @@ export interface AtlasApp {
   dialogs: { answers: (string | null | Promise<string | null>)[]; asked: { kind: 'save' | 'folder' | 'open'; title: string; defaultName?: string }[] };
   /** Files main asked the desktop to open or show (Open / Show in Folder after an export). */
   shell: { opened: string[]; shown: string[] };
+  /** What main put on the clipboard (copied citations), oldest first: the harness's stand-in for the OS clipboard. */
+  clipboard: string[];
   /** How many documents were printed to PDF, and what they tried to fetch (must stay empty). */
   printer: { jobs: number; requests: string[] };
   /** Sends a main → renderer event, as the menu does in Electron. */
@@ -131,6 +133,7 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     return Promise.resolve(dialogs.answers.shift() ?? null);
   };
   const shell: AtlasApp['shell'] = { opened: [], shown: [] };
+  const clipboard: string[] = [];
   const printer = chromiumPrinter(browser);
   const services = await composeServices({
     rendererFolder: rendererDir,
@@ -142,6 +145,7 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
       },
       showInFolder: (path) => void shell.shown.push(path),
     },
+    clipboard: { writeText: (text) => void clipboard.push(text) },
     onExportProgress: (progress) => void emitTo(context, events.onExportProgress.channel, progress),
     onImportProgress: (progress) => void emitTo(context, events.onImportProgress.channel, progress),
     onAtlasChanged: (payload) => void emitTo(context, events.onAtlasChanged.channel, payload),
@@ -213,6 +217,7 @@ async function openApp(environment: WorkerFixtures['environment'], storeFolder: 
     expectedErrors: [],
     dialogs,
     shell,
+    clipboard,
     printer,
     emit: (name, payload) => emitTo(context, events[name].channel, payload),
     holdReplies(channel) {

@@ -92,6 +92,11 @@ export function buildMenuSpec({ language, isMac, developer, theme = 'system' }: 
         separator,
         command('export-briefing', 'menu.exportBriefing', SHORTCUTS['export-briefing']),
         command('export-atlas', 'menu.exportAtlas', SHORTCUTS['export-atlas']),
+        {
+          kind: 'submenu',
+          label: t('atlasData.menu'),
+          items: [command('export-data-csv', 'atlasData.csv'), command('export-data-geojson', 'atlasData.geojson')],
+        },
         separator,
         command('export-notes', 'menu.exportNotes', SHORTCUTS['export-notes']),
         command('import-notes', 'menu.importNotes'),

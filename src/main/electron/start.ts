@@ -10,6 +10,7 @@ import { resolveAppPaths, resolveStoreFolder } from '../desktop/paths';
 import { closeBeforeQuit, closeWindows } from '../desktop/quit';
 import { APP_ORIGIN, CHROMIUM_SWITCHES } from '../desktop/security';
 import { startFailureText, storeRecoveryText } from '../store/storeMessages';
+import { electronClipboard } from './clipboard';
 import { electronDialogs } from './dialogs';
 import { hardenAllWebContents, hardenSession } from './hardening';
 import { registerIpc } from './ipc';
@@ -80,6 +81,7 @@ async function start(): Promise<void> {
     rendererFolder: paths.rendererFolder,
     printer: electronPrinter(),
     shell: electronShell(),
+    clipboard: electronClipboard(),
     onExportProgress: (progress) => send('onExportProgress', progress),
     onImportProgress: (progress) => send('onImportProgress', progress),
     onAtlasChanged: (payload) => send('onAtlasChanged', payload),

@@ -650,6 +650,23 @@ export const en = {
       nothingStored: 'Nothing was imported.',
     },
   },
+  atlasData: {
+    menu: 'Export Atlas Data',
+    csv: 'CSV (Spreadsheet)…',
+    geojson: 'GeoJSON (Map Data)…',
+    chooseFile: 'Export atlas data',
+    fileStem: 'Korea Relations Atlas data',
+    saved: 'Saved {{count}} countries to {{fileName}}.',
+  },
+  citation: {
+    copy: 'Copy citation',
+    copyText: 'Copy as text',
+    copyBibtex: 'Copy as BibTeX',
+    copied: 'Citation copied.',
+    copiedBibtex: 'BibTeX entry copied.',
+    imported: 'imported {{date}} from {{fileName}}',
+    cited: 'cited {{date}} in Korea Relations Atlas',
+  },
 };
 
 /** The shape of a translation: same keys, any strings. */

@@ -652,4 +652,21 @@ export const ko: Messages = {
       nothingStored: '아무것도 가져오지 않았습니다.',
     },
   },
+  atlasData: {
+    menu: '지도 데이터 내보내기',
+    csv: 'CSV(스프레드시트)…',
+    geojson: 'GeoJSON(지도 데이터)…',
+    chooseFile: '지도 데이터 내보내기',
+    fileStem: '한국 대외관계 지도 데이터',
+    saved: '국가 {{count}}개를 {{fileName}}에 저장했습니다.',
+  },
+  citation: {
+    copy: '인용 복사',
+    copyText: '텍스트로 복사',
+    copyBibtex: 'BibTeX로 복사',
+    copied: '인용을 복사했습니다.',
+    copiedBibtex: 'BibTeX 항목을 복사했습니다.',
+    imported: '{{date}}에 {{fileName}}에서 가져옴',
+    cited: '{{date}}에 한국 대외관계 지도에서 인용',
+  },
 };

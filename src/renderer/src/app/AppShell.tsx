@@ -113,6 +113,8 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
         exportBriefing,
         openPdfExport: setPdfTarget,
         atlasCountries: () => atlasCountries,
+        notify: (message) => toast.show(message),
+        translate: (key, values) => t(key, values),
       }),
     [toast, t, exportBriefing, atlasCountries, setAbout, setShortcuts, setNotes, setImportPreview, setPdfTarget],
   );

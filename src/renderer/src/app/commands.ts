@@ -23,6 +23,19 @@ export interface CommandWindow {
   openPdfExport(target: PdfExportTarget): void;
   /** How many countries the atlas briefing covers. */
   atlasCountries(): number;
+  /** Says something short (a file saved). */
+  notify(message: string): void;
+  translate(key: string, values: Record<string, string | number>): string;
+}
+
+/** File › Export Atlas Data: main asks where, writes the file and answers what it wrote. */
+function exportData(app: CommandWindow, format: 'csv' | 'geojson'): void {
+  unwrap(atlas().data.export({ format })).then(
+    (written) => {
+      if (written) app.notify(app.translate('atlasData.saved', { count: written.countries, fileName: written.fileName }));
+    },
+    (error: unknown) => app.showError(error),
+  );
 }
 
 /**
@@ -47,6 +60,8 @@ export const COMMANDS: { readonly [id in MenuCommand]: (app: CommandWindow) => v
   'restore-snapshot': (app) => app.openNotesDialog('snapshots'),
   'export-briefing': (app) => app.exportBriefing(app.selectedId()),
   'export-atlas': (app) => app.openPdfExport({ kind: 'atlas', countries: app.atlasCountries() }),
+  'export-data-csv': (app) => exportData(app, 'csv'),
+  'export-data-geojson': (app) => exportData(app, 'geojson'),
   'import-notes': (app) => {
     unwrap(atlas().notes.previewImport()).then(
       (preview) => app.showNotesImport(preview),

@@ -12,6 +12,7 @@ import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';
 import { PassageNotes } from '../notes/PassageNotes';
 import { TierOverride } from '../notes/TierOverride';
+import { CopyCitation } from './CopyCitation';
 import { DecidedBy, PassagesBySource } from '../sources/PassagesBySource';
 
 /** Passages that decide the tier listed at first under "Why this tier"; the rest come on request. */
@@ -246,6 +247,7 @@ function Passages({
               {passage.kind === 'caption' && <span className="passage-kind">{t('panel.caption')} · </span>}
               <PassageText text={passage.text} marks={marks.get(passage.id) ?? NO_MARKS} citations={passage.citations} />
               {venueOnly && <span className="passage-kind"> ({t('panel.venueOnly')})</span>}
+              <CopyCitation passageId={passage.id} />
               <PassageNotes countryId={entry.id} passage={passage} />
             </li>
           );
