@@ -1,4 +1,4 @@
-import type { AtlasModel, AtlasSource, Citation } from '../atlas';
+import type { AtlasModel, Citation } from '../atlas';
 import { capitalOf } from '../briefing/capitals';
 import type { TierOverride } from '../store/schema';
 import { parseCsv, toCsv, unguardCell } from './csv';
