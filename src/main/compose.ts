@@ -14,6 +14,7 @@ import { createOverridesHandlers } from './handlers/overrides';
 import { createPrefsHandlers } from './handlers/prefs';
 import { createSourcesHandlers } from './handlers/sources';
 import { createStoreHandlers } from './handlers/store';
+import { createViewsHandlers } from './handlers/views';
 import { createLinkWorker, type LinkLimits } from './import/linkWorker';
 import { createLiveAtlas } from './import/liveAtlas';
 import { NO_CLIPBOARD, NO_DIALOGS, NO_PRINTER, NO_SHELL, type DesktopShell, type Dialogs, type Printer, type SystemClipboard } from './ports';
@@ -160,6 +161,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
           language,
           ...(options.now ? { now: options.now } : {}),
         }),
+        ...createViewsHandlers({ store, ...(options.now ? { now: options.now } : {}) }),
       },
       options.log,
     ),

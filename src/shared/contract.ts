@@ -10,8 +10,10 @@ import { newNoteInputSchema, noteFilterSchema, notePatchSchema, type PlacedNote 
 import { countryIdSchema, noteSchema, OVERRIDE_REASON_MAX, tierIdSchema, type Note, type TierOverride } from './store/schema';
 import { importedSourceIdSchema, SOURCE_ATTRIBUTION_MAX, SOURCE_TITLE_MAX } from './store/schema';
 import { passageIdSchema } from './store/schema';
+import { viewNameSchema, viewStateSchema, type SavedView, type ViewState } from './store/schema';
 import { sessionStateSchema, storedThemeSchema, type MapView, type SessionState, type SidebarTab, type ThemePreference } from './store/schema';
 
+export type { SavedView, ViewState };
 export type { AtlasView, BriefingOptions, CountrySummary, Language, MapView, Note, Paper, PlacedNote, SessionState, SidebarTab, ThemePreference, TierChange, TierOverride };
 export { briefingOptionsSchema, languageSchema };
 
@@ -324,6 +326,15 @@ export const calls = {
     export: call<AtlasDataExport | null>()('atlas:data/export', z.strictObject({ format: atlasDataFormatSchema })),
     /** Puts the citation of a passage on the clipboard, in the interface language, and answers with the text. */
     copyCitation: call<string>()('atlas:data/copy-citation', z.strictObject({ passageId: passageIdSchema, format: citationFormatSchema })),
+  },
+  views: {
+    /** The saved views, in the order they were saved. */
+    list: call<SavedView[]>()('atlas:views/list', noInput),
+    /** Saves the map's camera and filters under a new name (trimmed, 1–80 characters, unique ignoring case). */
+    save: call<SavedView>()('atlas:views/save', z.strictObject({ name: viewNameSchema, state: viewStateSchema })),
+    rename: call<SavedView>()('atlas:views/rename', z.strictObject({ id: z.uuid(), name: viewNameSchema })),
+    /** Deletes a view and answers with it. */
+    remove: call<SavedView>()('atlas:views/remove', z.strictObject({ id: z.uuid() })),
   },
   prefs: {
     get: call<StartupPrefs>()('atlas:prefs/get', noInput),

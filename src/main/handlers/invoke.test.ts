@@ -40,6 +40,7 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
     briefing: { exportCountry: unused, exportAtlas: unused, exportCompare: unused, cancel: () => false, openFile: unused, showInFolder: unused },
     sources: { list: () => [], previewImport: () => null, cancelImport: () => false, applyImport: unused, discardImport: () => false, setEnabled: unused, remove: unused },
     data: { export: () => null, copyCitation: unused },
+    views: { list: () => [], save: unused, rename: unused, remove: unused },
   };
 }
 

@@ -95,7 +95,7 @@ describe('openStore()', () => {
     const store = await openStore({ folder });
     expect(store.read().prefs).toEqual({});
     await createPrefsRepository(store).setLanguage('ko');
-    expect(JSON.parse(await storeText())).toEqual({ schemaVersion: STORE_VERSION, prefs: { language: 'ko' }, notes: [], overrides: [], sources: [] });
+    expect(JSON.parse(await storeText())).toEqual({ schemaVersion: STORE_VERSION, prefs: { language: 'ko' }, notes: [], overrides: [], sources: [], views: [] });
     const reopened = await openStore({ folder });
     expect(createPrefsRepository(reopened).language()).toBe('ko');
     expect(reopened.recovery).toBeNull();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isCodedError } from '../../shared/codedError';
+import { STORE_VERSION } from '../../shared/store/schema';
 import { createNotesRepository } from './notesRepository';
 import { openStore, STORE_FILE, type Store } from './openStore';
 import { createSourcesRepository, SOURCE_TEXTS_FOLDER, sourceIdFor, sourceTextPath, type NewSource } from './sourcesRepository';
@@ -134,7 +135,7 @@ describe('createSourcesRepository()', () => {
     expect(await createSourcesRepository(store).hasText(source)).toBe(false);
   });
 
-  it('moves the text of a real version-3 store out to its file at start, leaving the store a version-4 file as the app writes it', async () => {
+  it('moves the text of a real version-3 store out to its file at start, leaving the store as version 4 wrote it, migrated', async () => {
     await store.idle();
     const old = await mkdtemp(join(tmpdir(), 'atlas-sources-v3-'));
     try {
@@ -145,7 +146,8 @@ describe('createSourcesRepository()', () => {
       const sources = createSourcesRepository(opened);
       await sources.moveInlineTexts();
       await opened.idle();
-      expect(await readFile(join(old, STORE_FILE), 'utf8')).toBe(await readFile(fixture('v4-store.json'), 'utf8'));
+      const v4 = JSON.parse(await readFile(fixture('v4-store.json'), 'utf8')) as Record<string, unknown>;
+      expect(JSON.parse(await readFile(join(old, STORE_FILE), 'utf8'))).toEqual({ ...v4, schemaVersion: STORE_VERSION, views: [] });
       expect(await readFile(sourceTextPath(old, FIXTURE_HASH), 'utf8')).toBe(v3.sources[0]!.text);
       expect(await readFile(sourceTextPath(old, FIXTURE_HASH), 'utf8')).toBe(await readFile(fixture(`sources/${FIXTURE_HASH}.txt`), 'utf8'));
       expect(await sources.textOf(sources.list()[0]!)).toBe(v3.sources[0]!.text);

@@ -7,10 +7,11 @@ import { parseJsonSafely } from '../store/safeJson';
 export const EXPORT_FORMAT = 'korea-relations-atlas/notes';
 
 /**
- * Store versions whose exports can be imported. Versions 3 and 4 changed only imported sources, which
- * exports do not carry, so their notes and overrides read exactly as version 2's.
+ * Store versions whose exports can be imported. Versions 3 and 4 changed only imported sources, and
+ * version 5 only added saved views, which exports do not carry, so their notes and overrides read
+ * exactly as version 2's.
  */
-export const NOTES_EXPORT_VERSIONS: readonly number[] = [2, 3, STORE_VERSION];
+export const NOTES_EXPORT_VERSIONS: readonly number[] = [2, 3, 4, STORE_VERSION];
 
 /** Largest import file accepted, in bytes; checked before the file is read. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -22,7 +23,7 @@ export type NotesData = Pick<StoreData, 'notes' | 'overrides'>;
 export const notesExportSchema = z
   .strictObject({
     format: z.literal(EXPORT_FORMAT),
-    schemaVersion: z.union([z.literal(2), z.literal(3), z.literal(STORE_VERSION)]),
+    schemaVersion: z.union([z.literal(2), z.literal(3), z.literal(4), z.literal(STORE_VERSION)]),
     exportedAt: timestampSchema,
     notes: z.array(noteSchema),
     overrides: z.array(tierOverrideSchema),

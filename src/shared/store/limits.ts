@@ -20,3 +20,8 @@ export const SOURCE_TITLE_MAX = 300;
 export const SOURCE_ATTRIBUTION_MAX = 1_000;
 /** Longest source text kept, in UTF-16 code units (a 20 MB file never converts to more). */
 export const SOURCE_TEXT_MAX = 20 * 1024 * 1024;
+
+/** Longest name of a saved view, after trimming. */
+export const VIEW_NAME_MAX = 80;
+/** Most saved views kept. */
+export const VIEWS_MAX = 200;

@@ -10,6 +10,7 @@ export const migrations: Readonly<Record<number, Migration>> = {
   1: migrateV1ToV2,
   2: migrateV2ToV3,
   3: migrateV3ToV4,
+  4: migrateV4ToV5,
 };
 
 /**
@@ -32,6 +33,11 @@ function migrateV2ToV3(document: Record<string, unknown>): Record<string, unknow
  */
 function migrateV3ToV4(document: Record<string, unknown>): Record<string, unknown> {
   return document;
+}
+
+/** Version 5 adds the views the user saves by name; a version-4 store has none. */
+function migrateV4ToV5(document: Record<string, unknown>): Record<string, unknown> {
+  return { ...document, views: [] };
 }
 
 function pickV1Prefs(prefs: unknown): unknown {

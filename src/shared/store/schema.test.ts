@@ -16,6 +16,7 @@ describe('parseStore()', () => {
         notes: [],
         overrides: [],
         sources: [],
+        views: [],
       },
     });
   });
@@ -29,26 +30,50 @@ describe('parseStore()', () => {
     const original = JSON.parse(fixture('v2-store.json')) as { prefs: unknown; notes: unknown[]; overrides: unknown[] };
     const parsed = parseStore(fixture('v2-store.json'));
     expect(parsed.ok && parsed.migratedFrom).toBe(2);
-    expect(parsed.ok && parsed.data).toEqual({ schemaVersion: STORE_VERSION, prefs: original.prefs, notes: original.notes, overrides: original.overrides, sources: [] });
+    expect(parsed.ok && parsed.data).toEqual({ schemaVersion: STORE_VERSION, prefs: original.prefs, notes: original.notes, overrides: original.overrides, sources: [], views: [] });
     expect(parsed.ok && parsed.data.notes.map((note) => note.target.countryId)).toEqual(['JPN', 'USA', 'x-kosovo']);
   });
 
-  it('migrates a real version-3 file to version 4, its imported source keeping its text inline until main moves it out', () => {
+  it('migrates a real version-3 file to the current version, its imported source keeping its text inline until main moves it out', () => {
     const original = JSON.parse(fixture('v3-store.json')) as { prefs: unknown; notes: unknown[]; overrides: unknown[]; sources: unknown[] };
     const parsed = parseStore(fixture('v3-store.json'));
     expect(parsed.ok && parsed.migratedFrom).toBe(3);
-    expect(parsed.ok && parsed.data).toEqual({ ...original, schemaVersion: 4 });
+    expect(parsed.ok && parsed.data).toEqual({ ...original, schemaVersion: STORE_VERSION, views: [] });
     expect(parsed.ok && parsed.data.sources.map(({ id, title, enabled, text }) => ({ id, title, enabled, inline: text !== undefined }))).toEqual([
       { id: 'imported-d9da99f6641eb4d2', title: 'Field notes: Korea and Chile', enabled: true, inline: true },
     ]);
   });
 
-  it('reads a real version-4 file, whose imported source has no text in the store, as it is', () => {
+  it('migrates a real version-4 file, whose imported source has no text in the store, losing nothing and adding no view', () => {
+    const original = JSON.parse(fixture('v4-store.json')) as Record<string, unknown>;
     const parsed = parseStore(fixture('v4-store.json'));
-    expect(parsed.ok && parsed.migratedFrom).toBeNull();
+    expect(parsed.ok && parsed.migratedFrom).toBe(4);
+    expect(parsed.ok && parsed.data).toEqual({ ...original, schemaVersion: 5, views: [] });
     expect(parsed.ok && parsed.data.sources.map(({ id, title, enabled, text }) => ({ id, title, enabled, text }))).toEqual([
       { id: 'imported-d9da99f6641eb4d2', title: 'Field notes: Korea and Chile', enabled: true, text: undefined },
     ]);
+  });
+
+  it('reads a real version-5 file with its saved views as it is', () => {
+    const parsed = parseStore(fixture('v5-store.json'));
+    expect(parsed.ok && parsed.migratedFrom).toBeNull();
+    expect(parsed.ok && parsed.data).toEqual(JSON.parse(fixture('v5-store.json')));
+    expect(parsed.ok && parsed.data.views.map(({ name, state }) => ({ name, tier: state.tier, years: state.years }))).toEqual([
+      { name: 'Chile trade, 2000s', tier: 'partner', years: [2000, 2010] },
+      { name: '동아시아 전체', tier: null, years: [1948, 2025] },
+    ]);
+  });
+
+  it.each([
+    ['two views with the same name but for case', (views: { name: string }[]) => (views[1]!.name = 'CHILE trade, 2000s '), /share the name/],
+    ['a view with no name', (views: { name: string }[]) => (views[0]!.name = '   '), /needs a name/],
+    ['a view whose years run backwards', (views: { state: { years: number[] } }[]) => (views[0]!.state.years = [2010, 2000]), /first year comes after/],
+    ['a view zoomed past the map', (views: { state: { camera: { zoom: number } } }[]) => (views[0]!.state.camera.zoom = 99), /zoom/],
+  ])('refuses %s', (_, spoil, message) => {
+    const store = JSON.parse(fixture('v5-store.json')) as { views: never[] };
+    spoil(store.views);
+    const parsed = parseStore(JSON.stringify(store));
+    expect(!parsed.ok && parsed.problem.kind === 'wrong-shape' && parsed.problem.message).toMatch(message);
   });
 
   it('refuses two imported sources with the same content hash', () => {

@@ -4,11 +4,13 @@ import { migrations } from './migrations';
 import { parseJsonSafely } from './safeJson';
 import { normaliseTag } from './tags';
 import { NOTE_BODY_MAX, NOTE_TAGS_MAX, TAG_MAX, OVERRIDE_REASON_MAX, PASSAGE_TEXT_MAX, SOURCE_TITLE_MAX, SOURCE_ATTRIBUTION_MAX, SOURCE_TEXT_MAX } from './limits';
+import { VIEW_NAME_MAX, VIEWS_MAX } from './limits';
 
 export { NOTE_BODY_MAX, NOTE_TAGS_MAX, TAG_MAX, OVERRIDE_REASON_MAX, PASSAGE_TEXT_MAX, SOURCE_TITLE_MAX, SOURCE_ATTRIBUTION_MAX, SOURCE_TEXT_MAX } from './limits';
+export { VIEW_NAME_MAX, VIEWS_MAX } from './limits';
 
 /** The version this build writes; older files are migrated on load. */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 /** A window's saved bounds, in screen coordinates. */
 export const windowStateSchema = z.strictObject({
@@ -28,7 +30,7 @@ export const storedThemeSchema = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof storedThemeSchema>;
 
 /** The sidebar tabs, as a session remembers them. */
-export const sidebarTabSchema = z.enum(['countries', 'timeline', 'notes', 'sources']);
+export const sidebarTabSchema = z.enum(['countries', 'timeline', 'notes', 'sources', 'views']);
 export type SidebarTab = z.infer<typeof sidebarTabSchema>;
 
 /** A map camera: centre (longitude, latitude) and zoom, within what the map allows. */
@@ -138,6 +140,48 @@ export const importedSourceSchema = z.strictObject({
 });
 export type ImportedSource = z.infer<typeof importedSourceSchema>;
 
+/** A saved view's name: trimmed, 1 to VIEW_NAME_MAX characters. */
+export const viewNameSchema = z.string().trim().min(1, 'A view needs a name.').max(VIEW_NAME_MAX, `A view's name has at most ${String(VIEW_NAME_MAX)} characters.`);
+
+/** Two view names are the same name when they differ only in case or Unicode form. */
+export function viewNameKey(name: string): string {
+  return name.trim().normalize('NFC').toLocaleLowerCase('und');
+}
+
+/** What a saved view brings back: the map's camera and the filters over it. */
+export const viewStateSchema = z.strictObject({
+  camera: mapViewSchema,
+  /** The legend's tier filter (only that tier's countries shown), or none. */
+  tier: tierIdSchema.nullable(),
+  /** The organisation whose members the map highlights, or none. */
+  organisation: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Not an organisation id.').max(64).nullable(),
+  /** The timeline's year range, first and last year. */
+  years: z
+    .tuple([z.number().int().min(-10_000).max(10_000), z.number().int().min(-10_000).max(10_000)])
+    .refine(([from, to]) => from <= to, 'The first year comes after the last.'),
+});
+export type ViewState = z.infer<typeof viewStateSchema>;
+
+/** A view the user saved under a name, listed in the sidebar's Views tab. */
+export const savedViewSchema = z.strictObject({
+  id: z.uuid(),
+  name: viewNameSchema,
+  state: viewStateSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+
+/** The first reason a list of views would not load: a shared id, a shared name, too many. */
+export function viewsProblem(views: readonly Pick<SavedView, 'id' | 'name'>[]): string | null {
+  if (views.length > VIEWS_MAX) return `More than ${String(VIEWS_MAX)} saved views.`;
+  const id = firstDuplicate(views.map((view) => view.id));
+  if (id !== null) return `Two views share the id ${id}.`;
+  const name = firstDuplicate(views.map((view) => viewNameKey(view.name)));
+  if (name !== null) return `Two views share the name ${name}.`;
+  return null;
+}
+
 /** The whole store file at the current version. */
 export const storeSchema = z
   .strictObject({
@@ -146,8 +190,11 @@ export const storeSchema = z
     notes: z.array(noteSchema),
     overrides: z.array(tierOverrideSchema),
     sources: z.array(importedSourceSchema),
+    views: z.array(savedViewSchema),
   })
   .superRefine((store, context) => {
+    const views = viewsProblem(store.views);
+    if (views !== null) context.addIssue({ code: 'custom', path: ['views'], message: views });
     const duplicateNote = firstDuplicate(store.notes.map((note) => note.id));
     if (duplicateNote !== null) context.addIssue({ code: 'custom', path: ['notes'], message: `Two notes share the id ${duplicateNote}.` });
     const duplicateOverride = firstDuplicate(store.overrides.map((override) => override.countryId));
@@ -169,7 +216,7 @@ export function firstDuplicate(values: readonly string[]): string | null {
 
 /** A fresh, empty store. */
 export function emptyStore(): StoreData {
-  return { schemaVersion: STORE_VERSION, prefs: {}, notes: [], overrides: [], sources: [] };
+  return { schemaVersion: STORE_VERSION, prefs: {}, notes: [], overrides: [], sources: [], views: [] };
 }
 
 /** Why a store file could not be used as it is. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importedSourceSchema, noteSchema, STORE_VERSION, storedPrefsSchema, tierOverrideSchema, type Note, type StoreData } from './schema';
+import { savedViewSchema, viewsProblem, type SavedView } from './schema';
 
 const shellSchema = z.strictObject({
   schemaVersion: z.literal(STORE_VERSION),
@@ -7,6 +8,7 @@ const shellSchema = z.strictObject({
   notes: z.array(z.unknown()),
   overrides: z.array(z.unknown()),
   sources: z.array(z.unknown()),
+  views: z.array(z.unknown()),
 });
 
 /**
@@ -44,11 +46,17 @@ export function createStateChecker(): StateChecker {
       Object.freeze(source);
       seen.add(source);
     }
+    for (const view of state.views) {
+      if (seen.has(view)) continue;
+      freezeView(view);
+      seen.add(view);
+    }
     if (state.prefs.window) Object.freeze(state.prefs.window);
     Object.freeze(state.prefs);
     Object.freeze(state.notes);
     Object.freeze(state.overrides);
     Object.freeze(state.sources);
+    Object.freeze(state.views);
     Object.freeze(state);
   };
 
@@ -86,7 +94,12 @@ export function createStateChecker(): StateChecker {
         sourceKeys.add(source.id);
         sourceKeys.add(source.hash);
       }
-      return null;
+      for (const [index, view] of draft.views.entries()) {
+        if (seen.has(view)) continue;
+        const parsed = savedViewSchema.safeParse(view);
+        if (!parsed.success) return `views[${String(index)}]: ${z.prettifyError(parsed.error)}`;
+      }
+      return viewsProblem(draft.views);
     },
   };
 }
@@ -97,6 +110,14 @@ function freezeNote(note: Note): void {
   Object.freeze(note);
 }
 
+function freezeView(view: SavedView): void {
+  Object.freeze(view.state.camera.center);
+  Object.freeze(view.state.camera);
+  Object.freeze(view.state.years);
+  Object.freeze(view.state);
+  Object.freeze(view);
+}
+
 /** A draft of `state` that changes may edit: fresh containers around the same (frozen) items. */
 export function draftOf(state: StoreData): StoreData {
   return {
@@ -105,6 +126,7 @@ export function draftOf(state: StoreData): StoreData {
     notes: [...state.notes],
     overrides: [...state.overrides],
     sources: [...state.sources],
+    views: [...state.views],
   };
 }
 
