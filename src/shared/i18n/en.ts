@@ -667,6 +667,31 @@ export const en = {
     imported: 'imported {{date}} from {{fileName}}',
     cited: 'cited {{date}} in Korea Relations Atlas',
   },
+  views: {
+    tab: 'Views',
+    heading: 'Saved views',
+    intro: 'Save the map as it is now (where it looks, the tier shown, the organisation highlighted and the timeline’s years) under a name, and come back to it.',
+    name: 'Name of the view',
+    save: 'Save current view',
+    saved: 'Saved the view “{{name}}”.',
+    none: 'No saved views yet.',
+    list: 'Saved views',
+    open: 'Open the view {{name}}',
+    rename: 'Rename',
+    renameLabel: 'Rename the view {{name}}',
+    delete: 'Delete',
+    deleteLabel: 'Delete the view {{name}}',
+    confirmDelete: 'Delete the view “{{name}}”? The map stays as it is.',
+    keep: 'Keep it',
+    cancel: 'Cancel',
+    allTiers: 'All tiers',
+    years: '{{from}}–{{to}}',
+    errors: {
+      empty: 'Give the view a name.',
+      taken: 'Another view already has this name.',
+      noMap: 'The map is not ready yet; try again in a moment.',
+    },
+  },
 };
 
 /** The shape of a translation: same keys, any strings. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
-import type { SidebarTab, StartupPrefs } from '../../../shared/contract';
+import type { SavedView, SidebarTab, StartupPrefs, ViewState } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { useMapColouring } from '../map/useMapColouring';
 import type { WorldMapHandle } from '../map/WorldMap';
@@ -96,6 +96,25 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
   useEffect(() => {
     selectionRef.current = selectedId;
   }, [selectedId]);
+  // Saved views: the camera and filters as they are now, and brought back all at once.
+  const { bounds: yearBounds, range: yearRange, setRange: setYearRange } = timeline;
+  const savedViews = useMemo(
+    () => ({
+      current: (): ViewState | null => {
+        const camera = mapHandle.current?.camera();
+        return camera ? { camera, tier: tierFilter, organisation: body, years: yearRange } : null;
+      },
+      open: ({ state }: SavedView) => {
+        const clamp = (year: number) => Math.min(yearBounds[1], Math.max(yearBounds[0], year));
+        setTierFilter(view.model.tiers.some((tier) => tier.id === state.tier) ? (state.tier as TierId) : null);
+        setBody(view.model.organisations.some((organisation) => organisation.id === state.organisation) ? state.organisation : null);
+        setYearRange([clamp(state.years[0]), clamp(state.years[1])]);
+        mapHandle.current?.showCamera(state.camera);
+      },
+    }),
+    [tierFilter, body, yearRange, yearBounds, setYearRange, view],
+  );
+
   const { setAbout, setShortcuts, setNotes, setImportPreview } = dialogs;
   const runCommand = useCallback<RunCommand>(
     (command) =>
@@ -139,6 +158,7 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
           timeline={timeline}
           onExportNotes={() => runCommand('export-notes')}
           onImportSource={() => runCommand('import-source')}
+          views={savedViews}
         />
         <MapArea
           mapRef={mapHandle}

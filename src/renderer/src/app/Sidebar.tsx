@@ -1,7 +1,7 @@
 import { useCallback, useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../shared/atlas';
-import type { SidebarTab } from '../../../shared/contract';
+import type { SavedView, SidebarTab, ViewState } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { NotesView } from '../notes/NotesView';
 import { CountryList } from '../search/CountryList';
@@ -10,10 +10,11 @@ import { usePassageSearch } from '../search/usePassageSearch';
 import { SourcesView } from '../sources/SourcesView';
 import type { AtlasEvent } from '../timeline/timelineEvents';
 import { TimelineView } from '../timeline/TimelineView';
+import { SavedViewsView } from '../views/SavedViewsView';
 import type { TimelineRange } from '../timeline/useTimelineRange';
 import { RegionBoundary } from './RegionBoundary';
 
-const TABS = ['countries', 'timeline', 'notes', 'sources'] as const satisfies readonly SidebarTab[];
+const TABS = ['countries', 'timeline', 'notes', 'sources', 'views'] as const satisfies readonly SidebarTab[];
 
 interface SidebarProps {
   tab: SidebarTab;
@@ -30,10 +31,12 @@ interface SidebarProps {
   timeline: TimelineRange;
   onExportNotes: () => void;
   onImportSource: () => void;
+  /** The Views tab: what to save, and how to bring a saved view back. */
+  views: { current: () => ViewState | null; open: (view: SavedView) => void };
 }
 
 /** The sidebar: its tabs (countries and search, timeline, notes, sources), each failing on its own. */
-export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tierOf, timeline, onExportNotes, onImportSource }: SidebarProps) {
+export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tierOf, timeline, onExportNotes, onImportSource, views }: SidebarProps) {
   const { t } = useTranslation();
   const { atlas: index, view, countries } = useAtlas();
   const searchable = useMemo(
@@ -52,7 +55,7 @@ export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tie
       <div className="tabs" role="tablist" aria-label={t('sidebar.tabs')}>
         {TABS.map((name) => (
           <button key={name} type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`tabpanel-${name}`} onClick={() => onTab(name)}>
-            {name === 'notes' ? t('notes.tab') : name === 'sources' ? t('sources.tab') : t(`sidebar.${name}`)}
+            {name === 'notes' ? t('notes.tab') : name === 'sources' ? t('sources.tab') : name === 'views' ? t('views.tab') : t(`sidebar.${name}`)}
           </button>
         ))}
       </div>
@@ -82,6 +85,9 @@ export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tie
         </div>
         <div role="tabpanel" id="tabpanel-sources" aria-labelledby="tab-sources" hidden={tab !== 'sources'} className="tabpanel">
           {tab === 'sources' && <SourcesView onImport={onImportSource} />}
+        </div>
+        <div role="tabpanel" id="tabpanel-views" aria-labelledby="tab-views" hidden={tab !== 'views'} className="tabpanel">
+          {tab === 'views' && <SavedViewsView current={views.current} onOpen={views.open} />}
         </div>
       </RegionBoundary>
     </nav>

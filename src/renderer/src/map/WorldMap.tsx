@@ -20,6 +20,10 @@ export interface WorldMapHandle {
   flyTo(id: string, rightInset: number): void;
   /** Moves the map, at the same zoom, only if the country's label point lies under those `rightInset` pixels. */
   reveal(id: string, rightInset: number): void;
+  /** Where the camera is now (as the session remembers it); null before the map exists. */
+  camera(): MapView | null;
+  /** Puts the camera there at once (a saved view opened). */
+  showCamera(view: MapView): void;
 }
 
 interface WorldMapProps {
@@ -322,6 +326,13 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
         const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         map.easeTo({ center, duration: reduced ? 0 : 400 });
       },
+      camera() {
+        const map = mapRef.current;
+        if (!map) return null;
+        const center = map.getCenter().wrap();
+        return { center: [round(center.lng, 4), round(center.lat, 4)], zoom: round(map.getZoom(), 3) };
+      },
+      showCamera: (view) => mapRef.current?.jumpTo({ center: view.center, zoom: view.zoom }),
     };
   }, []);
 
