@@ -9,6 +9,7 @@ import { STORE_FILE } from '../../../src/main/store/openStore';
 import type { AtlasView, ImportProgress, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
 import { translate } from '../../../src/shared/i18n';
 import { SOURCE_MAX_BYTES } from '../../../src/shared/sources';
+import { STORE_VERSION } from '../../../src/shared/store/schema';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/sources/${name}`, import.meta.url));
 const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -142,7 +143,7 @@ describe('importing a saved encyclopedia page', () => {
     expect((await atlas()).model.sources.map((entry) => entry.id)).toContain('imported-d9da99f6641eb4d2');
     expect(await tierOf('CHL')).toBe('strategic');
     await services.store.idle();
-    expect(JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8'))).toMatchObject({ schemaVersion: 4, sources: [{ id: 'imported-d9da99f6641eb4d2', enabled: true }] });
+    expect(JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8'))).toMatchObject({ schemaVersion: STORE_VERSION, sources: [{ id: 'imported-d9da99f6641eb4d2', enabled: true }], views: [] });
     expect(await readFile(join(folder, STORE_FILE), 'utf8')).not.toContain('Free Trade Agreement');
     expect(await readdir(join(folder, 'sources'))).toEqual(['d9da99f6641eb4d2b132b75b1431c7bcb6153c7fcecb746c53640614065d04d5.txt']);
   });
