@@ -89,7 +89,7 @@ export function SavedViewsView({ current, onOpen }: SavedViewsViewProps) {
         <ul className="views-list" aria-label={t('views.list')}>
           {views.map((view) => (
             <li key={view.id} className="views-item" data-view={view.id}>
-              <button type="button" className="views-open" onClick={() => onOpen(view)} aria-label={t('views.open', { name: view.name })}>
+              <button type="button" className="views-open" onClick={() => onOpen(view)} title={t('views.open', { name: view.name })}>
                 <span className="views-name">{view.name}</span>
                 <ViewSummary state={view.state} />
               </button>
