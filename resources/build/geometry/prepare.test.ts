@@ -42,15 +42,29 @@ describe('prepareGeometry()', () => {
     expect(widestEdge(shape!.geometry)).toBeLessThan(90);
   });
 
-  it('keeps every coordinate on the flat map', () => {
+  it('keeps every coordinate on the flat map, a part across the antimeridian running on past 180', () => {
     for (const shape of world50.shapes.features) {
       for (const ring of rings(shape.geometry)) {
         for (const [lon = 0, lat = 0] of ring) {
-          expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+          expect(lon).toBeGreaterThanOrEqual(-180);
+          expect(lon).toBeLessThanOrEqual(shape.properties.id === 'RUS' ? 191 : 180);
           expect(Math.abs(lat)).toBeLessThanOrEqual(90);
         }
       }
     }
+  });
+
+  it('keeps Russia whole across the antimeridian: Chukotka and Wrangel Island have no edge along it', () => {
+    const russia = world50.shapes.features.find((f) => f.properties.id === 'RUS')!;
+    const alongAntimeridian = rings(russia.geometry).filter((ring) =>
+      ring.some((point, i) => i > 0 && Math.abs(point[0] ?? 0) === 180 && point[0] === ring[i - 1]?.[0]),
+    );
+    expect(alongAntimeridian).toEqual([]);
+    const east = Math.max(...rings(russia.geometry).flat().map(([lon = 0]) => lon));
+    // Cape Dezhnev, the east end of Asia, is at 169.7°W: 190.3 run on from the west.
+    expect(east).toBeCloseTo(190.3, 0);
+    // Kaliningrad stays where it is.
+    expect(Math.min(...rings(russia.geometry).flat().map(([lon = 0]) => lon))).toBeCloseTo(19.6, 0);
   });
 
   it('puts each label point inside its country', () => {

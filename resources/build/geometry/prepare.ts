@@ -1,4 +1,4 @@
-import { geoArea, geoBounds, geoEquirectangular } from 'd3-geo';
+import { geoArea, geoBounds, geoEquirectangular, type GeoProjection } from 'd3-geo';
 import { geoProject } from 'd3-geo-projection';
 import polylabel from 'polylabel';
 import { feature } from 'topojson-client';
@@ -29,10 +29,16 @@ export interface PreparedGeometry {
 export type FeatureIdResolver = (numericId: string | undefined, name: string) => string | null;
 
 /**
- * Turns a world-atlas topology into map-ready GeoJSON: every shape keyed by country id, cut at the
- * antimeridian (world-atlas stitches shapes across it for spherical rendering, which a flat map
- * draws as streaks), coordinates rounded to `decimals`; plus one label point per country at the
+ * Turns a world-atlas topology into map-ready GeoJSON: every shape keyed by country id, flattened
+ * so that no edge streaks across the map (world-atlas stitches shapes across the antimeridian for
+ * spherical rendering), coordinates rounded to `decimals`; plus one label point per country at the
  * pole of inaccessibility of its largest part.
+ *
+ * The map repeats the world sideways, with the Pacific in the middle, so a shape cut at the
+ * antimeridian would show its cut as a border line through Chukotka, Wrangel Island and Fiji. A
+ * part that crosses the antimeridian is therefore kept whole instead, its longitudes running on
+ * past 180 (Chukotka ends at about 190), which MapLibre draws unbroken into the next copy of the
+ * world. Only a ring round a pole (Antarctica) cannot be unrolled: it stays cut at ±180.
  */
 export function prepareGeometry(topology: unknown, resolveId: FeatureIdResolver, decimals: number): PreparedGeometry {
   const topo = topology as Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -49,6 +55,8 @@ export function prepareGeometry(topology: unknown, resolveId: FeatureIdResolver,
   }
 
   const cut = geoEquirectangular().scale(180 / Math.PI).translate([0, 0]).precision(0).reflectY(true);
+  // The same, cut at the prime meridian instead: for a part that crosses the antimeridian.
+  const across = geoEquirectangular().rotate([180, 0]).scale(180 / Math.PI).translate([0, 0]).precision(0).reflectY(true);
   const shapes: Feature<Polygon | MultiPolygon, ShapeProperties>[] = [];
   const places: Feature<Point, PlaceProperties>[] = [];
   const areas: { id: string; area: number }[] = [];
@@ -64,9 +72,9 @@ export function prepareGeometry(topology: unknown, resolveId: FeatureIdResolver,
     );
     areas.push({ id, area: sphericalPolygons.reduce((sum, polygon) => sum + geoArea({ type: 'Polygon', coordinates: polygon }), 0) });
 
-    const merged: MultiPolygon = { type: 'MultiPolygon', coordinates: sphericalPolygons };
-    const flat = geoProject(merged, cut) as MultiPolygon | Polygon | null;
-    if (!flat) continue;
+    const flatPolygons = sphericalPolygons.flatMap((polygon) => flattenPolygon(polygon, cut, across));
+    if (flatPolygons.length === 0) continue;
+    const flat: MultiPolygon | Polygon = flatPolygons.length === 1 ? { type: 'Polygon', coordinates: flatPolygons[0]! } : { type: 'MultiPolygon', coordinates: flatPolygons };
     shapes.push({ type: 'Feature', id, properties: { id }, geometry: roundGeometry(flat, decimals) });
 
     const flatLargest = geoProject({ type: 'Polygon', coordinates: largest } as Polygon, cut) as Polygon | MultiPolygon | null;
@@ -88,6 +96,31 @@ export function prepareGeometry(topology: unknown, resolveId: FeatureIdResolver,
     places: { type: 'FeatureCollection', features: places },
     unresolved,
   };
+}
+
+/**
+ * One spherical polygon on the flat map: cut at the antimeridian if it lies on one side of it, else
+ * (it crosses it, and goes round no pole) cut at the prime meridian, which it does not reach, and
+ * shifted back so its longitudes run from its west end on past 180.
+ */
+function flattenPolygon(polygon: Position[][], cut: GeoProjection, across: GeoProjection): Position[][][] {
+  const flat = geoProject({ type: 'Polygon', coordinates: polygon } as Polygon, cut) as Polygon | MultiPolygon | null;
+  const parts = flat ? polygonsOf(flat) : [];
+  if (parts.length < 2 || aroundPole(polygon)) return parts;
+  const whole = geoProject({ type: 'Polygon', coordinates: polygon } as Polygon, across) as Polygon | MultiPolygon | null;
+  const unrolled = whole ? polygonsOf(whole) : [];
+  // Crossing the prime meridian as well (no country does): keep the antimeridian cut.
+  if (unrolled.length !== 1) return parts;
+  // Rotated by 180°, x + 180 is the longitude, from 0 to 360; a part wholly east of 180 goes back west.
+  const shifted = (unrolled[0] ?? []).map((ring) => ring.map(([x = 0, y = 0]) => [x + 180, y]));
+  const west = Math.min(...shifted.flat().map(([x = 0]) => x));
+  return [west >= 180 ? shifted.map((ring) => ring.map(([x = 0, y = 0]) => [x - 360, y])) : shifted];
+}
+
+/** Whether a polygon goes round a pole (its box reaches ±90° or spans every longitude). */
+function aroundPole(polygon: Position[][]): boolean {
+  const [[west, south], [east, north]] = geoBounds({ type: 'Polygon', coordinates: polygon });
+  return south <= -89.9 || north >= 89.9 || (west === -180 && east === 180);
 }
 
 /**

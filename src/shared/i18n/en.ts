@@ -650,6 +650,15 @@ export const en = {
       nothingStored: 'Nothing was imported.',
     },
   },
+  mapView: {
+    legendHide: 'Hide the legend',
+    legendShow: 'Show the legend',
+    lines: 'Lines from Seoul to partners',
+    linesHint: 'Great-circle lines from Seoul to the capital of each alliance, strategic and other partner, in the colour of its tier. Hover a line for the tier and the phrase that decided it.',
+    lineTooltip: 'Seoul → {{name}} · {{tier}}',
+    linePhrase: 'Decided by “{{phrase}}”',
+    lineOwnTier: 'Your own tier',
+  },
 };
 
 /** The shape of a translation: same keys, any strings. */

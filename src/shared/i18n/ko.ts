@@ -652,4 +652,13 @@ export const ko: Messages = {
       nothingStored: '아무것도 가져오지 않았습니다.',
     },
   },
+  mapView: {
+    legendHide: '범례 숨기기',
+    legendShow: '범례 보기',
+    lines: '서울에서 동반자국까지 선 표시',
+    linesHint: '서울에서 동맹국, 전략적 동반자국과 그 밖의 동반자국 수도까지 잇는 대권 항로를 등급 색으로 그립니다. 선 위에 포인터를 올리면 등급과 그 등급을 정한 문구가 보입니다.',
+    lineTooltip: '서울 → {{name}} · {{tier}}',
+    linePhrase: '결정 문구: “{{phrase}}”',
+    lineOwnTier: '내가 정한 등급',
+  },
 };
