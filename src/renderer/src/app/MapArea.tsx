@@ -68,16 +68,26 @@ export function MapArea({ mapRef, selection, colouring, theme, initialView, sess
     [names, index, language, t, shownTier],
   );
 
-  /** What lies over the map: the open panel, the legend, the controls (layout boxes, so a panel still sliding in counts where it lands). */
-  const covered = useCallback((): Rect[] => {
+  /**
+   * What lies over the map: the panel, the legend, the controls (layout boxes, so a panel still
+   * sliding in counts where it lands). A panel about to open (`opening`) that has not rendered yet
+   * counts where panel.css puts it: 0.75rem from the top, right and bottom, 420px wide.
+   */
+  const covered = useCallback((opening: boolean): Rect[] => {
     const root = area.current;
     if (!root) return [];
-    return [...root.querySelectorAll<HTMLElement>(':scope > aside.panel, .legend, .map-controls')].map((element) => ({
+    const boxes = [...root.querySelectorAll<HTMLElement>(':scope > aside.panel, .legend, .map-controls')].map((element) => ({
       left: element.offsetLeft,
       top: element.offsetTop,
       width: element.offsetWidth,
       height: element.offsetHeight,
     }));
+    if (opening && !root.querySelector(':scope > aside.panel')) {
+      const margin = 12;
+      const width = Math.min(420, root.clientWidth - 2 * margin);
+      boxes.push({ left: root.clientWidth - margin - width, top: margin, width, height: root.clientHeight - 2 * margin });
+    }
+    return boxes;
   }, []);
 
   return (

@@ -22,7 +22,7 @@ export interface WorldMapHandle {
   zoomOut(): void;
   /** Back to the home view: Korea and the Pacific in the middle, the whole world across. */
   resetView(): void;
-  /** Frames a country in the part of the map the panel and the legend leave free (measured once they have rendered). */
+  /** Frames a country in the part of the map its panel (about to open) and the legend leave free. */
   flyTo(id: string): void;
   /** Moves the map, at the same zoom, only if the country's label point is not in that free part. */
   reveal(id: string): void;
@@ -46,8 +46,11 @@ interface WorldMapProps {
   linesOn: boolean;
   /** The tooltip text for a country's relationship line. */
   describeLine: (id: string) => string;
-  /** The parts of the map that something lies over (panel, legend, controls), in pixels of the map. */
-  covered: () => readonly Rect[];
+  /**
+   * The parts of the map that something lies over (panel, legend, controls), in pixels of the map;
+   * `opening`: a panel is about to open, so count it even before it has rendered.
+   */
+  covered: (opening: boolean) => readonly Rect[];
   onSelect: (id: string | null) => void;
   /** Told once which countries have a shape on the map. */
   onMapped: (ids: ReadonlySet<string>) => void;
@@ -139,7 +142,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       // Started outside the page at MapLibre's default size: take the real one, frame the world again.
       map.resize();
       map.setMinZoom(minZoomFor(map.getCanvas().clientWidth));
-      map.jumpTo(initialView ? { center: initialView.center, zoom: initialView.zoom } : homeView(map, coveredRef.current()));
+      map.jumpTo(initialView ? { center: initialView.center, zoom: initialView.zoom } : homeView(map, coveredRef.current(false)));
       // One copy of the world always fills the width: zoomed out further, the world would show twice.
       map.on('resize', () => map.setMinZoom(minZoomFor(map.getCanvas().clientWidth)));
       map.touchZoomRotate.disableRotation();
@@ -358,7 +361,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
 
   useImperativeHandle(ref, () => {
     /** The insets the panel, legend and controls leave, measured now. */
-    const insets = (map: MapLibreMap): Insets => freeInsets(canvasSize(map), coveredRef.current());
+    const insets = (map: MapLibreMap): Insets => freeInsets(canvasSize(map), coveredRef.current(true));
     const move = (map: MapLibreMap, camera: Camera) => {
       const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
       if (reduced) map.jumpTo(camera);
@@ -371,33 +374,30 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
         const map = mapRef.current;
         if (!map) return;
         const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-        map.easeTo({ ...homeView(map, coveredRef.current()), duration: reduced ? 0 : 500 });
+        map.easeTo({ ...homeView(map, coveredRef.current(false)), duration: reduced ? 0 : 500 });
       },
       flyTo(id) {
-        // After the panel this opens has rendered, so its place is measured, not assumed.
-        requestAnimationFrame(() => {
-          const map = mapRef.current;
-          const place = placesRef.current.get(id);
-          if (!map || !place) return;
-          const box = unwrapBox(place.properties.bbox, map.getCenter().lng);
-          move(map, frameBox(box, canvasSize(map), insets(map), { maxZoom: FRAME_MAX_ZOOM, minZoom: map.getMinZoom() }));
-        });
+        const map = mapRef.current;
+        const place = placesRef.current.get(id);
+        if (!map || !place) return;
+        // The copy of the country nearest the view: the United States seen from Korea lie across the Pacific.
+        const box = unwrapBox(place.properties.bbox, map.getCenter().lng);
+        move(map, frameBox(box, canvasSize(map), insets(map), { maxZoom: FRAME_MAX_ZOOM, minZoom: map.getMinZoom() }));
       },
       reveal(id) {
-        requestAnimationFrame(() => {
-          const map = mapRef.current;
-          const place = placesRef.current.get(id);
-          if (!map || !place) return;
-          const [lon = 0, lat = 0] = place.geometry.coordinates;
-          const at = map.project([nearestCopy(lon, map.getCenter().lng), lat]);
-          const size = canvasSize(map);
-          const offset = revealOffset(at, size, insets(map));
-          // A country in plain sight stays where the user clicked it.
-          if (!offset) return;
-          const center = map.unproject([size.width / 2 + offset.dx, size.height / 2 + offset.dy]);
-          const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-          map.easeTo({ center, duration: reduced ? 0 : 400 });
-        });
+        const map = mapRef.current;
+        const place = placesRef.current.get(id);
+        if (!map || !place) return;
+        const [lon = 0, lat = 0] = place.geometry.coordinates;
+        const at = map.project([nearestCopy(lon, map.getCenter().lng), lat]);
+        const size = canvasSize(map);
+        const offset = revealOffset(at, size, insets(map));
+        // A country in plain sight stays where the user clicked it.
+        if (!offset) return;
+        // Slid at the same zoom, so the country lands in the middle of the free part.
+        const center = map.unproject([size.width / 2 + offset.dx, size.height / 2 + offset.dy]);
+        const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        map.easeTo({ center, duration: reduced ? 0 : 400 });
       },
     };
   }, []);

@@ -171,8 +171,8 @@ export function relationLayer(): LayerSpecification {
     layout: { 'line-cap': 'round', 'line-join': 'round', visibility: 'none' },
     paint: {
       'line-color': ['to-color', ['get', 'colour']],
-      'line-width': ['interpolate', ['linear'], ['zoom'], 1, ['case', hovered, 3.5, 1.6], 6, ['case', hovered, 5, 2.6]],
-      'line-opacity': ['case', hovered, 1, 0.85],
+      'line-width': ['interpolate', ['linear'], ['zoom'], 1, ['case', hovered, 3.5, 1.4], 6, ['case', hovered, 5, 2.4]],
+      'line-opacity': ['case', hovered, 1, 0.8],
     },
   };
 }
