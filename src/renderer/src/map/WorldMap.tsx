@@ -211,23 +211,28 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       if (target.getZoom() >= FINE_ZOOM - 0.5) addFineShapes(target);
     }
 
-    function lineAt(target: MapLibreMap, point: { x: number; y: number }): string | null {
-      if (!linesShownRef.current) return null;
+    /**
+     * The relationship line under the pointer, if any. Over its own ends (South Korea, where every
+     * line starts, and the partner it goes to) the country answers instead, so both stay reachable.
+     */
+    function lineAt(target: MapLibreMap, point: { x: number; y: number }, country: string | null): string | null {
+      if (!linesShownRef.current || country === HOME_COUNTRY_ID) return null;
       const box: [[number, number], [number, number]] = [
         [point.x - LINE_HIT, point.y - LINE_HIT],
         [point.x + LINE_HIT, point.y + LINE_HIT],
       ];
-      const hit = target.queryRenderedFeatures(box, { layers: [RELATION_LAYER] })[0];
-      return (hit?.properties['id'] as string | undefined) ?? null;
+      const hits = target.queryRenderedFeatures(box, { layers: [RELATION_LAYER] }).map((hit) => hit.properties['id'] as string);
+      return hits.find((id) => id !== country) ?? null;
     }
 
     function hover(target: MapLibreMap, event: MapMouseEvent | null): void {
       pending = null;
       if (!event || disposed) return;
-      // A line is drawn over the countries, so it answers first.
-      const line = lineAt(target, event.point);
+      const country = (featureAt(target, event.point)?.properties['id'] as string | undefined) ?? null;
+      // A line is drawn over the countries, so it answers first (but over its ends).
+      const line = lineAt(target, event.point, country);
       setLineHover(line);
-      const id = line ?? (featureAt(target, event.point)?.properties['id'] as string | undefined) ?? null;
+      const id = line ?? country;
       setHover(line ? null : id);
       setTooltip(id ? { id, x: event.point.x, y: event.point.y, line: line !== null } : null);
       target.getCanvas().style.cursor = id && !line ? 'pointer' : '';
