@@ -112,7 +112,7 @@ export const en = {
       source: 'Source text for relationships, passages and evidence',
       geometry: 'Country and area shapes on the map',
       countries: 'Country names, codes, flags and regions',
-      capitals: 'Capital positions on the briefing maps',
+      capitals: 'Capital positions on the briefing maps and the relationship lines',
     },
   },
   menu: {

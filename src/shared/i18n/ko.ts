@@ -114,7 +114,7 @@ export const ko: Messages = {
       source: '관계, 문단, 근거의 원문',
       geometry: '지도 위 국가와 지역의 경계',
       countries: '국가 이름, 코드, 국기, 지역',
-      capitals: '브리핑 지도의 수도 위치',
+      capitals: '브리핑 지도와 관계선의 수도 위치',
     },
   },
   menu: {
