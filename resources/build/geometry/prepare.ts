@@ -72,7 +72,7 @@ export function prepareGeometry(topology: unknown, resolveId: FeatureIdResolver,
     );
     areas.push({ id, area: sphericalPolygons.reduce((sum, polygon) => sum + geoArea({ type: 'Polygon', coordinates: polygon }), 0) });
 
-    const flatPolygons = sphericalPolygons.flatMap((polygon) => flattenPolygon(polygon, cut, across));
+    const flatPolygons = joinAtAntimeridian(sphericalPolygons.flatMap((polygon) => flattenPolygon(polygon, cut, across)));
     if (flatPolygons.length === 0) continue;
     const flat: MultiPolygon | Polygon = flatPolygons.length === 1 ? { type: 'Polygon', coordinates: flatPolygons[0]! } : { type: 'MultiPolygon', coordinates: flatPolygons };
     shapes.push({ type: 'Feature', id, properties: { id }, geometry: roundGeometry(flat, decimals) });
@@ -115,6 +115,77 @@ function flattenPolygon(polygon: Position[][], cut: GeoProjection, across: GeoPr
   const shifted = (unrolled[0] ?? []).map((ring) => ring.map(([x = 0, y = 0]) => [x + 180, y]));
   const west = Math.min(...shifted.flat().map(([x = 0]) => x));
   return [west >= 180 ? shifted.map((ring) => ring.map(([x = 0, y = 0]) => [x - 360, y])) : shifted];
+}
+
+/** Longitudes closer than this count as the same point of a seam (the data is rounded to 0.001°). */
+const SEAM_TOLERANCE = 0.005;
+
+/** The runs of consecutive vertices of a ring on the meridian `x`: first and last index of each, in ring order. */
+function seamRuns(ring: Position[], x: number): { first: number; last: number }[] {
+  const n = ring.length - 1; // closed ring: the last point repeats the first
+  if (n < 3) return [];
+  const on = (i: number) => ring[((i % n) + n) % n]?.[0] === x;
+  const runs: { first: number; last: number }[] = [];
+  for (let first = 0; first < n; first++) {
+    if (!on(first) || on(first - 1)) continue;
+    let last = first;
+    while (on(last + 1) && last + 1 - first < n) last++;
+    if (last !== first) runs.push({ first, last: last % n });
+  }
+  return runs;
+}
+
+/** The ring's vertices from index `from` forward to index `to` (cyclic), both included. */
+function walk(ring: Position[], from: number, to: number): Position[] {
+  const n = ring.length - 1;
+  const out: Position[] = [];
+  for (let i = from; ; i = (i + 1) % n) {
+    out.push(ring[i]!);
+    if (i === to) break;
+  }
+  return out;
+}
+
+/** The outer ring of `east` (against +180) joined with `west`'s (against -180, already moved east) along a stretch of the seam they share, or null. */
+function joinRings(east: Position[], west: Position[]): Position[] | null {
+  for (const eastRun of seamRuns(east, 180)) {
+    for (const westRun of seamRuns(west, 180)) {
+      const eastEnds = [east[eastRun.first]![1]!, east[eastRun.last]![1]!];
+      const westEnds = [west[westRun.first]![1]!, west[westRun.last]![1]!];
+      // Same winding on both sides: the seam is walked one way in one ring and back in the other.
+      if (Math.abs(eastEnds[0]! - westEnds[1]!) > SEAM_TOLERANCE || Math.abs(eastEnds[1]! - westEnds[0]!) > SEAM_TOLERANCE) continue;
+      // The west half's path starts and ends where the east half's ends and starts: those points once.
+      const joined = [...walk(east, eastRun.last, eastRun.first), ...walk(west, westRun.last, westRun.first).slice(1, -1)];
+      joined.push(joined[0]!);
+      return joined;
+    }
+  }
+  return null;
+}
+
+/**
+ * Natural Earth already splits a few islands at the antimeridian (Fiji's Vanua Levu and Taveuni;
+ * Chukotka in the 10m data), each half with an edge along ±180 that the map would draw as a border.
+ * A part against -180 that has a partner against +180 along the same stretch of the meridian is
+ * moved east by 360° and joined to it, the shared edge dropped; anything less tidy is left as it is.
+ */
+export function joinAtAntimeridian(polygons: Position[][][]): Position[][][] {
+  const result = [...polygons];
+  for (let w = 0; w < result.length; w++) {
+    const west = result[w]!;
+    if (seamRuns(west[0] ?? [], -180).length === 0) continue;
+    const shifted = west.map((ring) => ring.map(([x = 0, y = 0]) => [x + 360, y]));
+    for (let e = 0; e < result.length; e++) {
+      const east = result[e]!;
+      const joined = e === w ? null : joinRings(east[0] ?? [], shifted[0]!);
+      if (!joined) continue;
+      result[e] = [joined, ...east.slice(1), ...shifted.slice(1)];
+      result.splice(w, 1);
+      w = -1; // a joined ring may meet another half: look again from the start
+      break;
+    }
+  }
+  return result;
 }
 
 /** Whether a polygon goes round a pole (its box reaches ±90° or spans every longitude). */
