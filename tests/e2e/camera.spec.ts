@@ -85,12 +85,15 @@ test.describe('the camera', () => {
     await chooseInList(page, 'Japan');
     await expect(page.locator('aside.panel')).toHaveAttribute('data-country', 'JPN');
     await expectFramedInFreePart(page, 'JPN');
+    // Its line from Seoul is drawn wider while it is selected.
+    expect(await page.evaluate(() => window.__atlasProbe!.featureState('JPN', 'relations'))).toMatchObject({ selected: true });
     await page.screenshot({ path: join(screenshotDir, 'camera-panel-japan.png') });
 
     // Across the Pacific from Japan, not round the world the other way.
     await chooseInList(page, 'United States');
     await expect(page.locator('aside.panel')).toHaveAttribute('data-country', 'USA');
     await expectFramedInFreePart(page, 'USA');
+    expect(await page.evaluate(() => window.__atlasProbe!.featureState('JPN', 'relations'))).toMatchObject({ selected: false });
     const usa = await view(page);
     expect(usa.center[0]).toBeLessThan(-60);
     expect(usa.center[0]).toBeGreaterThan(-130);

@@ -364,6 +364,16 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     );
   }, [ready, linesOn, fills, tierOf]);
 
+  // The selected country's line is drawn wider: what hovering it shows, the panel says in full.
+  const selectedLine = useRef<string | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    if (selectedLine.current) map.setFeatureState({ source: SOURCES.relations, id: selectedLine.current }, { selected: false });
+    if (selectedId) map.setFeatureState({ source: SOURCES.relations, id: selectedId }, { selected: true });
+    selectedLine.current = selectedId;
+  }, [ready, selectedId]);
+
   useImperativeHandle(ref, () => {
     /** The insets the panel, legend and controls leave, measured now. */
     const insets = (map: MapLibreMap): Insets => freeInsets(canvasSize(map), coveredRef.current(true));

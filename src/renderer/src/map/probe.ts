@@ -26,8 +26,8 @@ export interface AtlasProbe {
   renderedLines(): { id: string; colour: string }[];
   /** Country ids whose label the map is drawing right now. */
   renderedLabels(): string[];
-  /** The feature-state of a country's 50m shape (fill, dimmed, override, hover, selected), or of its label point (hasNotes). */
-  featureState(id: string, source?: 'shapes-50m' | 'places'): Record<string, unknown>;
+  /** The feature-state of a country's 50m shape (fill, dimmed, override, hover, selected), of its label point (hasNotes) or of its relationship line (hover, selected). */
+  featureState(id: string, source?: 'shapes-50m' | 'places' | 'relations'): Record<string, unknown>;
   /** Countries under a viewport pixel, as the click handler sees them, with the shape source drawn. */
   countriesAt(x: number, y: number): { id: string; source: string }[];
 }

@@ -159,11 +159,13 @@ export function themePaint(theme: Theme, shapeSources: readonly string[]): Paint
 
 /**
  * The great-circle lines from Seoul to the partners' capitals, each in its country's tier colour
- * (a property of the line, set with the lines when the colours change), wider while hovered. Drawn
+ * (a property of the line, set with the lines when the colours change), wider while hovered or
+ * while its country is selected. Drawn
  * over the shapes and under the labels; hidden until the lines are turned on and have data.
  */
 export function relationLayer(): LayerSpecification {
-  const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+  // Hovered, or its country selected (from the list, with the keyboard as well): drawn wider.
+  const hovered: ExpressionSpecification = ['any', ['boolean', ['feature-state', 'hover'], false], ['boolean', ['feature-state', 'selected'], false]];
   return {
     id: RELATION_LAYER,
     type: 'line',
