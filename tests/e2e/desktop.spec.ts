@@ -18,8 +18,8 @@ async function mapColourAt(page: Page, lon: number, lat: number): Promise<[numbe
   return colourOfPixelPng(png);
 }
 
-/** The South Atlantic: no land, label, legend or panel over it at the world view. */
-const SEA: [number, number] = [-25, -35];
+/** The South Atlantic, at the left edge of the first view: no land, label, legend or panel over it. */
+const SEA: [number, number] = [-20, -30];
 
 async function storedPrefs(app: AtlasApp): Promise<Record<string, unknown>> {
   const file = JSON.parse(await readFile(join(app.storeFolder, 'atlas-store.json'), 'utf8')) as { prefs: Record<string, unknown> };

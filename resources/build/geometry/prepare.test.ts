@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createFeatureIdResolver } from '../../../src/shared/countries';
-import { prepareGeometry } from './prepare';
+import { joinAtAntimeridian, prepareGeometry } from './prepare';
 
 const require = createRequire(import.meta.url);
 const worldCountries = require('world-countries') as unknown[];
@@ -42,15 +42,29 @@ describe('prepareGeometry()', () => {
     expect(widestEdge(shape!.geometry)).toBeLessThan(90);
   });
 
-  it('keeps every coordinate on the flat map', () => {
+  it('keeps every coordinate on the flat map, a part across the antimeridian running on past 180', () => {
     for (const shape of world50.shapes.features) {
       for (const ring of rings(shape.geometry)) {
         for (const [lon = 0, lat = 0] of ring) {
-          expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+          expect(lon).toBeGreaterThanOrEqual(-180);
+          expect(lon).toBeLessThanOrEqual(shape.properties.id === 'RUS' ? 191 : shape.properties.id === 'FJI' ? 181 : 180);
           expect(Math.abs(lat)).toBeLessThanOrEqual(90);
         }
       }
     }
+  });
+
+  it('keeps Russia whole across the antimeridian: Chukotka and Wrangel Island have no edge along it', () => {
+    const russia = world50.shapes.features.find((f) => f.properties.id === 'RUS')!;
+    const alongAntimeridian = rings(russia.geometry).filter((ring) =>
+      ring.some((point, i) => i > 0 && Math.abs(point[0] ?? 0) === 180 && point[0] === ring[i - 1]?.[0]),
+    );
+    expect(alongAntimeridian).toEqual([]);
+    const east = Math.max(...rings(russia.geometry).flat().map(([lon = 0]) => lon));
+    // Cape Dezhnev, the east end of Asia, is at 169.7°W: 190.3 run on from the west.
+    expect(east).toBeCloseTo(190.3, 0);
+    // Kaliningrad stays where it is.
+    expect(Math.min(...rings(russia.geometry).flat().map(([lon = 0]) => lon))).toBeCloseTo(19.6, 0);
   });
 
   it('puts each label point inside its country', () => {
@@ -115,3 +129,34 @@ function pointInRing(x: number, y: number, ring: Position[]): boolean {
   }
   return inside;
 }
+
+describe('joinAtAntimeridian()', () => {
+  it('joins an island split at the antimeridian into one shape east of it, the cut edge gone', () => {
+    // Counter-clockwise halves of the square 178..182 × -17..-16, split at 180 (as Natural Earth splits Taveuni).
+    const east: Position[][] = [[[178, -17], [180, -17], [180, -16.5], [180, -16], [178, -16], [178, -17]]];
+    const west: Position[][] = [[[-180, -17], [-178, -17], [-178, -16], [-180, -16], [-180, -16.5], [-180, -17]]];
+    const other: Position[][] = [[[10, 10], [11, 10], [11, 11], [10, 10]]];
+    const joined = joinAtAntimeridian([west, other, east]);
+    expect(joined).toHaveLength(2);
+    expect(joined[0]).toBe(other);
+    const ring = joined[1]![0]!;
+    expect(ring[0]).toEqual(ring.at(-1));
+    expect(new Set(ring.map(([x = 0]) => x))).toEqual(new Set([178, 180, 182]));
+    // No edge runs along the meridian any more: at 180 only the two corners where the halves meet.
+    const along = ring.filter((point, i) => i > 0 && point[0] === 180 && ring[i - 1]?.[0] === 180);
+    expect(along).toEqual([]);
+    expect(new Set(ring.filter(([x]) => x === 180).map(([, y]) => y))).toEqual(new Set([-16, -17]));
+  });
+
+  it('leaves halves alone whose cut edges do not match', () => {
+    const east: Position[][] = [[[178, -17], [180, -17], [180, -16], [178, -16], [178, -17]]];
+    const west: Position[][] = [[[-180, -12], [-178, -12], [-178, -11], [-180, -11], [-180, -12]]];
+    expect(joinAtAntimeridian([west, east])).toEqual([west, east]);
+  });
+
+  it('joins Fiji at 50m, so no border runs along the antimeridian through Vanua Levu and Taveuni', () => {
+    const fiji = world50.shapes.features.find((f) => f.properties.id === 'FJI')!;
+    const along = rings(fiji.geometry).filter((ring) => ring.some((point, i) => i > 0 && Math.abs(point[0] ?? 0) === 180 && point[0] === ring[i - 1]?.[0]));
+    expect(along).toEqual([]);
+  });
+});

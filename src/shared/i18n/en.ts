@@ -112,7 +112,7 @@ export const en = {
       source: 'Source text for relationships, passages and evidence',
       geometry: 'Country and area shapes on the map',
       countries: 'Country names, codes, flags and regions',
-      capitals: 'Capital positions on the briefing maps',
+      capitals: 'Capital positions on the briefing maps and the relationship lines',
     },
   },
   menu: {
@@ -691,6 +691,15 @@ export const en = {
       taken: 'Another view already has this name.',
       noMap: 'The map is not ready yet; try again in a moment.',
     },
+  },
+  mapView: {
+    legendHide: 'Hide the legend',
+    legendShow: 'Show the legend',
+    lines: 'Lines from Seoul to partners',
+    linesHint: 'Great-circle lines from Seoul to the capital of each alliance, strategic and other partner, in the colour of its tier. Hover a line for the tier and the phrase that decided it.',
+    lineTooltip: 'Seoul → {{name}} · {{tier}}',
+    linePhrase: 'Decided by “{{phrase}}”',
+    lineOwnTier: 'Your own tier',
   },
 };
 

@@ -114,7 +114,7 @@ export const ko: Messages = {
       source: '관계, 문단, 근거의 원문',
       geometry: '지도 위 국가와 지역의 경계',
       countries: '국가 이름, 코드, 국기, 지역',
-      capitals: '브리핑 지도의 수도 위치',
+      capitals: '브리핑 지도와 관계선의 수도 위치',
     },
   },
   menu: {
@@ -693,5 +693,14 @@ export const ko: Messages = {
       taken: '같은 이름의 보기가 이미 있습니다.',
       noMap: '지도가 아직 준비되지 않았습니다. 잠시 후 다시 시도하세요.',
     },
+  },
+  mapView: {
+    legendHide: '범례 숨기기',
+    legendShow: '범례 보기',
+    lines: '서울에서 동반자국까지 선 표시',
+    linesHint: '서울에서 동맹국, 전략적 동반자국과 그 밖의 동반자국 수도까지 잇는 대권 항로를 등급 색으로 그립니다. 선 위에 포인터를 올리면 등급과 그 등급을 정한 문구가 보입니다.',
+    lineTooltip: '서울 → {{name}} · {{tier}}',
+    linePhrase: '결정 문구: “{{phrase}}”',
+    lineOwnTier: '내가 정한 등급',
   },
 };

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
 import type { MapView } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { CompareView } from '../compare/CompareView';
 import { Legend } from '../legend/Legend';
+import type { Rect } from '../map/camera';
 import { MapControls } from '../map/MapControls';
 import type { MapColouring } from '../map/useMapColouring';
 import { WorldMap, type WorldMapHandle } from '../map/WorldMap';
@@ -40,6 +41,10 @@ export function MapArea({ mapRef, selection, colouring, theme, initialView, sess
   const { atlas: index, names, language } = useAtlas();
   const { shownTier, fills, dimmed, overridden, noted, counts } = colouring;
   const { selected, select, close, compare, setCompare } = selection;
+  const area = useRef<HTMLElement>(null);
+  // Kept for the window's life: the legend folded or not, the lines on (as they start) or off.
+  const [legendCollapsed, setLegendCollapsed] = useState(false);
+  const [linesOn, setLinesOn] = useState(true);
 
   const describe = useCallback(
     (id: string) => {
@@ -50,8 +55,43 @@ export function MapArea({ mapRef, selection, colouring, theme, initialView, sess
     [names, index, language, t, shownTier],
   );
 
+  const describeLine = useCallback(
+    (id: string) => {
+      const name = names.get(id)?.name[language] ?? id;
+      const tier = shownTier(id);
+      const head = t('mapView.lineTooltip', { name, tier: index.tier(tier).label[language] });
+      // The deciding phrase is the sources'; a tier the user set has none.
+      if (tier !== index.tierOf(id)) return `${head}\n${t('mapView.lineOwnTier')}`;
+      const phrase = index.country(id)?.evidence[0]?.phrase;
+      return phrase ? `${head}\n${t('mapView.linePhrase', { phrase })}` : head;
+    },
+    [names, index, language, t, shownTier],
+  );
+
+  /**
+   * What lies over the map: the panel, the legend, the controls (layout boxes, so a panel still
+   * sliding in counts where it lands). A panel about to open (`opening`) that has not rendered yet
+   * counts where panel.css puts it: 0.75rem from the top, right and bottom, 420px wide.
+   */
+  const covered = useCallback((opening: boolean): Rect[] => {
+    const root = area.current;
+    if (!root) return [];
+    const boxes = [...root.querySelectorAll<HTMLElement>(':scope > aside.panel, .legend, .map-controls')].map((element) => ({
+      left: element.offsetLeft,
+      top: element.offsetTop,
+      width: element.offsetWidth,
+      height: element.offsetHeight,
+    }));
+    if (opening && !root.querySelector(':scope > aside.panel')) {
+      const margin = 12;
+      const width = Math.min(420, root.clientWidth - 2 * margin);
+      boxes.push({ left: root.clientWidth - margin - width, top: margin, width, height: root.clientHeight - 2 * margin });
+    }
+    return boxes;
+  }, []);
+
   return (
-    <section className="map-area" aria-label={t('map.ariaLabel')}>
+    <section ref={area} className="map-area" aria-label={t('map.ariaLabel')}>
       <RegionBoundary region="map">
         <WorldMap
           ref={mapRef}
@@ -61,6 +101,10 @@ export function MapArea({ mapRef, selection, colouring, theme, initialView, sess
           overridden={overridden}
           noted={noted}
           describe={describe}
+          tierOf={shownTier}
+          linesOn={linesOn}
+          describeLine={describeLine}
+          covered={covered}
           onSelect={(id) => select(id, 'map')}
           onMapped={onMapped}
           theme={theme}
@@ -68,7 +112,17 @@ export function MapArea({ mapRef, selection, colouring, theme, initialView, sess
           onViewChange={session.viewChanged}
         />
         <MapControls onZoomIn={() => runCommand('zoom-in')} onZoomOut={() => runCommand('zoom-out')} onReset={() => runCommand('reset-view')} />
-        <Legend counts={counts} filter={tierFilter} onFilter={onTierFilter} body={body} onBody={onBody} />
+        <Legend
+          counts={counts}
+          filter={tierFilter}
+          onFilter={onTierFilter}
+          body={body}
+          onBody={onBody}
+          collapsed={legendCollapsed}
+          onCollapsed={setLegendCollapsed}
+          linesOn={linesOn}
+          onLines={setLinesOn}
+        />
       </RegionBoundary>
       {selected && (
         <RegionBoundary region="panel" resetKey={selected.id} onClose={close} onError={session.panelFailed}>

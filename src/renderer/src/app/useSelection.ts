@@ -4,9 +4,6 @@ import { useAtlas } from '../atlas/AtlasContext';
 import type { ComparePair } from '../compare/CompareView';
 import type { WorldMapHandle } from '../map/WorldMap';
 
-/** The panel's width, kept clear when the map frames a country. */
-const PANEL_WIDTH = 420;
-
 /** The country whose panel is open. */
 export interface Selection {
   id: string;
@@ -54,9 +51,9 @@ export function useSelection(restore: () => string | null, map: RefObject<WorldM
   const select = useCallback(
     (id: string | null, from: 'map' | 'list', passageId: string | null = null) => {
       setSelection(id ? { id, from, passageId } : null);
-      if (id && from === 'list') map.current?.flyTo(id, PANEL_WIDTH + 24);
+      if (id && from === 'list') map.current?.flyTo(id);
       // A country clicked where the panel is about to open is brought out from under it.
-      if (id && from === 'map') map.current?.reveal(id, PANEL_WIDTH + 24);
+      if (id && from === 'map') map.current?.reveal(id);
     },
     [map],
   );

@@ -2,24 +2,30 @@ import './map.css';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
+import type { TierId } from '../../../shared/atlas';
+import { capitalOf } from '../../../shared/briefing/capitals';
 import type { CountrySummary, MapView } from '../../../shared/contract';
+import { HOME_COUNTRY_ID } from '../../../shared/home';
 import { useAtlas } from '../atlas/AtlasContext';
 import type { Theme } from '../theme/theme';
+import { frameBox, freeInsets, homeCamera, minZoomFor, nearestCopy, revealOffset, unwrapBox, wrapLongitude, type Camera, type Insets, type Rect } from './camera';
 import { placeStates, shapeStates, stateChanges, type PlaceState, type ShapeState } from './featureStates';
 import { geometryUrl, namePlaces, SHAPE_TILING, type Place } from './geometry';
 import { installProbe } from './probe';
-import { takeMap, WORLD } from './startMap';
-import { FINE_ZOOM, labelText, layerIds, onlyIds, shapeLayers, SOURCES, themePaint } from './style';
+import { relationLines } from './relationLines';
+import { takeMap } from './startMap';
+import { FINE_ZOOM, labelText, layerIds, onlyIds, RELATION_LAYER, shapeLayers, SOURCES, themePaint } from './style';
 
 /** What the rest of the app can ask of the map. */
 export interface WorldMapHandle {
   zoomIn(): void;
   zoomOut(): void;
+  /** Back to the home view: Korea and the Pacific in the middle, the whole world across. */
   resetView(): void;
-  /** Frames a country, keeping clear of `rightInset` pixels on the right (where the panel is). */
-  flyTo(id: string, rightInset: number): void;
-  /** Moves the map, at the same zoom, only if the country's label point lies under those `rightInset` pixels. */
-  reveal(id: string, rightInset: number): void;
+  /** Frames a country in the part of the map its panel (about to open) and the legend leave free. */
+  flyTo(id: string): void;
+  /** Moves the map, at the same zoom, only if the country's label point is not in that free part. */
+  reveal(id: string): void;
   /** Where the camera is now (as the session remembers it); null before the map exists. */
   camera(): MapView | null;
   /** Puts the camera there at once (a saved view opened). */
@@ -38,6 +44,17 @@ interface WorldMapProps {
   noted: ReadonlySet<string>;
   /** The tooltip text for a country. */
   describe: (id: string) => string;
+  /** The tier each country is shown in (which countries get a relationship line). */
+  tierOf: (id: string) => TierId;
+  /** Whether the relationship lines from Seoul are drawn. */
+  linesOn: boolean;
+  /** The tooltip text for a country's relationship line. */
+  describeLine: (id: string) => string;
+  /**
+   * The parts of the map that something lies over (panel, legend, controls), in pixels of the map;
+   * `opening`: a panel is about to open, so count it even before it has rendered.
+   */
+  covered: (opening: boolean) => readonly Rect[];
   onSelect: (id: string | null) => void;
   /** Told once which countries have a shape on the map. */
   onMapped: (ids: ReadonlySet<string>) => void;
@@ -53,7 +70,14 @@ interface Tooltip {
   id: string;
   x: number;
   y: number;
+  /** A relationship line rather than a country. */
+  line: boolean;
 }
+
+/** Pixels round the pointer within which a relationship line counts as hovered. */
+const LINE_HIT = 4;
+/** The closest a country is framed (zoom), so a small island keeps some surroundings. */
+const FRAME_MAX_ZOOM = 6;
 
 /** The feature-state last set on each source, so only what changes is set again. */
 interface Applied {
@@ -67,7 +91,7 @@ interface Applied {
  * the page and colours and labels it once the data is here.
  */
 export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function WorldMap(
-  { selectedId, fills, dimmed, overridden, noted, describe, onSelect, onMapped, theme, initialView, onViewChange },
+  { selectedId, fills, dimmed, overridden, noted, describe, tierOf, linesOn, describeLine, covered, onSelect, onMapped, theme, initialView, onViewChange },
   ref,
 ) {
   const { t } = useTranslation();
@@ -75,7 +99,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
   const host = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const placesRef = useRef(new Map<string, Place>());
-  const stateRef = useRef({ hover: null as string | null, selected: null as string | null, fineAdded: false });
+  const stateRef = useRef({ hover: null as string | null, line: null as string | null, selected: null as string | null, fineAdded: false });
   const appliedRef = useRef<Applied>({ shapes: new Map(), places: new Map() });
   /** Countries with the user's own tier, for the dashed outline of shapes added later (the 10m ones). */
   const overriddenRef = useRef<ReadonlySet<string>>(new Set());
@@ -92,6 +116,10 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
   onSelectRef.current = onSelect;
   const onViewChangeRef = useRef(onViewChange);
   onViewChangeRef.current = onViewChange;
+  const coveredRef = useRef(covered);
+  coveredRef.current = covered;
+  /** Whether the lines layer is shown, for the hover handler. */
+  const linesShownRef = useRef(false);
   /** The theme the map is drawn in now (the 10m layers are added in it). */
   const themeRef = useRef<Theme>(theme);
   /** The theme the map's layers are painted in now. */
@@ -117,8 +145,10 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     if (map) {
       // Started outside the page at MapLibre's default size: take the real one, frame the world again.
       map.resize();
-      if (initialView) map.jumpTo({ center: initialView.center, zoom: initialView.zoom });
-      else map.fitBounds(WORLD, { padding: 12, animate: false });
+      map.setMinZoom(minZoomFor(map.getCanvas().clientWidth));
+      map.jumpTo(initialView ? { center: initialView.center, zoom: initialView.zoom } : homeView(map, coveredRef.current(false)));
+      // One copy of the world always fills the width: zoomed out further, the world would show twice.
+      map.on('resize', () => map.setMinZoom(minZoomFor(map.getCanvas().clientWidth)));
       map.touchZoomRotate.disableRotation();
       map.keyboard.disableRotation();
       mapRef.current = map;
@@ -166,6 +196,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       target.on('mouseout', () => {
         pending = null;
         setHover(null);
+        setLineHover(null);
         setTooltip(null);
       });
       target.on('click', (event) => {
@@ -177,20 +208,46 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
       });
       // Once per move, at its end: where the camera is, for the session to remember.
       target.on('moveend', () => {
-        const center = target.getCenter().wrap();
-        onViewChangeRef.current?.({ center: [round(center.lng, 4), round(center.lat, 4)], zoom: round(target.getZoom(), 3) });
+        const center = target.getCenter();
+        onViewChangeRef.current?.({ center: [round(wrapLongitude(center.lng), 4), round(center.lat, 4)], zoom: round(target.getZoom(), 3) });
       });
       // A view restored at a close zoom needs the fine shapes at once.
       if (target.getZoom() >= FINE_ZOOM - 0.5) addFineShapes(target);
     }
 
+    /**
+     * The relationship line under the pointer, if any. Over its own ends (South Korea, where every
+     * line starts, and the partner it goes to) the country answers instead, so both stay reachable.
+     */
+    function lineAt(target: MapLibreMap, point: { x: number; y: number }, country: string | null): string | null {
+      if (!linesShownRef.current || country === HOME_COUNTRY_ID) return null;
+      const box: [[number, number], [number, number]] = [
+        [point.x - LINE_HIT, point.y - LINE_HIT],
+        [point.x + LINE_HIT, point.y + LINE_HIT],
+      ];
+      const hits = target.queryRenderedFeatures(box, { layers: [RELATION_LAYER] }).map((hit) => hit.properties['id'] as string);
+      return hits.find((id) => id !== country) ?? null;
+    }
+
     function hover(target: MapLibreMap, event: MapMouseEvent | null): void {
       pending = null;
       if (!event || disposed) return;
-      const id = (featureAt(target, event.point)?.properties['id'] as string | undefined) ?? null;
-      setHover(id);
-      setTooltip(id ? { id, x: event.point.x, y: event.point.y } : null);
-      target.getCanvas().style.cursor = id ? 'pointer' : '';
+      const country = (featureAt(target, event.point)?.properties['id'] as string | undefined) ?? null;
+      // A line is drawn over the countries, so it answers first (but over its ends).
+      const line = lineAt(target, event.point, country);
+      setLineHover(line);
+      const id = line ?? country;
+      setHover(line ? null : id);
+      setTooltip(id ? { id, x: event.point.x, y: event.point.y, line: line !== null } : null);
+      target.getCanvas().style.cursor = id && !line ? 'pointer' : '';
+    }
+
+    function setLineHover(id: string | null): void {
+      const previous = stateRef.current.line;
+      if (previous === id || !map) return;
+      if (previous) map.setFeatureState({ source: SOURCES.relations, id: previous }, { hover: false });
+      if (id) map.setFeatureState({ source: SOURCES.relations, id }, { hover: true });
+      stateRef.current.line = id;
     }
 
     function setHover(id: string | null): void {
@@ -205,7 +262,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     function addFineShapes(target: MapLibreMap): void {
       if (target.getSource(SOURCES.fine)) return;
       target.addSource(SOURCES.fine, { type: 'geojson', data: geometryUrl('shapes-10m.json'), promoteId: 'id', ...SHAPE_TILING });
-      for (const layer of shapeLayers(SOURCES.fine, { min: FINE_ZOOM }, overriddenRef.current, themeRef.current)) target.addLayer(layer, 'note-dots');
+      for (const layer of shapeLayers(SOURCES.fine, { min: FINE_ZOOM }, overriddenRef.current, themeRef.current)) target.addLayer(layer, RELATION_LAYER);
       // Coloured from the start, so its tiles never show the neutral fill as they come in.
       stateRef.current.fineAdded = true;
       applyStatesRef.current();
@@ -284,45 +341,80 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     }
   }, [ready, theme]);
 
+  // The relationship lines: one per country in a line tier, in its fill colour; rebuilt when the
+  // tiers or colours change (a few dozen lines of 65 points), hidden when turned off.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const source = map.getSource(SOURCES.relations) as GeoJSONSource | undefined;
+    if (!source) return;
+    linesShownRef.current = linesOn;
+    map.setLayoutProperty(RELATION_LAYER, 'visibility', linesOn ? 'visible' : 'none');
+    if (!linesOn) return;
+    const places = placesRef.current;
+    const point = (id: string) => {
+      const [lon, lat] = places.get(id)?.geometry.coordinates ?? [];
+      return lon === undefined || lat === undefined ? null : { lon, lat };
+    };
+    source.setData(
+      relationLines({
+        home: capitalOf(HOME_COUNTRY_ID) ?? point(HOME_COUNTRY_ID),
+        countries: places.keys(),
+        tierOf,
+        colourOf: (id) => fills.get(id),
+        capitalOf,
+        fallback: point,
+      }),
+    );
+  }, [ready, linesOn, fills, tierOf]);
+
+  // The selected country's line is drawn wider: what hovering it shows, the panel says in full.
+  const selectedLine = useRef<string | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    if (selectedLine.current) map.setFeatureState({ source: SOURCES.relations, id: selectedLine.current }, { selected: false });
+    if (selectedId) map.setFeatureState({ source: SOURCES.relations, id: selectedId }, { selected: true });
+    selectedLine.current = selectedId;
+  }, [ready, selectedId]);
+
   useImperativeHandle(ref, () => {
-    const flyTo = (id: string, rightInset: number): void => {
-      const map = mapRef.current;
-      const place = placesRef.current.get(id);
-      if (!map || !place) return;
-      const [west, south, east, north] = place.properties.bbox;
-      const padding = { top: 40, bottom: 40, left: 40, right: 40 + rightInset };
+    /** The insets the panel, legend and controls leave, measured now. */
+    const insets = (map: MapLibreMap): Insets => freeInsets(canvasSize(map), coveredRef.current(true));
+    const move = (map: MapLibreMap, camera: Camera) => {
       const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      if (west > east || east - west > 170) {
-        map.flyTo({ center: place.geometry.coordinates as [number, number], zoom: 2.5, animate: !reduced, padding });
-        return;
-      }
-      map.fitBounds(
-        [
-          [west, south],
-          [east, north],
-        ],
-        { padding, maxZoom: 6, animate: !reduced },
-      );
+      if (reduced) map.jumpTo(camera);
+      else map.flyTo({ ...camera, duration: 900, essential: false });
     };
     return {
       zoomIn: () => mapRef.current?.zoomIn(),
       zoomOut: () => mapRef.current?.zoomOut(),
-      resetView: () => mapRef.current?.fitBounds(WORLD, { padding: 12 }),
-      flyTo,
-      reveal(id, rightInset) {
+      resetView() {
+        const map = mapRef.current;
+        if (!map) return;
+        const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        map.easeTo({ ...homeView(map, coveredRef.current(false)), duration: reduced ? 0 : 500 });
+      },
+      flyTo(id) {
+        const map = mapRef.current;
+        const place = placesRef.current.get(id);
+        if (!map || !place) return;
+        // The copy of the country nearest the view: the United States seen from Korea lie across the Pacific.
+        const box = unwrapBox(place.properties.bbox, map.getCenter().lng);
+        move(map, frameBox(box, canvasSize(map), insets(map), { maxZoom: FRAME_MAX_ZOOM, minZoom: map.getMinZoom() }));
+      },
+      reveal(id) {
         const map = mapRef.current;
         const place = placesRef.current.get(id);
         if (!map || !place) return;
         const [lon = 0, lat = 0] = place.geometry.coordinates;
-        const canvas = map.getCanvas();
-        const at = map.project([lon, lat]);
+        const at = map.project([nearestCopy(lon, map.getCenter().lng), lat]);
+        const size = canvasSize(map);
+        const offset = revealOffset(at, size, insets(map));
         // A country in plain sight stays where the user clicked it.
-        if (at.x < canvas.clientWidth - rightInset - 24) return;
-        // Slide the map sideways, at the same zoom, so the point lands mid-way across the part the
-        // panel leaves; MapLibre keeps the world in view, so at the world view nothing moves. (The
-        // camera's padding is left alone: MapLibre would keep it for every later move.)
-        const target = (canvas.clientWidth - rightInset) / 2;
-        const center = map.unproject([canvas.clientWidth / 2 + (at.x - target), canvas.clientHeight / 2]);
+        if (!offset) return;
+        // Slid at the same zoom, so the country lands in the middle of the free part.
+        const center = map.unproject([size.width / 2 + offset.dx, size.height / 2 + offset.dy]);
         const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         map.easeTo({ center, duration: reduced ? 0 : 400 });
       },
@@ -337,7 +429,7 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
   }, []);
 
   const hovered = tooltip ? names.current.get(tooltip.id) : undefined;
-  const tooltipText = tooltip ? describe(tooltip.id) : '';
+  const tooltipText = tooltip ? (tooltip.line ? describeLine(tooltip.id) : describe(tooltip.id)) : '';
   return (
     // The map's own element (div.map, made in startMap.ts) goes first in here.
     <div ref={host} className="map-wrap" data-ready={ready ? 'true' : 'false'}>
@@ -347,7 +439,12 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
         </p>
       )}
       {tooltip && hovered && (
-        <div className="map-tooltip" style={{ transform: `translate(${tooltip.x + 14}px, ${tooltip.y + 14}px)` }} role="tooltip">
+        <div
+          className={tooltip.line ? 'map-tooltip map-tooltip-line' : 'map-tooltip'}
+          style={{ transform: `translate(${tooltip.x + 14}px, ${tooltip.y + 14}px)` }}
+          role="tooltip"
+          data-line={tooltip.line ? tooltip.id : undefined}
+        >
           <span aria-hidden="true">{hovered.flag} </span>
           {tooltipText}
         </div>
@@ -355,6 +452,17 @@ export const WorldMap = forwardRef<WorldMapHandle, WorldMapProps>(function World
     </div>
   );
 });
+
+function canvasSize(map: MapLibreMap): { width: number; height: number } {
+  const canvas = map.getCanvas();
+  return { width: canvas.clientWidth, height: canvas.clientHeight };
+}
+
+/** The home camera for the map's size, below what covers the map (the legend). */
+function homeView(map: MapLibreMap, covered: readonly Rect[]): Camera {
+  const size = canvasSize(map);
+  return homeCamera(size, freeInsets(size, covered));
+}
 
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;

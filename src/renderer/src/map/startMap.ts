@@ -3,15 +3,10 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Point } from 'geojson';
 import { geometryUrl, loadPlaces, type PlaceProperties } from './geometry';
 import { documentTheme, type Theme } from '../theme/theme';
+import { homeCamera } from './camera';
 import { buildStyle } from './style';
 
 setWorkerUrl(workerUrl);
-
-/** The world view the map opens on. */
-export const WORLD: [[number, number], [number, number]] = [
-  [-170, -57],
-  [180, 80],
-];
 
 /** A map under way: created, loading its shapes, not yet in the page. */
 export interface MapStart {
@@ -38,8 +33,9 @@ export interface MapStart {
  * is shown before it is known) and no label (the label points carry no names yet).
  *
  * The container is not in the page yet, so MapLibre starts at its default size; the WorldMap sizes
- * it and frames the world again when it puts it in. At the world view both sizes need the same
- * tile, so nothing is laid out twice.
+ * it and frames the home view again when it puts it in. The world is drawn repeated sideways
+ * (`renderWorldCopies`), so a view centred on the Pacific shows the Americas to the right of Korea;
+ * the WorldMap keeps the zoom from going out so far that a copy shows twice.
  */
 function createMapStart(): MapStart {
   const container = document.createElement('div');
@@ -55,15 +51,15 @@ function createMapStart(): MapStart {
     map = new MapLibreMap({
       container,
       style: buildStyle(geometryUrl('shapes-50m.json'), 'en', theme),
-      bounds: WORLD,
-      fitBoundsOptions: { padding: 12 },
-      renderWorldCopies: false,
+      // Korea and the Pacific in the middle; framed for the real size once the map is in the page.
+      ...homeCamera({ width: 1024, height: 768 }),
+      renderWorldCopies: true,
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
       maxZoom: 9,
-      minZoom: 0.5,
+      minZoom: 0,
       cancelPendingTileRequestsWhileZooming: false,
     });
     const created = map;

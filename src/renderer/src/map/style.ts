@@ -11,7 +11,10 @@ import { MAP_PALETTES, type MapColours } from './palette';
  */
 export const FINE_ZOOM = 4;
 
-export const SOURCES = { coarse: 'shapes-50m', fine: 'shapes-10m', places: 'places' } as const;
+export const SOURCES = { coarse: 'shapes-50m', fine: 'shapes-10m', places: 'places', relations: 'relations' } as const;
+
+/** The layer of the relationship lines from Seoul; the 10m shapes go in under it. */
+export const RELATION_LAYER = 'relation-lines';
 
 /** Layer ids per shape source, so both resolutions are styled and queried alike. */
 export function layerIds(source: string) {
@@ -154,6 +157,28 @@ export function themePaint(theme: Theme, shapeSources: readonly string[]): Paint
   return changes;
 }
 
+/**
+ * The great-circle lines from Seoul to the partners' capitals, each in its country's tier colour
+ * (a property of the line, set with the lines when the colours change), wider while hovered or
+ * while its country is selected. Drawn
+ * over the shapes and under the labels; hidden until the lines are turned on and have data.
+ */
+export function relationLayer(): LayerSpecification {
+  // Hovered, or its country selected (from the list, with the keyboard as well): drawn wider.
+  const hovered: ExpressionSpecification = ['any', ['boolean', ['feature-state', 'hover'], false], ['boolean', ['feature-state', 'selected'], false]];
+  return {
+    id: RELATION_LAYER,
+    type: 'line',
+    source: SOURCES.relations,
+    layout: { 'line-cap': 'round', 'line-join': 'round', visibility: 'none' },
+    paint: {
+      'line-color': ['to-color', ['get', 'colour']],
+      'line-width': ['interpolate', ['linear'], ['zoom'], 1, ['case', hovered, 3.5, 1.4], 6, ['case', hovered, 5, 2.4]],
+      'line-opacity': ['case', hovered, 1, 0.8],
+    },
+  };
+}
+
 /** The label text for a language. */
 export function labelText(language: Language): ExpressionSpecification {
   return ['coalesce', ['get', `name_${language}`], ['get', 'name_en'], ''];
@@ -172,10 +197,12 @@ export function buildStyle(shapesUrl: string, language: Language = 'en', theme: 
     sources: {
       [SOURCES.coarse]: { type: 'geojson', data: shapesUrl, promoteId: 'id', ...SHAPE_TILING },
       [SOURCES.places]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
+      [SOURCES.relations]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': colours.ocean } },
       ...shapeLayers(SOURCES.coarse, {}, [], theme),
+      relationLayer(),
       {
         id: 'note-dots',
         type: 'circle',
