@@ -39,6 +39,7 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
     store: { status: () => ({ path: '/tmp/store.json', recovery: null }), snapshots: () => [], restoreSnapshot: unused },
     briefing: { exportCountry: unused, exportAtlas: unused, exportCompare: unused, cancel: () => false, openFile: unused, showInFolder: unused },
     sources: { list: () => [], previewImport: () => null, cancelImport: () => false, applyImport: unused, discardImport: () => false, setEnabled: unused, remove: unused },
+    search: { passages: unused },
   };
 }
 
