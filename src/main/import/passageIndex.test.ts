@@ -120,8 +120,8 @@ describe('the stored index', () => {
 
     // The index itself changed (a header that still fits): its hash no longer matches.
     const [header, stored] = (await readFile(path, 'utf8')).split('\n') as [string, string];
-    expect(stored).toContain('"documentIds":{');
-    await writeFile(path, `${header}\n${stored.replace('"documentIds":{', '"documentIds":{"99":"x",')}`);
+    expect(stored).toContain('"ids":"a');
+    await writeFile(path, `${header}\n${stored.replace('"ids":"a', '"ids":"z')}`);
     expect(await reopen()).toEqual({ built: 1, loaded: 0 });
     expect(await ids('nordpolitik')).toEqual(['c']);
 

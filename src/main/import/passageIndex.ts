@@ -1,43 +1,25 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { countriesOf, type AtlasModel, type AtlasPassage } from '../../shared/atlas';
 import type { ImportedSource } from '../../shared/store/schema';
 import type { PassageSearchHit, PassageSearchPage, SnippetRange } from '../../shared/contract';
-import { foldForSearch } from '../../shared/text';
 import { removeOrphanTempFiles, writeFileAtomic } from '../store/atomicJsonFile';
+import { loadTextIndex, queryWords, searchTextIndex, storeTextIndex, TextIndexBuilder, WORD, termsOf, type TextIndex } from './textIndex';
 
 /** The folder, inside the store folder, that holds one search index per source. */
 export const SEARCH_INDEX_FOLDER = 'search-index';
 
 /**
- * The index file format: the tokeniser, the folding and MiniSearch's layout. Change it whenever any
- * of them changes, and every index is rebuilt at the next search.
+ * The index file format: the tokeniser, the folding and the layout of textIndex.ts. Change it
+ * whenever any of them changes, and every index is rebuilt at the next search.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** Passages added to an index between two turns of main's event loop (about 10–20 ms of work here). */
 const BUILD_CHUNK = 200;
 /** How long a search works before it lets main answer other calls (and notices a newer search). */
 const SEARCH_SLICE_MS = 8;
-
-/** Words: letters, digits and their marks (Hangul syllables are letters); everything else separates. */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const tokenize = (text: string): string[] => text.match(WORD) ?? [];
-
-interface IndexedDocument {
-  id: string;
-  text: string;
-}
-
-const INDEX_OPTIONS: Options<IndexedDocument> = { fields: ['text'], tokenize, processTerm: foldForSearch };
-
-/**
- * Every word must match (AND); each may be the start of a longer one ("strateg" finds "strategic"),
- * and a word of five letters or more forgives one typo in five ("nordpolitk" finds "Nordpolitik").
- */
-const SEARCH_OPTIONS: SearchOptions = { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : 0), combineWith: 'AND' };
 
 /** A query needs this many letters before it searches passages (one letter matches nearly everything). */
 export const MIN_QUERY_LENGTH = 2;
@@ -79,18 +61,17 @@ export interface PassageIndex {
 interface Entry {
   source: IndexedSource;
   fingerprint: string;
-  byId: Map<string, AtlasPassage>;
   /** Where it is in the order of the atlas's sources (ties in score go to the earlier). */
   order: number;
-  index: MiniSearch<IndexedDocument> | null;
+  index: TextIndex | null;
   ready: Promise<void> | null;
 }
 
 interface Ranked {
   entry: Entry;
-  id: string;
+  doc: number;
   score: number;
-  terms: string[];
+  terms: ReadonlySet<string>;
 }
 
 /** What a stored index says about what it was built from; it is used only when all of it matches. */
@@ -138,7 +119,7 @@ export function indexPath(storeFolder: string, sourceId: string): string {
 }
 
 /**
- * The passage search of the atlas, in main. Each source has its own MiniSearch index, built once
+ * The passage search of the atlas, in main. Each source has its own index (textIndex.ts), built once
  * and kept next to the store (`search-index/<source id>.json`, written atomically, with a header:
  * format, source hash, passage fingerprint); at the next start it is read instead of built, and
  * rebuilt when the header no longer fits or the file cannot be read (never a failure). Building
@@ -149,7 +130,7 @@ export function indexPath(storeFolder: string, sourceId: string): string {
  * could (before it starts, after waiting for an index, between sources and every few milliseconds
  * of work), and answers it `superseded` with no hits; the window ignores any answer that is not
  * for its latest keystroke. A search already running is not interrupted inside one source's
- * MiniSearch query (a few milliseconds at most).
+ * source's query (a few milliseconds at most).
  */
 export function createPassageIndex(options: { storeFolder: string; homeId: string; log?: ((message: string, error: unknown) => void) | undefined }): PassageIndex {
   const folder = join(options.storeFolder, SEARCH_INDEX_FOLDER);
@@ -158,7 +139,6 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
   let latest = -1;
   let generation = 0;
   let closed = false;
-  let cache: { query: string; generation: number; ranked: Ranked[] } | null = null;
   const counts: IndexCounts = { built: 0, loaded: 0 };
   // Index work runs one piece at a time, in the order asked.
   let queue: Promise<unknown> = Promise.resolve();
@@ -169,14 +149,15 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
   };
   let folderChecked = false;
 
-  const build = async (entry: Entry): Promise<MiniSearch<IndexedDocument>> => {
-    const index = new MiniSearch<IndexedDocument>(INDEX_OPTIONS);
+  const build = async (entry: Entry): Promise<TextIndex> => {
+    const builder = new TextIndexBuilder();
     const { passages } = entry.source;
     for (let from = 0; from < passages.length; from += BUILD_CHUNK) {
       if (from > 0) await turn();
-      index.addAll(passages.slice(from, from + BUILD_CHUNK).map((passage) => ({ id: passage.id, text: passage.text })));
+      for (const passage of passages.slice(from, from + BUILD_CHUNK)) builder.add(passage.id, passage.text);
     }
-    return index;
+    await turn();
+    return builder.finish();
   };
 
   const headerOf = (entry: Entry): IndexHeader => ({
@@ -191,7 +172,7 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
     typeof stored === 'object' && stored !== null && (Object.keys(expected) as (keyof IndexHeader)[]).every((key) => (stored as Record<string, unknown>)[key] === expected[key]);
 
   // The stored index if it fits this source, else null (missing, unreadable, damaged or stale alike).
-  const load = async (entry: Entry): Promise<MiniSearch<IndexedDocument> | null> => {
+  const load = async (entry: Entry): Promise<TextIndex | null> => {
     const text = await readFile(indexPath(options.storeFolder, entry.source.id), 'utf8').catch(() => null);
     if (text === null) return null;
     try {
@@ -202,8 +183,8 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
       // Any byte changed since it was written (a torn copy, an edit) shows in the hash.
       if (!fits(header, headerOf(entry)) || header.index !== sha256(body)) return null;
       await turn();
-      const index = await MiniSearch.loadJSONAsync(body, INDEX_OPTIONS);
-      return index.documentCount === entry.source.passages.length ? index : null;
+      const index = loadTextIndex(JSON.parse(body) as Record<string, unknown>);
+      return index.ids.length === entry.source.passages.length && index.ids.every((id, at) => id === entry.source.passages[at]!.id) ? index : null;
     } catch (error) {
       options.log?.(`The search index of ${entry.source.id} could not be read; it is rebuilt.`, error);
       return null;
@@ -226,7 +207,7 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
       entry.index = await build(entry);
       counts.built++;
       // Kept for the next start; a disk that refuses it costs a rebuild then, never this search.
-      const body = JSON.stringify(entry.index);
+      const body = JSON.stringify(storeTextIndex(entry.index));
       const text = `${JSON.stringify({ ...headerOf(entry), index: sha256(body) } satisfies StoredHeader)}\n${body}`;
       await mkdir(folder, { recursive: true })
         .then(() => writeFileAtomic(indexPath(options.storeFolder, entry.source.id), text))
@@ -248,9 +229,10 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
 
   const skipped = (seq: number, offset: number): PassageSearchPage => ({ seq, superseded: true, total: 0, offset, hits: [] });
 
-  const hitOf = ({ entry, id, score, terms }: Ranked): PassageSearchHit | null => {
-    const passage = entry.byId.get(id);
+  const hitOf = ({ entry, doc, score, terms }: Ranked): PassageSearchHit | null => {
+    const passage = entry.source.passages[doc];
     if (!passage) return null;
+    const id = passage.id;
     const subjects = countriesOf(passage.links);
     const countryIds = [...subjects.filter((country) => country !== options.homeId), ...subjects.filter((country) => country === options.homeId)];
     return { passageId: id, countryIds, sourceId: entry.source.id, sourceTitle: entry.source.title, score, ...snippetOf(passage.text, new Set(terms)) };
@@ -268,10 +250,9 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
           existing.order = order;
           return existing;
         }
-        return { source, fingerprint, byId: new Map(source.passages.map((passage) => [passage.id, passage])), order, index: null, ready: null };
+        return { source, fingerprint, order, index: null, ready: null };
       });
       generation++;
-      cache = null;
       void sweep();
     },
 
@@ -290,37 +271,32 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
       // A keystroke typed meanwhile is already waiting: it goes first, and this one is skipped.
       await turn();
       if (superseded()) return skipped(seq, offset);
-      const words = tokenize(query);
-      if (words.join('').length < MIN_QUERY_LENGTH) return { seq, superseded: false, total: 0, offset, hits: [] };
-      const key = words.map(foldForSearch).join(' ');
-      let ranked: Ranked[];
-      if (cache && cache.query === key && cache.generation === generation) {
-        ranked = cache.ranked;
-      } else {
-        const searched = entries;
-        const at = generation;
-        await Promise.all(searched.map(prepare));
-        if (superseded()) return skipped(seq, offset);
-        ranked = [];
-        let sliceStart = performance.now();
-        for (const entry of searched) {
-          if (performance.now() - sliceStart > SEARCH_SLICE_MS) {
-            await turn();
-            if (superseded()) return skipped(seq, offset);
-            sliceStart = performance.now();
-          }
-          if (!entry.index) continue;
-          for (const result of entry.index.search(query, SEARCH_OPTIONS)) ranked.push({ entry, id: String(result.id), score: result.score, terms: result.terms });
+      const words = queryWords(query);
+      if (termsOf(query).join('').length < MIN_QUERY_LENGTH) return { seq, superseded: false, total: 0, offset, hits: [] };
+      const searched = entries;
+      await Promise.all(searched.map(prepare));
+      if (superseded()) return skipped(seq, offset);
+      // Each source gives its best `offset + limit`; the page is cut from all of them merged.
+      const ranked: Ranked[] = [];
+      let total = 0;
+      let sliceStart = performance.now();
+      for (const entry of searched) {
+        if (performance.now() - sliceStart > SEARCH_SLICE_MS) {
+          await turn();
+          if (superseded()) return skipped(seq, offset);
+          sliceStart = performance.now();
         }
-        ranked.sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
-        // Only the atlas the search started with is cached: a change meanwhile makes it stale.
-        if (at === generation) cache = { query: key, generation, ranked };
+        if (!entry.index) continue;
+        const found = searchTextIndex(entry.index, words, offset + limit);
+        total += found.total;
+        for (const { doc, score } of found.top) ranked.push({ entry, doc, score, terms: found.terms });
       }
+      ranked.sort((a, b) => b.score - a.score || a.entry.order - b.entry.order || a.doc - b.doc);
       const hits = ranked
         .slice(offset, offset + limit)
         .map(hitOf)
         .filter((hit): hit is PassageSearchHit => hit !== null);
-      return { seq, superseded: false, total: ranked.length, offset, hits };
+      return { seq, superseded: false, total, offset, hits };
     },
 
     counts: () => ({ ...counts }),
@@ -347,7 +323,7 @@ export function snippetOf(text: string, terms: ReadonlySet<string>): { snippet: 
   for (const word of text.matchAll(WORD)) {
     const start = word.index;
     if (matches.length > 0 && start >= matches[0]!.start + SNIPPET_LENGTH) break;
-    if (terms.has(foldForSearch(word[0]))) matches.push({ start, end: start + word[0].length });
+    if (termsOf(word[0]).some((term) => terms.has(term))) matches.push({ start, end: start + word[0].length });
   }
   const first = matches[0]?.start ?? 0;
   let from = Math.max(0, first - SNIPPET_LEAD);
