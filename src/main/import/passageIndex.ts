@@ -137,7 +137,6 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
   let entries: Entry[] = [];
   let known: ReadonlySet<string> = new Set();
   let latest = -1;
-  let generation = 0;
   let closed = false;
   const counts: IndexCounts = { built: 0, loaded: 0 };
   // Index work runs one piece at a time, in the order asked.
@@ -252,7 +251,6 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
         }
         return { source, fingerprint, order, index: null, ready: null };
       });
-      generation++;
       void sweep();
     },
 
