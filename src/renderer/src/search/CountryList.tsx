@@ -225,6 +225,9 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
         role="listbox"
         aria-label={t('list.heading')}
         className="options"
+        // The query the passage hits shown answer, and whether main is still searching (the bench waits on them).
+        data-passage-query={passages.query}
+        data-searching={passages.searching ? 'true' : undefined}
         // The search box keeps the focus when an option is clicked (the scroll bar works as ever).
         onMouseDown={(event) => {
           if (event.target instanceof Element && event.target.closest('[role="option"]')) event.preventDefault();
