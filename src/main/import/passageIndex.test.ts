@@ -19,7 +19,8 @@ const SOURCE: IndexedSource = {
     passage('b', 'In December 2022 the two nations elevated their ties to comprehensive strategic partnership.', ['VNM', 'KOR']),
     passage('c', 'Nordpolitik expanded public and private contacts.', ['PRK']),
     passage('d', '일본과 한국은 2023년 정상회담을 열었다.', ['JPN']),
-    passage('e', 'Strategic talks, strategic aims: strategic everywhere.'),
+    passage('e', 'Strategic talks, strategic aims: strategic everywhere.', ['CHN']),
+    passage('f', 'A strategic passage about no country at all.'),
   ],
 };
 
@@ -57,6 +58,10 @@ describe('the passage search', () => {
     expect(await ids('정상회담')).toEqual(['d']);
   });
 
+  it('leaves out passages about no country (they cannot be opened)', async () => {
+    expect(await ids('passage')).toEqual([]);
+  });
+
   it('ranks a passage that says a word more often first, and pages through the hits', async () => {
     const all = await search('strategic');
     expect(all.total).toBe(2);
@@ -88,7 +93,7 @@ describe('the stored index', () => {
     expect(index.counts()).toEqual({ built: 1, loaded: 0 });
     const path = indexPath(folder, SOURCE.id);
     const header = JSON.parse((await readFile(path, 'utf8')).split('\n')[0]!) as Record<string, unknown>;
-    expect(header).toMatchObject({ format: INDEX_FORMAT, sourceId: SOURCE.id, sourceHash: SOURCE.hash, count: 5 });
+    expect(header).toMatchObject({ format: INDEX_FORMAT, sourceId: SOURCE.id, sourceHash: SOURCE.hash, count: 6 });
     const written = (await stat(path)).mtimeMs;
 
     await index.close();
@@ -126,7 +131,7 @@ describe('the stored index', () => {
     expect(await ids('nordpolitik')).toEqual(['c']);
 
     // Passages cut differently (a new ingester or linker): their ids differ, so the index is rebuilt.
-    const recut = { ...SOURCE, passages: [...SOURCE.passages.slice(0, 4), passage('e2', 'Strategic talks again.')] };
+    const recut = { ...SOURCE, passages: [...SOURCE.passages.slice(0, 4), passage('e2', 'Strategic talks again.', ['CHN'])] };
     expect(await reopen(recut)).toEqual({ built: 1, loaded: 0 });
     expect(await ids('strategic')).toEqual(['e2', 'b']);
     // And a changed source text (its content hash).

@@ -61,6 +61,8 @@ export interface PassageIndex {
 interface Entry {
   source: IndexedSource;
   fingerprint: string;
+  /** 1 for each passage (by ordinal) that is about a country: the others cannot be opened, so they are not hits. */
+  linked: Uint8Array;
   /** Where it is in the order of the atlas's sources (ties in score go to the earlier). */
   order: number;
   index: TextIndex | null;
@@ -103,6 +105,11 @@ export function indexedSourcesOf(model: AtlasModel, stored: readonly Pick<Import
     hash: hashes.get(source.id) ?? 'bundled',
     passages: source.passageIds.flatMap((id) => byId.get(id) ?? []),
   }));
+}
+
+/** 1 for each passage about a country (a subject link), else 0. */
+function aboutACountry(passages: readonly AtlasPassage[]): Uint8Array {
+  return Uint8Array.from(passages, (passage) => (passage.links.some((link) => link.role === 'subject') ? 1 : 0));
 }
 
 /** The hash of the passages' ids in order: what decides whether a stored index fits them. */
@@ -246,10 +253,11 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
         const existing = before.get(source.id);
         if (existing && existing.fingerprint === fingerprint && existing.source.hash === source.hash) {
           existing.source = source;
+          existing.linked = aboutACountry(source.passages);
           existing.order = order;
           return existing;
         }
-        return { source, fingerprint, order, index: null, ready: null };
+        return { source, fingerprint, linked: aboutACountry(source.passages), order, index: null, ready: null };
       });
       void sweep();
     },
@@ -285,7 +293,7 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
           sliceStart = performance.now();
         }
         if (!entry.index) continue;
-        const found = searchTextIndex(entry.index, words, offset + limit);
+        const found = searchTextIndex(entry.index, words, offset + limit, entry.linked);
         total += found.total;
         for (const { doc, score } of found.top) ranked.push({ entry, doc, score, terms: found.terms });
       }

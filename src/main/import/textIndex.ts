@@ -219,10 +219,11 @@ export interface TextHits {
 }
 
 /**
- * The passages of `index` that match every word, scored, and the best `top` of them. The work is
- * one pass over the postings of the matched terms, in typed arrays: no object per passage.
+ * The passages of `index` that match every word, scored, and the best `top` of them; with
+ * `include`, only the passages it marks (non-zero) count. The work is one pass over the postings of
+ * the matched terms, in typed arrays: no object per passage.
  */
-export function searchTextIndex(index: TextIndex, words: readonly QueryWord[], top: number): TextHits {
+export function searchTextIndex(index: TextIndex, words: readonly QueryWord[], top: number, include?: Uint8Array): TextHits {
   const terms = new Set<string>();
   const size = index.ids.length;
   if (words.length === 0 || size === 0) return { total: 0, top: [], terms };
@@ -264,13 +265,13 @@ export function searchTextIndex(index: TextIndex, words: readonly QueryWord[], t
   let total = 0;
   if (top > SELECT_UP_TO) {
     // A deep page: every match, sorted.
-    for (let doc = 0; doc < size; doc++) if (matched[doc] === all) best.push({ doc, score: scores[doc]! });
+    for (let doc = 0; doc < size; doc++) if (matched[doc] === all && (!include || include[doc])) best.push({ doc, score: scores[doc]! });
     best.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return { total: best.length, top: best.slice(0, top), terms };
   }
   // The best `top` by a small sorted insertion list (a page or a few).
   for (let doc = 0; doc < size; doc++) {
-    if (matched[doc] !== all) continue;
+    if (matched[doc] !== all || (include && !include[doc])) continue;
     total++;
     const score = scores[doc]!;
     if (best.length === top && score <= best[best.length - 1]!.score) continue;
