@@ -76,11 +76,12 @@ export function usePassageSearch(query: string, atlasKey: unknown): PassageResul
 
   const more = useCallback(() => {
     const { query: shown, hits } = state;
-    if (shown === '' || hits.length >= state.total) return;
+    // Only for hits of the text in the box: a newer query on its way must not be overtaken by a page of an older one.
+    if (shown === '' || shown !== wanted || hits.length >= state.total) return;
     void ask(shown, hits.length).then((page) => {
       if (page) setState((previous) => (previous.query === shown ? { ...previous, hits: [...previous.hits, ...page.hits], total: page.total } : previous));
     });
-  }, [state, ask]);
+  }, [state, wanted, ask]);
 
   const flush = useCallback(async () => {
     if (wanted === '') return EMPTY;
