@@ -137,7 +137,7 @@ export function indexPath(storeFolder: string, sourceId: string): string {
  * could (before it starts, after waiting for an index, between sources and every few milliseconds
  * of work), and answers it `superseded` with no hits; the window ignores any answer that is not
  * for its latest keystroke. A search already running is not interrupted inside one source's
- * source's query (a few milliseconds at most).
+ * query (a few milliseconds at most).
  */
 export function createPassageIndex(options: { storeFolder: string; homeId: string; log?: ((message: string, error: unknown) => void) | undefined }): PassageIndex {
   const folder = join(options.storeFolder, SEARCH_INDEX_FOLDER);
@@ -241,7 +241,7 @@ export function createPassageIndex(options: { storeFolder: string; homeId: strin
     const id = passage.id;
     const subjects = countriesOf(passage.links);
     const countryIds = [...subjects.filter((country) => country !== options.homeId), ...subjects.filter((country) => country === options.homeId)];
-    return { passageId: id, countryIds, sourceId: entry.source.id, sourceTitle: entry.source.title, score, ...snippetOf(passage.text, new Set(terms)) };
+    return { passageId: id, countryIds, sourceId: entry.source.id, sourceTitle: entry.source.title, score, ...snippetOf(passage.text, terms) };
   };
 
   return {
