@@ -33,6 +33,8 @@ const EMPTY: readonly PassageSearchHit[] = [];
  */
 export function usePassageSearch(query: string, atlasKey: unknown): PassageResults {
   const seq = useRef(0);
+  // The pause before asking main for the text typed; Enter cuts it short.
+  const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [state, setState] = useState<{ query: string; hits: readonly PassageSearchHit[]; total: number; error: string | null }>({
     query: '',
     hits: EMPTY,
@@ -66,12 +68,12 @@ export function usePassageSearch(query: string, atlasKey: unknown): PassageResul
       setState({ query: '', hits: EMPTY, total: 0, error: null });
       return;
     }
-    const timer = setTimeout(() => {
+    pause.current = setTimeout(() => {
       void ask(wanted, 0).then((page) => {
         if (page) setState({ query: wanted, hits: page.hits, total: page.total, error: null });
       });
     }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(pause.current);
   }, [wanted, atlasKey, ask]);
 
   const more = useCallback(() => {
@@ -86,6 +88,8 @@ export function usePassageSearch(query: string, atlasKey: unknown): PassageResul
   const flush = useCallback(async () => {
     if (wanted === '') return EMPTY;
     if (state.query === wanted) return state.hits;
+    // Asked now instead: the paused request would overtake this one.
+    clearTimeout(pause.current);
     const page = await ask(wanted, 0);
     if (!page) return EMPTY;
     setState({ query: wanted, hits: page.hits, total: page.total, error: null });
