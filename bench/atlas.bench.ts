@@ -15,6 +15,7 @@ import { runStore, type StoreFigures } from './metrics/store';
 import { runBriefing, type BriefingFigures } from './metrics/briefing';
 import { importRows, runImport } from './metrics/import';
 import { importedRows, runImported } from './metrics/imported';
+import { runScale, SCALE_DOCS, scaleRows, scaleTable, type ScaleFigures } from './metrics/scale';
 
 const repo = resolve(import.meta.dirname, '..');
 
@@ -33,7 +34,7 @@ const config = {
   tiers: fromEnv('BENCH_TIERS', 3),
   /** Flights of metric 5, far apart on purpose; the first is a warm-up. */
   flights: ['BRA', 'JPN', 'CHL'],
-  /** BENCH_ONLY=startup,detail,clicks,memory,bundle,store,briefing,import,imported runs a subset (while working on one figure). */
+  /** BENCH_ONLY=startup,detail,clicks,memory,bundle,store,briefing,import,imported,scale runs a subset (while working on one figure). */
   only: new Set((process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean)),
   storeRuns: fromEnv('BENCH_STORE_RUNS', 9),
   /** Notes in the store for the `notes` group (metric 6's notes half, long tasks while saving). */
@@ -42,7 +43,12 @@ const config = {
   atlasPdfRuns: fromEnv('BENCH_ATLAS_PDF_RUNS', 2),
   /** Imports of each generated document (1 MB, 10 MB) for the `import` group, after a warm-up. */
   importRuns: fromEnv('BENCH_IMPORT_RUNS', 3),
+  /** Imported 1 MB documents at each step of the `scale` group (after bundled only), e.g. BENCH_SCALE_DOCS=1,10 on a busy machine. */
+  scaleDocs: (process.env['BENCH_SCALE_DOCS'] ?? '').split(',').map(Number).filter((value) => Number.isInteger(value) && value > 0).sort((a, b) => a - b),
+  /** Rounds of clicks on the five countries at each step of the `scale` group, after a warm-up round. */
+  scaleRounds: fromEnv('BENCH_SCALE_ROUNDS', 3),
 };
+if (config.scaleDocs.length === 0) config.scaleDocs = [...SCALE_DOCS];
 const wanted = (group: string) => config.only.size === 0 || config.only.has(group);
 
 const started = Date.now();
@@ -63,6 +69,7 @@ test('npm run bench', async () => {
   const rows: Row[] = [];
   const raw: Record<string, unknown> = {};
   const pageErrors: string[] = [];
+  let scaleLines: string | null = null;
   try {
     // Each group is isolated: one failing leaves its rows marked "error: …" and the others stand.
     let session: SessionResults | null = null;
@@ -131,12 +138,18 @@ test('npm run bench', async () => {
       runImported(setup, config.runs, log),
     );
 
+    const scale = await runGroup('scale', 'scale', `scale: bundled only, then ${config.scaleDocs.join(', ')} generated 1 MB documents imported`, () =>
+      runScale(setup, config.scaleDocs, config.scaleRounds, log),
+    );
+    if (scale && !('error' in scale)) scaleLines = scaleTable(scale as ScaleFigures);
+
     rows.push(
       ...buildRows(session, detail, interaction, notes, memory, bundle),
       ...storeRows(store),
       ...briefingRows(briefing),
       ...importRows(imports),
       ...importedRows(imported),
+      ...scaleRows(scale),
     );
   } finally {
     raw['outsideRequests'] = setup.outsideRequests();
@@ -151,6 +164,7 @@ test('npm run bench', async () => {
     'or one reading). Chromium with SwiftShader (software WebGL): every map frame is drawn on the CPU.',
   ].join('\n');
   console.log(['', table, '', legend, ...notes, ''].join('\n'));
+  if (scaleLines) console.log(['Scale (ratios to bundled only):', '', scaleLines, ''].join('\n'));
   const outside = raw['outsideRequests'] as string[];
   if (outside.length > 0) log(`warning: ${outside.length} requests left the app: ${outside.slice(0, 5).join(', ')}`);
   if (pageErrors.length > 0) log(`warning: the pages reported ${pageErrors.length} errors, first: ${pageErrors[0]}`);
@@ -163,6 +177,7 @@ test('npm run bench', async () => {
     rows,
     notes,
     table,
+    scaleTable: scaleLines,
     pageErrors,
     raw,
   });

@@ -117,6 +117,8 @@ export interface AppPageOptions {
   notes?: readonly Note[];
   /** Runs on the page's main services before the page opens (importing a document, say). */
   prepare?: (services: Services) => Promise<void>;
+  /** A store folder prepared beforehand, opened instead of a fresh one (and removed with the page). */
+  storeFolder?: string;
 }
 
 /**
@@ -125,7 +127,7 @@ export interface AppPageOptions {
  * services on a fresh store. Returns once the map is interactive, with the start-up figures.
  */
 export async function openApp(env: BenchEnvironment, mapIds: readonly string[], pageOptions: AppPageOptions = {}): Promise<OpenedPage & { startup: Startup }> {
-  const storeFolder = await mkdtemp(join(tmpdir(), 'atlas-bench-store-'));
+  const storeFolder = pageOptions.storeFolder ?? (await mkdtemp(join(tmpdir(), 'atlas-bench-store-')));
   if (pageOptions.notes && pageOptions.notes.length > 0) {
     const notes = pageOptions.notes;
     const store = await openStore({ folder: storeFolder });

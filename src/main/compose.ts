@@ -12,11 +12,13 @@ import { createInvoker, type Invoker } from './handlers/invoke';
 import { createNotesHandlers } from './handlers/notes';
 import { createOverridesHandlers } from './handlers/overrides';
 import { createPrefsHandlers } from './handlers/prefs';
+import { createSearchHandlers } from './handlers/search';
 import { createSourcesHandlers } from './handlers/sources';
 import { createStoreHandlers } from './handlers/store';
 import { createViewsHandlers } from './handlers/views';
 import { createLinkWorker, type LinkLimits } from './import/linkWorker';
 import { createLiveAtlas } from './import/liveAtlas';
+import { createPassageIndex, indexedSourcesOf, type PassageIndex } from './import/passageIndex';
 import { NO_CLIPBOARD, NO_DIALOGS, NO_PRINTER, NO_SHELL, type DesktopShell, type Dialogs, type Printer, type SystemClipboard } from './ports';
 import { openStore, type Store } from './store/openStore';
 import { createPrefsRepository, type PrefsRepository } from './store/prefsRepository';
@@ -60,10 +62,15 @@ export interface ServiceOptions {
   importWorker?: string;
 }
 
+/** How long after start the passage search's indexes start loading, so they do not compete with the window's first paint. */
+const INDEX_WARM_DELAY_MS = 1500;
+
 export interface Services {
   store: Store;
   prefs: PrefsRepository;
   invoke: Invoker;
+  /** The passage search's indexes (one per source, kept next to the store). */
+  passageIndex: PassageIndex;
   language(): Language;
   /** Cancels the imports still running, stops the link workers, waits for the saves already queued to land, and closes the store. */
   close(): Promise<void>;
@@ -92,9 +99,18 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   // checked against the bundled sources only, so no later import changes the list.
   const skipped = atlas.model.skippedCurated;
   if (skipped) options.log?.(`Skipped ${String(skipped.length)} curated tier${skipped.length === 1 ? '' : 's'} whose evidence is not in the bundled sources.`, skipped);
+  // The passage search: one index per source of the atlas, read or built in the background shortly
+  // after start (or at the first search), and again for a source added.
+  const passageIndex = createPassageIndex({ storeFolder: options.storeFolder, homeId: atlas.model.homeId, log: options.log });
+  const syncIndex = () => passageIndex.sync(indexedSourcesOf(atlas.model, importedSources.list()), new Set(importedSources.list().map((source) => source.id)));
+  syncIndex();
+  const warmTimer = setTimeout(() => passageIndex.warm(), INDEX_WARM_DELAY_MS);
+  warmTimer.unref?.();
   let revision = 0;
   live.onChange((view) => {
     atlas = view;
+    syncIndex();
+    passageIndex.warm();
     options.onAtlasChanged?.({ revision: ++revision });
   });
   const language = () => prefs.language() ?? options.defaultLanguage;
@@ -142,6 +158,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   return {
     store,
     prefs,
+    passageIndex,
     invoke: createInvoker(
       {
         ...createAppHandlers({ appInfo: options.appInfo }),
@@ -162,6 +179,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
           ...(options.now ? { now: options.now } : {}),
         }),
         ...createViewsHandlers({ store, ...(options.now ? { now: options.now } : {}) }),
+        ...createSearchHandlers({ index: passageIndex }),
       },
       options.log,
     ),
@@ -170,6 +188,8 @@ export async function composeServices(options: ServiceOptions): Promise<Services
       // Imports still running stop first (reading threads, their timers), so none outlives the store.
       sourcesHandlers.cancelAll();
       await Promise.all(workers.map((worker) => worker.close()));
+      clearTimeout(warmTimer);
+      await passageIndex.close();
       // Waits for the queued saves, then frees the store folder for the next start.
       await store.close();
     },

@@ -213,6 +213,50 @@ export interface AtlasDataExport {
 export const citationFormatSchema = z.enum(['text', 'bibtex']);
 export type CitationFormat = z.infer<typeof citationFormatSchema>;
 
+/** Longest passage-search query main accepts, in characters. */
+export const SEARCH_QUERY_MAX = 200;
+/** Most passage hits one search page may ask for. */
+export const SEARCH_PAGE_MAX = 50;
+
+/** A part of a hit's snippet that a query word matched, `start` to `end` (exclusive) in the snippet. */
+export interface SnippetRange {
+  start: number;
+  end: number;
+}
+
+/** One passage a search found: what the search list shows of it, with no passage text beyond the snippet. */
+export interface PassageSearchHit {
+  passageId: string;
+  /** The countries the passage is about, partners before South Korea (opened at the first). */
+  countryIds: string[];
+  sourceId: string;
+  sourceTitle: string;
+  score: number;
+  /** Plain text around the first match (never HTML), with "…" where it is cut. */
+  snippet: string;
+  ranges: SnippetRange[];
+}
+
+/**
+ * A page of passage hits, best first. `superseded`: a later search (a higher `seq`) came in before
+ * this one ran, so it was skipped and has no hits; the window shows the later one's.
+ */
+export interface PassageSearchPage {
+  seq: number;
+  superseded: boolean;
+  total: number;
+  offset: number;
+  hits: PassageSearchHit[];
+}
+
+/** A passage search: the words typed, which page, and the window's running number for the keystroke. */
+export const passageSearchSchema = z.strictObject({
+  query: z.string().max(SEARCH_QUERY_MAX),
+  offset: z.number().int().min(0).max(100_000),
+  limit: z.number().int().min(1).max(SEARCH_PAGE_MAX),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+
 /** The envelope every call resolves to; calls never reject across the bridge. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AtlasError };
 
@@ -342,6 +386,10 @@ export const calls = {
     setTheme: call<Prefs>()('atlas:prefs/set-theme', z.strictObject({ theme: themePreferenceSchema })),
     /** Remembers where the user is (map view, open panel, tab), for the next start. */
     setSession: call<boolean>()('atlas:prefs/set-session', sessionStateSchema),
+  },
+  search: {
+    /** Full text of every passage of the atlas's sources, ranked; see PassageSearchPage for `superseded`. */
+    passages: call<PassageSearchPage>()('atlas:search/passages', passageSearchSchema),
   },
 } as const;
 

@@ -41,6 +41,7 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
     sources: { list: () => [], previewImport: () => null, cancelImport: () => false, applyImport: unused, discardImport: () => false, setEnabled: unused, remove: unused },
     data: { export: () => null, copyCitation: unused },
     views: { list: () => [], save: unused, rename: unused, remove: unused },
+    search: { passages: unused },
   };
 }
 

@@ -420,8 +420,11 @@ export const en = {
   search: {
     countries: 'Countries',
     passages: 'Passages',
-    passageIn: 'in {{countries}}',
-    indexing: 'Passages of the imported documents are still being indexed; they will be found in a moment.',
+    passagesTotal: 'Passages ({{total}})',
+    hitIn: 'in {{countries}} · {{source}}',
+    more: 'More passages ({{shown}} of {{total}} shown)',
+    searching: 'Searching the passages…',
+    failed: 'The passages could not be searched: {{message}}',
   },
   sidebar: {
     tabs: 'Browse by',

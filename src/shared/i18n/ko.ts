@@ -422,8 +422,11 @@ export const ko: Messages = {
   search: {
     countries: '국가',
     passages: '문단',
-    passageIn: '{{countries}} 관련',
-    indexing: '불러온 문서의 문단을 색인하는 중입니다. 잠시 후 검색됩니다.',
+    passagesTotal: '문단 ({{total}})',
+    hitIn: '{{countries}} 관련 · {{source}}',
+    more: '문단 더 보기 ({{total}}개 중 {{shown}}개 표시)',
+    searching: '문단을 검색하는 중…',
+    failed: '문단을 검색할 수 없습니다: {{message}}',
   },
   sidebar: {
     tabs: '찾아보기',

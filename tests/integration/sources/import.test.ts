@@ -45,6 +45,8 @@ beforeEach(async () => {
   services = await start();
 });
 afterEach(async () => {
+  // The passage search writes its indexes in the store folder after an import: done before it is removed.
+  await services.passageIndex.close();
   await services.store.idle();
   await rm(folder, { recursive: true, force: true });
   await rm(files, { recursive: true, force: true });
@@ -290,6 +292,7 @@ describe('bad input', () => {
   it.each(BAD_INPUTS)('refuses %s with a clear message and leaves the store and the atlas as they were', async (name, make, reason, says) => {
     await importFile(fixture('peru-report.pdf'));
     await services.store.idle();
+    await services.passageIndex.ready();
     const storeBefore = await readFile(join(folder, STORE_FILE));
     const folderBefore = (await readdir(folder)).sort();
     const atlasBefore = JSON.stringify((await atlas()).model.counts);

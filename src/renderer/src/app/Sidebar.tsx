@@ -1,12 +1,10 @@
-import { useCallback, useMemo, type Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../shared/atlas';
 import type { SavedView, SidebarTab, ViewState } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { NotesView } from '../notes/NotesView';
 import { CountryList } from '../search/CountryList';
-import type { PassageHit } from '../search/passageSearch';
-import { usePassageSearch } from '../search/usePassageSearch';
 import { SourcesView } from '../sources/SourcesView';
 import type { AtlasEvent } from '../timeline/timelineEvents';
 import { TimelineView } from '../timeline/TimelineView';
@@ -38,13 +36,11 @@ interface SidebarProps {
 /** The sidebar: its tabs (countries and search, timeline, notes, sources), each failing on its own. */
 export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tierOf, timeline, onExportNotes, onImportSource, views }: SidebarProps) {
   const { t } = useTranslation();
-  const { atlas: index, view, countries } = useAtlas();
+  const { view, countries } = useAtlas();
   const searchable = useMemo(
     () => countries.map((country) => ({ ...country, altNames: [...country.altNames, ...(view.searchNames[country.id] ?? [])] })),
     [countries, view],
   );
-  const { search: passageSearch, indexing: indexingPassages } = usePassageSearch(view.model.passages);
-  const subjectsOfHit = useCallback((hit: PassageHit) => index.subjectsOf(hit.passage), [index]);
   const selectEvent = (event: AtlasEvent) => {
     const id = event.countries[0];
     if (id) onOpen(id, event.passageId);
@@ -68,9 +64,6 @@ export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tie
             selectedId={selectedId}
             onSelect={(id) => onOpen(id)}
             mapped={mapped}
-            passageSearch={passageSearch}
-            indexingPassages={indexingPassages}
-            subjectsOf={subjectsOfHit}
             onSelectPassage={(passageId, countryId) => onOpen(countryId, passageId)}
             tierOf={tierOf}
           />

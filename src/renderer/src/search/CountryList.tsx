@@ -1,11 +1,12 @@
 import { forwardRef, memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../shared/atlas';
-import type { CountrySummary, Language } from '../../../shared/contract';
+import type { CountrySummary, Language, PassageSearchHit, SnippetRange } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { TierBadge } from '../legend/TierBadge';
 import { createCountryFilter } from './filterCountries';
-import type { PassageHit, PassageSearch } from './passageSearch';
+import { snippetParts } from './passageSearch';
+import { usePassageSearch } from './usePassageSearch';
 import { FIRST_ROWS, firstRows } from './rows';
 import './search.css';
 
@@ -15,33 +16,25 @@ interface CountryListProps {
   onSelect: (id: string) => void;
   /** Ids that have a shape on the map; the others are marked. */
   mapped: ReadonlySet<string> | null;
-  passageSearch: PassageSearch;
-  /** The passage search is still indexing a large atlas: passages are not found yet. */
-  indexingPassages?: boolean;
-  /** Countries a passage is about, partners first. */
-  subjectsOf: (hit: PassageHit) => string[];
   onSelectPassage: (passageId: string, countryId: string) => void;
   /** The tier a country has on the map (yours where you set one), or null where the atlas does not cover it. */
   tierOf?: (id: string) => Tier | null;
 }
 
-type Option = { kind: 'country'; id: string; country: CountrySummary } | { kind: 'passage'; id: string; hit: PassageHit; countryId: string; subjects: string };
+type Option =
+  | { kind: 'country'; id: string; country: CountrySummary }
+  | { kind: 'passage'; id: string; hit: PassageSearchHit; countryId: string; subjects: string }
+  | { kind: 'more'; id: string };
+
+const MORE_ID = 'passage-option-more';
 
 const NO_OPTIONS: Option[] = [];
 
 /**
- * From this many indexed passages, the passage search runs in a deferred render after the
- * keystroke's own (which shows the text typed and the countries at once). With a 10 MB document
- * imported (51,000 passages) a query for a word nearly every passage has ("korea") takes MiniSearch
- * 40–90 ms, which held every keystroke's frame; with the bundled source it takes well under 1 ms,
- * and the passages come with the keystroke.
- */
-export const DEFER_PASSAGES_FROM = 10_000;
-
-/**
  * The keyboard way to every country and passage: a search box driving a listbox (arrow keys move,
  * Enter opens, Ctrl+Home/End jump). With a query, results come in two groups: countries (any name,
- * in English or Korean, or an alias) and passages of the sources (full text).
+ * in English or Korean, or an alias) and passages of the sources (full text, searched by main,
+ * which answers with ranked hits a page at a time; the last row asks for the next page).
  *
  * Each keystroke renders only what it changes: the names are folded once (createCountryFilter), rows
  * are memoised and take no callbacks (clicks are handled once, on the listbox), and of a long
@@ -49,11 +42,11 @@ export const DEFER_PASSAGES_FROM = 10_000;
  * rest in a deferred render that the next keystroke can interrupt (see `firstRows`).
  */
 export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(function CountryList(
-  { countries, selectedId, onSelect, mapped, passageSearch, indexingPassages = false, subjectsOf, onSelectPassage, tierOf },
+  { countries, selectedId, onSelect, mapped, onSelectPassage, tierOf },
   inputRef,
 ) {
   const { t } = useTranslation();
-  const { language } = useAtlas();
+  const { language, view } = useAtlas();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
@@ -64,20 +57,24 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
   );
   const matches = useMemo(() => filter(query), [filter, query]);
   const countryOptions = useMemo<Option[]>(() => matches.map((country) => ({ kind: 'country', id: `country-option-${country.id}`, country })), [matches]);
-  const passagesFor = useCallback(
-    (text: string): Option[] =>
-      passageSearch.search(text).flatMap((hit) => {
-        const subjects = subjectsOf(hit);
-        const countryId = subjects[0];
+  // Main searches the passages (the window holds none of their text); the atlas changing asks again.
+  const passages = usePassageSearch(query.trim() === '' ? '' : query, view);
+  const optionsOf = useCallback(
+    (hits: readonly PassageSearchHit[]): Option[] =>
+      hits.flatMap((hit) => {
+        const countryId = hit.countryIds[0];
         if (!countryId) return [];
-        const names = subjects.map((id) => byId.get(id)?.name[language] ?? id).join(', ');
-        return [{ kind: 'passage' as const, id: `passage-option-${hit.passage.id}`, hit, countryId, subjects: names }];
+        const names = hit.countryIds.map((id) => byId.get(id)?.name[language] ?? id).join(', ');
+        return [{ kind: 'passage' as const, id: `passage-option-${hit.passageId}`, hit, countryId, subjects: names }];
       }),
-    [passageSearch, subjectsOf, byId, language],
+    [byId, language],
   );
-  const deferredQuery = useDeferredValue(query);
-  const passageQuery = passageSearch.size >= DEFER_PASSAGES_FROM ? deferredQuery : query;
-  const passageOptions = useMemo(() => passagesFor(passageQuery), [passagesFor, passageQuery]);
+  const showPassages = query.trim() !== '' && passages.query !== '';
+  const passageOptions = useMemo<Option[]>(() => {
+    if (!showPassages) return NO_OPTIONS;
+    const hits = optionsOf(passages.hits);
+    return passages.hits.length < passages.total ? [...hits, { kind: 'more', id: MORE_ID }] : hits;
+  }, [showPassages, optionsOf, passages.hits, passages.total]);
   const options = useMemo(() => [...countryOptions, ...passageOptions], [countryOptions, passageOptions]);
   const activeIndex = Math.min(active, options.length - 1);
   const activeOption = options[activeIndex];
@@ -98,7 +95,8 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
 
   function choose(option: Option): void {
     if (option.kind === 'country') onSelect(option.country.id);
-    else onSelectPassage(option.hit.passage.id, option.countryId);
+    else if (option.kind === 'passage') onSelectPassage(option.hit.passageId, option.countryId);
+    else passages.more();
   }
 
   function search(text: string): void {
@@ -123,13 +121,19 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
       event.preventDefault();
       move(event.key === 'Home' ? 0 : last);
     } else if (event.key === 'Enter') {
-      // Passages still showing an earlier query's results (a large index, searched in a deferred
-      // render): Enter opens what the query typed finds, searched now.
-      const current = passageQuery === query ? options : [...countryOptions, ...passagesFor(query)];
-      const chosen = (activeOption && current.find((option) => option.id === activeOption.id)) ?? current[Math.max(0, Math.min(activeIndex, current.length - 1))];
-      if (!chosen) return;
+      // Passages still showing an earlier query's hits (main has not answered the last keystroke
+      // yet): Enter opens what the query typed finds, asked for now.
       event.preventDefault();
-      choose(chosen);
+      if (activeOption?.kind === 'country' || passages.query === query || (query.trim() === '' && activeOption)) {
+        if (activeOption) choose(activeOption);
+        return;
+      }
+      const index = activeIndex;
+      void passages.flush().then((hits) => {
+        const current = [...countryOptions, ...optionsOf(hits)];
+        const chosen = current[Math.max(0, Math.min(index, current.length - 1))];
+        if (chosen) choose(chosen);
+      });
     } else if (event.key === 'Escape' && query !== '' && selectedId === null) {
       // With a panel open, Esc closes the panel first (handled by the app); then it clears the search.
       event.preventDefault();
@@ -161,8 +165,19 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
         noMap={mapped && !mapped.has(option.country.id) ? noMap : null}
         tier={tierOf?.(option.country.id) ?? null}
       />
+    ) : option.kind === 'passage' ? (
+      <PassageOption
+        key={option.id}
+        id={option.id}
+        snippet={option.hit.snippet}
+        ranges={option.hit.ranges}
+        about={t('search.hitIn', { countries: option.subjects, source: option.hit.sourceTitle })}
+        active={index === activeIndex}
+      />
     ) : (
-      <PassageOption key={option.id} id={option.id} text={option.hit.passage.text} subjects={t('search.passageIn', { countries: option.subjects })} active={index === activeIndex} />
+      <div key={option.id} id={option.id} role="option" aria-selected={false} data-active={index === activeIndex ? 'true' : undefined} className="option more-option">
+        {t('search.more', { shown: passages.hits.length.toLocaleString(language), total: passages.total.toLocaleString(language) })}
+      </div>
     );
 
   // The rows past the first ones sit in a wrapper of their own, which a keystroke that shortens the
@@ -199,9 +214,9 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
       <p className="country-count" aria-live="polite">
         {options.length === 0 ? t('list.noResults', { query }) : t('list.count', { count: countryOptions.length })}
       </p>
-      {indexingPassages && query.trim().length >= 2 && (
+      {query.trim() !== '' && (passages.searching || passages.error) && (
         <p className="country-count muted" role="status">
-          {t('search.indexing')}
+          {passages.error ? t('search.failed', { message: passages.error }) : t('search.searching')}
         </p>
       )}
       <div
@@ -210,6 +225,9 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
         role="listbox"
         aria-label={t('list.heading')}
         className="options"
+        // The query the passage hits shown answer, and whether main is still searching (the bench waits on them).
+        data-passage-query={passages.query}
+        data-searching={passages.searching ? 'true' : undefined}
         // The search box keeps the focus when an option is clicked (the scroll bar works as ever).
         onMouseDown={(event) => {
           if (event.target instanceof Element && event.target.closest('[role="option"]')) event.preventDefault();
@@ -232,7 +250,7 @@ export const CountryList = forwardRef<HTMLInputElement, CountryListProps>(functi
             {passageOptions.length > 0 && (
               <div role="group" aria-labelledby="group-passages">
                 <div id="group-passages" className="group-heading" role="presentation">
-                  {t('search.passages')}
+                  {t('search.passagesTotal', { total: passages.total.toLocaleString(language) })}
                 </div>
                 {passageOptions.map((option, index) => renderOption(option, countryOptions.length + index))}
               </div>
@@ -270,15 +288,22 @@ const CountryOption = memo(function CountryOption({ id, country, language, activ
   );
 });
 
-const PassageOption = memo(function PassageOption({ id, text, subjects, active }: { id: string; text: string; subjects: string; active: boolean }) {
+interface PassageOptionProps {
+  id: string;
+  snippet: string;
+  ranges: readonly SnippetRange[];
+  /** The countries it is about and its source, one line. */
+  about: string;
+  active: boolean;
+}
+
+/** A passage hit: its snippet as text with the matched words in <mark> (never HTML: markup in a document stays text). */
+const PassageOption = memo(function PassageOption({ id, snippet, ranges, about, active }: PassageOptionProps) {
+  const parts = useMemo(() => snippetParts(snippet, ranges), [snippet, ranges]);
   return (
     <div id={id} role="option" aria-selected={false} data-active={active ? 'true' : undefined} className="option passage-option">
-      <span className="snippet">{snippet(text)}</span>
-      <span className="muted">{subjects}</span>
+      <span className="snippet">{parts.map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : part.text))}</span>
+      <span className="muted">{about}</span>
     </div>
   );
 });
-
-function snippet(text: string): string {
-  return text.length > 140 ? `${text.slice(0, 137)}…` : text;
-}

@@ -1,64 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import type { AtlasPassage } from '../../../shared/atlas';
-import { createPassageSearch, createPassageSearchInSteps, NO_PASSAGE_SEARCH } from './passageSearch';
+import { searchable, snippetParts } from './passageSearch';
 
-function passage(id: string, text: string): AtlasPassage {
-  return { id, sourceId: 's', index: 0, kind: 'prose', text, citations: [], links: [], events: [] };
-}
-
-const search = createPassageSearch([
-  passage('a', 'The Liancourt Rocks controversy erupted again.'),
-  passage('b', 'In December 2022 the two nations elevated their ties to comprehensive strategic partnership.'),
-  passage('c', 'Nordpolitik expanded public and private contacts.'),
-]);
-
-describe('createPassageSearch()', () => {
-  it('finds passages by words, prefixes and all words together', () => {
-    expect(search.search('liancourt').map((hit) => hit.passage.id)).toEqual(['a']);
-    expect(search.search('strateg partner').map((hit) => hit.passage.id)).toEqual(['b']);
-    expect(search.search('contacts liancourt')).toEqual([]);
+describe('snippetParts()', () => {
+  it('cuts a snippet into plain and marked parts at the ranges main sent', () => {
+    expect(snippetParts('the Liancourt Rocks controversy', [{ start: 4, end: 13 }, { start: 14, end: 19 }])).toEqual([
+      { text: 'the ', marked: false },
+      { text: 'Liancourt', marked: true },
+      { text: ' ', marked: false },
+      { text: 'Rocks', marked: true },
+      { text: ' controversy', marked: false },
+    ]);
   });
 
-  it('forgives a typo in a long word and ignores one-letter queries', () => {
-    expect(search.search('nordpolitk').map((hit) => hit.passage.id)).toEqual(['c']);
-    expect(search.search('n')).toEqual([]);
+  it('puts ranges in order, merges overlaps and clips what lies outside the snippet', () => {
+    expect(snippetParts('abcdefgh', [{ start: 5, end: 99 }, { start: 1, end: 3 }, { start: 2, end: 4 }, { start: -4, end: 0 }, { start: 7, end: 6 }])).toEqual([
+      { text: 'a', marked: false },
+      { text: 'bcd', marked: true },
+      { text: 'e', marked: false },
+      { text: 'fgh', marked: true },
+    ]);
+    expect(snippetParts('plain', [])).toEqual([{ text: 'plain', marked: false }]);
   });
 
-  it('says how many passages it holds (the list defers the search of a large index)', () => {
-    expect(search.size).toBe(3);
-    expect(NO_PASSAGE_SEARCH.size).toBe(0);
+  it('keeps markup as the text it is', () => {
+    const snippet = '<img src=x onerror=alert(1)> Japan';
+    const parts = snippetParts(snippet, [{ start: 29, end: 34 }]);
+    expect(parts.map((part) => part.text).join('')).toBe(snippet);
+    expect(parts.at(-1)).toEqual({ text: 'Japan', marked: true });
   });
 });
 
-describe('createPassageSearchInSteps()', () => {
-  const many = Array.from({ length: 2500 }, (_, index) =>
-    passage(`p${index}`, index % 50 === 0 ? `Summit number ${index} on the alliance and nuclear talks.` : `Trade figures for year ${1950 + (index % 70)} grew again.`),
-  );
-
-  it('indexes a chunk per task and finds what the index built at once finds', async () => {
-    let pauses = 0;
-    const stepped = await createPassageSearchInSteps(many, new AbortController().signal, 1000, () => {
-      pauses++;
-      return Promise.resolve();
-    });
-    expect(pauses).toBe(2);
-    expect(stepped?.size).toBe(2500);
-    const once = createPassageSearch(many);
-    for (const query of ['alliance', 'summit nuclear', 'trade 1987', 'allianse talks']) {
-      expect(stepped?.search(query, 100)).toEqual(once.search(query, 100));
-    }
-    expect(stepped?.search('alliance', 100)).toHaveLength(50);
-  });
-
-  it('stops when the atlas changes again before it is done', async () => {
-    const controller = new AbortController();
-    let pauses = 0;
-    const stepped = await createPassageSearchInSteps(many, controller.signal, 1000, () => {
-      pauses++;
-      controller.abort();
-      return Promise.resolve();
-    });
-    expect(stepped).toBeNull();
-    expect(pauses).toBe(1);
+describe('searchable()', () => {
+  it('asks main from two letters or digits, in any script', () => {
+    expect(searchable('n')).toBe(false);
+    expect(searchable(' a. ')).toBe(false);
+    expect(searchable('no')).toBe(true);
+    expect(searchable('일본')).toBe(true);
+    expect(searchable('19')).toBe(true);
   });
 });

@@ -1,29 +1,100 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { AtlasPassage } from '../../../shared/atlas';
-import { createPassageSearch, createPassageSearchInSteps, INDEX_CHUNK, NO_PASSAGE_SEARCH, type PassageSearch } from './passageSearch';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PassageSearchHit, PassageSearchPage } from '../../../shared/contract';
+import { atlas, unwrap } from '../bridge';
+import { PASSAGE_PAGE, searchable } from './passageSearch';
+
+/** The pause after a keystroke before main is asked: a word typed quickly asks once, not once a letter. */
+export const SEARCH_DEBOUNCE_MS = 60;
+
+export interface PassageResults {
+  /** The query these hits answer (the box may already hold a newer one). */
+  query: string;
+  hits: readonly PassageSearchHit[];
+  /** How many passages match in all; `hits` holds the pages asked for so far. */
+  total: number;
+  /** Main is working on the query typed (or on the next page). */
+  searching: boolean;
+  /** The search failed: main's message. */
+  error: string | null;
+  /** Asks for the next page of hits, added after those shown. */
+  more(): void;
+  /** Runs the search now, without the pause (Enter before the answer came). */
+  flush(): Promise<readonly PassageSearchHit[]>;
+}
+
+const EMPTY: readonly PassageSearchHit[] = [];
 
 /**
- * The passage search over `passages`. A small atlas (the bundled sources) is indexed at once; a
- * large one (an imported document) in chunks between tasks, so the window keeps answering, with
- * `indexing` true and no passage results until it is done. A newer atlas stops an older indexing.
+ * The passage search, run by main over its per-source indexes: the window holds only the hits.
+ * Each request carries a running number; an answer for anything but the latest request is
+ * dropped, and main skips a request a later one overtook before it ran (`superseded`). `atlasKey`
+ * is anything that changes with the atlas (a source imported, turned off or removed): the search
+ * is then asked again.
  */
-export function usePassageSearch(passages: readonly AtlasPassage[]): { search: PassageSearch; indexing: boolean } {
-  const large = passages.length > INDEX_CHUNK;
-  const atOnce = useMemo(() => (large ? null : createPassageSearch(passages)), [passages, large]);
-  const [stepped, setStepped] = useState<{ passages: readonly AtlasPassage[]; search: PassageSearch } | null>(null);
+export function usePassageSearch(query: string, atlasKey: unknown): PassageResults {
+  const seq = useRef(0);
+  // The pause before asking main for the text typed; Enter cuts it short.
+  const pause = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [state, setState] = useState<{ query: string; hits: readonly PassageSearchHit[]; total: number; error: string | null }>({
+    query: '',
+    hits: EMPTY,
+    total: 0,
+    error: null,
+  });
+  const [searching, setSearching] = useState(false);
+  const wanted = searchable(query) ? query : '';
+
+  const ask = useCallback(async (text: string, offset: number): Promise<PassageSearchPage | null> => {
+    const mine = ++seq.current;
+    setSearching(true);
+    try {
+      const page = await unwrap(atlas().search.passages({ query: text, offset, limit: PASSAGE_PAGE, seq: mine }));
+      if (mine !== seq.current || page.superseded) return null;
+      setSearching(false);
+      return page;
+    } catch (error) {
+      if (mine !== seq.current) return null;
+      setSearching(false);
+      setState((previous) => ({ ...previous, error: error instanceof Error ? error.message : String(error) }));
+      return null;
+    }
+  }, []);
+
   useEffect(() => {
-    if (!large) return;
-    const controller = new AbortController();
-    void createPassageSearchInSteps(passages, controller.signal).then((search) => {
-      if (search) setStepped({ passages, search });
+    if (wanted === '') {
+      // Nothing to search: a request still on its way is outdated.
+      seq.current++;
+      setSearching(false);
+      setState({ query: '', hits: EMPTY, total: 0, error: null });
+      return;
+    }
+    pause.current = setTimeout(() => {
+      void ask(wanted, 0).then((page) => {
+        if (page) setState({ query: wanted, hits: page.hits, total: page.total, error: null });
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(pause.current);
+  }, [wanted, atlasKey, ask]);
+
+  const more = useCallback(() => {
+    const { query: shown, hits } = state;
+    // Only for hits of the text in the box: a newer query on its way must not be overtaken by a page of an older one.
+    if (shown === '' || shown !== wanted || hits.length >= state.total) return;
+    void ask(shown, hits.length).then((page) => {
+      if (page) setState((previous) => (previous.query === shown ? { ...previous, hits: [...previous.hits, ...page.hits], total: page.total } : previous));
     });
-    return () => {
-      controller.abort();
-      // This atlas's index is not used again (and may be large): let it go.
-      setStepped(null);
-    };
-  }, [passages, large]);
-  if (atOnce) return { search: atOnce, indexing: false };
-  if (stepped?.passages === passages) return { search: stepped.search, indexing: false };
-  return { search: NO_PASSAGE_SEARCH, indexing: true };
+  }, [state, wanted, ask]);
+
+  const flush = useCallback(async () => {
+    if (wanted === '') return EMPTY;
+    if (state.query === wanted) return state.hits;
+    // Asked now instead: the paused request would overtake this one.
+    clearTimeout(pause.current);
+    const page = await ask(wanted, 0);
+    if (!page) return EMPTY;
+    setState({ query: wanted, hits: page.hits, total: page.total, error: null });
+    return page.hits;
+  }, [wanted, state, ask]);
+
+  return { ...state, searching, more, flush };
 }
