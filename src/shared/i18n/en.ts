@@ -373,6 +373,10 @@ export const en = {
     cancelled: 'The export was cancelled; nothing was saved.',
     failed: 'The PDF could not be made: {{message}}',
     selectFirst: 'Select a country first: its briefing is what gets exported.',
+    passages: 'Passages',
+    passagesAll: 'Every passage',
+    passagesCapped: 'The deciding and the most relevant ones, at most',
+    passagesCap: 'Most passages per country',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -553,6 +557,8 @@ export const en = {
     legendCount: '{{count}}',
     contents: 'Contents',
     pagePending: '–',
+    passagesLeftOut_one: '{{count}} passage of {{total}} left out; see the app for every one. Listed: the deciding passages, then those about {{name}}, then those where a rule found a phrase, in source order.',
+    passagesLeftOut_other: '{{count}} passages of {{total}} left out; see the app for every one. Listed: the deciding passages, then those about {{name}}, then those where a rule found a phrase, in source order.',
   },
   sources: {
     tab: 'Sources',
@@ -649,6 +655,15 @@ export const en = {
       other: '{{message}}',
       nothingStored: 'Nothing was imported.',
     },
+  },
+  pages: {
+    loading: 'Loading…',
+    failed: 'This could not be loaded: {{message}}',
+    retry: 'Try again',
+    around: 'Passages {{from}}–{{to}} of {{total}} in this source, with the one asked for:',
+    compareEvidenceLeft_one: 'One more deciding passage: the panel lists it.',
+    compareEvidenceLeft_other: '{{count}} more deciding passages: the panel lists them.',
+    compareEventsCapped: '{{name}}: the first {{shown}} of {{count}} dated events; the panel lists every one.',
   },
 };
 

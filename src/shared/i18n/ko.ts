@@ -375,6 +375,10 @@ export const ko: Messages = {
     cancelled: '내보내기를 취소했습니다. 아무것도 저장하지 않았습니다.',
     failed: 'PDF를 만들지 못했습니다: {{message}}',
     selectFirst: '먼저 나라를 선택하세요. 그 나라의 브리핑을 내보냅니다.',
+    passages: '문단',
+    passagesAll: '모든 문단',
+    passagesCapped: '근거 문단과 가장 관련 있는 문단, 최대',
+    passagesCap: '나라별 최대 문단 수',
   },
   shortcuts: {
     title: '키보드 단축키',
@@ -555,6 +559,8 @@ export const ko: Messages = {
     legendCount: '{{count}}',
     contents: '차례',
     pagePending: '–',
+    passagesLeftOut_one: '문단 {{total}}개 중 {{count}}개는 뺐습니다. 모든 문단은 앱에서 보세요. 실린 순서: 근거 문단, {{name}}에 관한 문단, 규칙이 구절을 찾은 문단, 그다음 원문 순서.',
+    passagesLeftOut_other: '문단 {{total}}개 중 {{count}}개는 뺐습니다. 모든 문단은 앱에서 보세요. 실린 순서: 근거 문단, {{name}}에 관한 문단, 규칙이 구절을 찾은 문단, 그다음 원문 순서.',
   },
   sources: {
     tab: '자료',
@@ -651,5 +657,14 @@ export const ko: Messages = {
       other: '{{message}}',
       nothingStored: '아무것도 가져오지 않았습니다.',
     },
+  },
+  pages: {
+    loading: '불러오는 중…',
+    failed: '불러오지 못했습니다: {{message}}',
+    retry: '다시 시도',
+    around: '이 출처의 문단 {{total}}개 중 {{from}}–{{to}}번째 (요청한 문단 포함):',
+    compareEvidenceLeft_one: '근거 문단이 하나 더 있습니다. 패널에서 볼 수 있습니다.',
+    compareEvidenceLeft_other: '근거 문단이 {{count}}개 더 있습니다. 패널에서 볼 수 있습니다.',
+    compareEventsCapped: '{{name}}: 날짜가 있는 사건 {{count}}개 중 처음 {{shown}}개만 보입니다. 패널에서 모두 볼 수 있습니다.',
   },
 };

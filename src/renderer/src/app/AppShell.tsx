@@ -50,9 +50,9 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
   const selectedId = selection.selection?.id ?? null;
   const tracking = useSession(session, selectedId, tab);
 
-  const timeline = useTimelineRange(view.model, tab === 'timeline');
+  const timeline = useTimelineRange(view, tab === 'timeline');
   const members = useMemo(
-    () => (body ? new Set(view.model.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null),
+    () => (body ? new Set(view.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null),
     [body, view],
   );
   const colouring = useMapColouring({
@@ -87,7 +87,7 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
     [names, language, setPdfTarget],
   );
   const atlasCountries = useMemo(
-    () => Object.values(view.model.countries).filter((entry) => entry.tier !== 'not-covered' && entry.tier !== 'home').length,
+    () => Object.values(view.countries).filter((entry) => entry.tier !== 'not-covered' && entry.tier !== 'home').length,
     [view],
   );
 

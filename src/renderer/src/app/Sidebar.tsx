@@ -1,17 +1,18 @@
 import { useCallback, useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Tier } from '../../../shared/atlas';
-import type { SidebarTab } from '../../../shared/contract';
+import type { AtlasPassage, Tier } from '../../../shared/atlas';
+import type { EventView, SidebarTab } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { NotesView } from '../notes/NotesView';
 import { CountryList } from '../search/CountryList';
 import type { PassageHit } from '../search/passageSearch';
 import { usePassageSearch } from '../search/usePassageSearch';
 import { SourcesView } from '../sources/SourcesView';
-import type { AtlasEvent } from '../timeline/timelineEvents';
 import { TimelineView } from '../timeline/TimelineView';
 import type { TimelineRange } from '../timeline/useTimelineRange';
 import { RegionBoundary } from './RegionBoundary';
+
+const NO_PASSAGES: readonly AtlasPassage[] = [];
 
 const TABS = ['countries', 'timeline', 'notes', 'sources'] as const satisfies readonly SidebarTab[];
 
@@ -40,9 +41,11 @@ export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tie
     () => countries.map((country) => ({ ...country, altNames: [...country.altNames, ...(view.searchNames[country.id] ?? [])] })),
     [countries, view],
   );
-  const { search: passageSearch, indexing: indexingPassages } = usePassageSearch(view.model.passages);
+  // The window no longer holds every passage (main pages them in per country): passage search is
+  // served by main, so the window indexes none here.
+  const { search: passageSearch, indexing: indexingPassages } = usePassageSearch(NO_PASSAGES);
   const subjectsOfHit = useCallback((hit: PassageHit) => index.subjectsOf(hit.passage), [index]);
-  const selectEvent = (event: AtlasEvent) => {
+  const selectEvent = (event: EventView) => {
     const id = event.countries[0];
     if (id) onOpen(id, event.passageId);
   };
@@ -74,7 +77,7 @@ export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tie
         </div>
         <div role="tabpanel" id="tabpanel-timeline" aria-labelledby="tab-timeline" hidden={tab !== 'timeline'} className="tabpanel">
           {tab === 'timeline' && (
-            <TimelineView events={timeline.events} bounds={timeline.bounds} range={timeline.range} onRange={timeline.setRange} onSelectEvent={selectEvent} />
+            <TimelineView bounds={timeline.bounds} range={timeline.range} onRange={timeline.setRange} onSelectEvent={selectEvent} />
           )}
         </div>
         <div role="tabpanel" id="tabpanel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'} className="tabpanel">
