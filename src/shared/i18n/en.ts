@@ -557,8 +557,9 @@ export const en = {
     legendCount: '{{count}}',
     contents: 'Contents',
     pagePending: '–',
-    passagesLeftOut_one: '{{count}} passage of {{total}} left out; see the app for every one. Listed: the deciding passages, then those about {{name}}, then those where a rule found a phrase, in source order.',
-    passagesLeftOut_other: '{{count}} passages of {{total}} left out; see the app for every one. Listed: the deciding passages, then those about {{name}}, then those where a rule found a phrase, in source order.',
+    passagesLeftOut: 'Passages left out: {{count}} of {{total}}; see the app for every one. Printed: the passages that decided the tier, then those about {{name}}, those where a rule found a phrase first, then in source order.',
+    noteLeftOut: 'Written on a passage left out of this briefing (see the app). It read:',
+    notesLeftOutHeading: 'Notes on passages left out',
   },
   sources: {
     tab: 'Sources',

@@ -559,8 +559,9 @@ export const ko: Messages = {
     legendCount: '{{count}}',
     contents: '차례',
     pagePending: '–',
-    passagesLeftOut_one: '문단 {{total}}개 중 {{count}}개는 뺐습니다. 모든 문단은 앱에서 보세요. 실린 순서: 근거 문단, {{name}}에 관한 문단, 규칙이 구절을 찾은 문단, 그다음 원문 순서.',
-    passagesLeftOut_other: '문단 {{total}}개 중 {{count}}개는 뺐습니다. 모든 문단은 앱에서 보세요. 실린 순서: 근거 문단, {{name}}에 관한 문단, 규칙이 구절을 찾은 문단, 그다음 원문 순서.',
+    passagesLeftOut: '문단 {{total}}개 중 {{count}}개는 뺐습니다. 모든 문단은 앱에서 보세요. 실린 순서: 등급을 정한 문단, {{name}}에 관한 문단 (규칙이 구절을 찾은 문단 먼저), 그다음 원문 순서.',
+    noteLeftOut: '이 브리핑에서 뺀 문단에 쓴 메모입니다 (앱에서 볼 수 있습니다). 그 문단:',
+    notesLeftOutHeading: '뺀 문단에 쓴 메모',
   },
   sources: {
     tab: '자료',

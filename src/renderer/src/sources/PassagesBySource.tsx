@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceInfo } from '../../../shared/atlas/summary';
 import type { PassageView } from '../../../shared/contract';
@@ -63,6 +63,11 @@ function SourceGroup({
   const listed = focusPassageId !== null && steps.items.some((passage) => passage.id === focusPassageId);
   const around = usePageAround(view, query, steps.total !== null && !listed ? focusPassageId : null, PASSAGE_STEP);
   const beyond = around?.passages.filter((passage) => passage.place >= steps.items.length) ?? [];
+  // The passage asked for comes with a page from main, after the panel opened: in view once it is there.
+  const focusShown = focusPassageId !== null && (listed || beyond.some((passage) => passage.id === focusPassageId));
+  useEffect(() => {
+    if (focusShown && focusPassageId) document.getElementById(`passage-${focusPassageId}`)?.scrollIntoView({ block: 'center' });
+  }, [focusShown, focusPassageId]);
   const heading = `passage-source-${source.id}`;
   return (
     <section className="passage-source" aria-labelledby={heading} data-source={source.id} aria-busy={steps.loading}>
