@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { Services } from '../../src/main/compose';
-import type { AtlasView, SourcePreview } from '../../src/shared/contract';
+import type { AtlasSummary, SourcePreview } from '../../src/shared/contract';
 import type { Setup } from '../lib/environment';
 import { armClickShows, collect, mapIdle } from '../lib/instruments';
 import { openApp, type OpenedPage } from '../lib/pages';
@@ -43,10 +43,10 @@ async function importDocument(services: Services, text: string): Promise<number>
   return preview.passages;
 }
 
-async function atlasOf(services: Services): Promise<AtlasView> {
+async function atlasOf(services: Services): Promise<AtlasSummary> {
   const result = await services.invoke('atlas:atlas/get', undefined, true);
   if (!result.ok) throw new Error(result.error.message);
-  return result.value as AtlasView;
+  return result.value as AtlasSummary;
 }
 
 /** Opens the Timeline tab with a real click, timed to its list painted, then goes back to the countries. */
@@ -69,7 +69,7 @@ async function openTimeline(page: Page): Promise<FrameTiming> {
 export async function runImported(setup: Setup, runs: number, log: (line: string) => void): Promise<ImportedFigures> {
   const text = await generatedDocument(setup.repo, DOCUMENT_BYTES);
   // What the page with the document learns of it, from its own services before it opens.
-  const imported: { passages: number; view: AtlasView | null } = { passages: 0, view: null };
+  const imported: { passages: number; view: AtlasSummary | null } = { passages: 0, view: null };
   const pages: OpenedPage[] = [];
   try {
     const without = await openApp(setup, setup.mapIds);
@@ -83,10 +83,9 @@ export async function runImported(setup: Setup, runs: number, log: (line: string
     pages.push(withDocument);
     const view = imported.view;
     if (!view) throw new Error('the document was not imported');
-    const importedSources = new Set(view.model.sources.filter((source) => source.imported).map((source) => source.id));
-    const sourceOf = new Map(view.model.passages.map((passage) => [passage.id, passage.sourceId]));
+    const importedSources = new Set(view.sources.filter((source) => source.imported).map((source) => source.id));
     const passagesOf = (id: string, withDocument = true) =>
-      (view.model.countries[id]?.passageIds ?? []).filter((passageId) => withDocument || !importedSources.has(sourceOf.get(passageId) ?? '')).length;
+      (view.countries[id]?.passagesBySource ?? []).filter((group) => withDocument || !importedSources.has(group.sourceId)).reduce((sum, group) => sum + group.count, 0);
     const ranked = [...setup.mapIds].sort((a, b) => passagesOf(b) - passagesOf(a));
     // Clickable on both pages: the same world view, so the same points.
     const reachable = await clickableCountries(withDocument.page, ranked, COUNTRIES * 3);
@@ -118,6 +117,8 @@ export async function runImported(setup: Setup, runs: number, log: (line: string
     }
     const eventsIn = async (page: Page) => {
       await page.getByRole('tab', { name: 'Timeline' }).click();
+      // The count is there once main has sent the first page of events.
+      await page.locator('.timeline-view .country-count[aria-busy="false"]').waitFor({ timeout: 10_000 });
       const count = Number((await page.locator('.timeline-view .country-count').textContent())?.match(/\d[\d,]*/)?.[0]?.replace(/,/g, '') ?? Number.NaN);
       await page.getByRole('tab', { name: 'Countries' }).click();
       return count;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AtlasView } from '../shared/atlas/view';
+import type { AtlasSummary } from '../shared/atlas/summary';
 import { composeServices } from './compose';
 
 const dataFolder = fileURLToPath(new URL('../../data', import.meta.url));
@@ -33,7 +33,7 @@ async function start(data: string): Promise<unknown[][]> {
   const answer = await services.invoke('atlas:atlas/get', undefined, true);
   await services.close();
   if (!answer.ok) throw new Error(answer.error.message);
-  expect((answer.value as AtlasView).model.skippedCurated ?? []).toEqual(logged.flatMap(([, reasons]) => reasons));
+  expect((answer.value as AtlasSummary).skippedCurated ?? []).toEqual(logged.flatMap(([, reasons]) => reasons));
   return logged;
 }
 

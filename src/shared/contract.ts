@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AtlasView } from './atlas/view';
+import type { AtlasSummary } from './atlas/summary';
+import { EVENT_PAGE_MAX, PASSAGE_PAGE_MAX, type EventPage, type EventView, type PassagePage, type PassageView } from './atlas/pages';
 import type { SourceSummary, TierChange } from './atlas/diff';
 import { briefingOptionsSchema, type BriefingOptions, type Paper } from './briefing/options';
 import type { CountrySummary } from './countries';
@@ -16,6 +18,28 @@ import { sessionStateSchema, storedThemeSchema, type MapView, type SessionState,
 export type { SavedView, ViewState };
 export type { AtlasView, BriefingOptions, CountrySummary, Language, MapView, Note, Paper, PlacedNote, SessionState, SidebarTab, ThemePreference, TierChange, TierOverride };
 export { briefingOptionsSchema, languageSchema };
+export type { AtlasSummary, EventPage, EventView, PassagePage, PassageView };
+
+/** One page of a country's passages (source order), of one source or of those that decide its tier; `around` asks for the page holding that passage. */
+export const passagePageQuerySchema = z.strictObject({
+  countryId: countryIdSchema,
+  sourceId: z.string().min(1).max(100).optional(),
+  deciding: z.boolean().optional(),
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(PASSAGE_PAGE_MAX),
+  around: passageIdSchema.optional(),
+});
+
+/** One page of dated events, oldest first: one country's or all of them, within a range of years. */
+export const eventPageQuerySchema = z
+  .strictObject({
+    countryId: countryIdSchema.optional(),
+    from: z.number().int().min(0).max(9999).optional(),
+    to: z.number().int().min(0).max(9999).optional(),
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(EVENT_PAGE_MAX),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { message: 'The range must start before it ends.', path: ['to'] });
 
 /** The colour theme the user chose (`system` follows the OS). */
 export const themePreferenceSchema = storedThemeSchema;
@@ -291,7 +315,10 @@ export const calls = {
     list: call<CountrySummary[]>()('atlas:countries/list', noInput),
   },
   atlas: {
-    get: call<AtlasView>()('atlas:atlas/get', noInput),
+    /** The atlas in brief (countries, tiers, evidence lines, counts); passages and events are paged below. */
+    get: call<AtlasSummary>()('atlas:atlas/get', noInput),
+    passages: call<PassagePage>()('atlas:atlas/passages', passagePageQuerySchema),
+    events: call<EventPage>()('atlas:atlas/events', eventPageQuerySchema),
   },
   notes: {
     list: call<NoteView[]>()('atlas:notes/list', noteFilterSchema.optional()),

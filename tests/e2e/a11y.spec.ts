@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { AtlasView } from '../../src/shared/contract';
+import type { AtlasSummary } from '../../src/shared/contract';
 import { translate } from '../../src/shared/i18n';
 import { expect, test } from './harness';
 import { seriousViolations } from './axe';
@@ -47,7 +47,7 @@ test.describe('accessibility (axe-core)', () => {
     const { page } = app;
     const result = await app.services.invoke('atlas:atlas/get', undefined, true);
     if (!result.ok) throw new Error(result.error.message);
-    const { model } = result.value as AtlasView;
+    const model = result.value as AtlasSummary;
     const label = (id: string) => model.tiers.find((tier) => tier.id === model.countries[id]!.tier)!.label.en;
     const search = page.getByRole('combobox', { name: 'Search countries' });
     const countries = page.getByRole('group', { name: 'Countries' });

@@ -234,7 +234,7 @@ test.describe('bring your own sources', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
-  test('a country with many passages lists them in steps, and a passage asked for further down is shown on its own', async ({ app }) => {
+  test('a country with many passages lists them in steps, and a passage asked for further down is shown with its page', async ({ app }) => {
     const { page } = app;
     // The first eight also decide Chile's tier (the bundled source only mentions Chile).
     const values = (index: number) => (index < 8 ? ', partners who share universal values,' : '');
@@ -266,7 +266,7 @@ test.describe('bring your own sources', () => {
     await expect(group.getByRole('button', { name: /^Show/ })).toHaveCount(0);
 
     // The timeline lists its first 100 dates (1700 to 1799 here); its link to a passage the list
-    // has not reached shows that passage on its own, with its place, in view.
+    // has not reached shows the page holding it (fetched from main), with its place, in view.
     await page.keyboard.press('Escape');
     await clickCountry(page, 'CHL');
     const timeline = panel(page).getByRole('region', { name: 'Timeline' });
@@ -274,16 +274,17 @@ test.describe('bring your own sources', () => {
     await expect(timeline.getByRole('button', { name: /^Show 30 more of the 3\d dates not listed$/ })).toBeVisible();
     await expect(listed).toHaveCount(50);
     await timeline.getByRole('button', { name: '1799: Show the passage' }).click();
-    await expect(group.locator('.passage-place')).toHaveText('Passage 100 of 130 in this source:');
+    await expect(group.locator('.passage-place')).toHaveText('Passages 51–100 of 130 in this source, with the one asked for:');
     const shown = group.locator('li.passage').filter({ hasText: 'item 99.' });
     await expect(shown).toHaveClass(/focused/);
     await expect(shown).toBeInViewport();
-    await expect(listed).toHaveCount(51);
+    await expect(listed).toHaveCount(100);
+    await expect(group.locator('.passage-page li.passage').first()).toContainText('item 50.');
 
     // So does a passage search, made with the panel still open.
     await page.locator('#country-search').fill('item 120');
     await page.locator('#country-options .passage-option').filter({ hasText: 'item 120.' }).first().click();
-    await expect(group.locator('.passage-place')).toHaveText('Passage 121 of 130 in this source:');
+    await expect(group.locator('.passage-place')).toHaveText('Passages 101–130 of 130 in this source, with the one asked for:');
     await expect(group.locator('li.passage.focused')).toContainText('item 120.');
     await page.screenshot({ path: join(screenshotDir, 'sources-passage-beyond-the-list.png') });
 
@@ -302,6 +303,8 @@ test.describe('bring your own sources', () => {
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('slider', { name: 'From' }).press('Home');
     await expect(page.locator('.timeline-view legend')).toHaveText(/^1600–/);
+    // The count is there once main has sent the first page of events in the new range.
+    await expect(page.locator('.timeline-view .country-count')).toHaveAttribute('aria-busy', 'false');
     const inRange = Number((await page.locator('.timeline-view .country-count').textContent())?.match(/\d+/)?.[0]);
     expect(inRange).toBeGreaterThanOrEqual(260);
     expect(inRange).toBeLessThanOrEqual(400);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Note } from '../../shared/contract';
+import type { Note, PassagePage } from '../../shared/contract';
 import { composeServices, type Services } from '../compose';
 
 const dataFolder = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -57,9 +57,9 @@ describe('notes through the IPC handlers', () => {
   });
 
   it('gives a passage note the passage text the atlas has, whatever the renderer sent', async () => {
-    const atlas = await services.invoke('atlas:atlas/get', undefined, true);
-    if (!atlas.ok) throw new Error('no atlas');
-    const passage = (atlas.value as { model: { passages: { id: string; text: string }[] } }).model.passages[3]!;
+    const page = await services.invoke('atlas:atlas/passages', { countryId: 'JPN', offset: 3, limit: 1 }, true);
+    if (!page.ok) throw new Error('no passages');
+    const passage = (page.value as PassagePage).passages[0]!;
     const result = await services.invoke(
       'atlas:notes/create',
       { target: { kind: 'passage', countryId: 'JPN', passageId: passage.id, passageText: 'forged' }, body: 'x' },

@@ -11,6 +11,7 @@ import { angle, centreOf, groupBy, shapeIndex } from './geo';
 import { escapeHtml, safeId } from '../html';
 import { EARTH_RADIUS_KM, locatorMap, type MapPlace } from './maps';
 import { noteHtml } from './noteHtml';
+import { mostRelevantPassages } from './relevance';
 import { richText, sentenceAround, type Highlight } from './richText';
 
 /** A passage shorter than this is kept on one page; a longer one may break, three lines at least each side. */
@@ -23,9 +24,15 @@ interface Briefing {
   summary: CountrySummary;
   entry: AtlasCountry | null;
   tier: Tier;
+  /** The passages printed, in source order: every one, or the most relevant up to the cap. */
   passages: AtlasPassage[];
-  /** Passage id → its number in this briefing, from 1. */
+  /** Passage id → its number among all the country's passages, from 1, for the passages printed. */
   numbers: Map<string, number>;
+  /** The country's passages in all, and how many of them are left out. */
+  total: number;
+  leftOut: number;
+  /** Ids of all the country's passages, printed or not. */
+  every: ReadonlySet<string>;
   notes: readonly NoteView[];
   options: Required<BriefingBuildOptions>;
   t: (key: string, values?: Record<string, string | number>) => string;
@@ -53,15 +60,20 @@ export function briefingSection(prepared: Prepared, id: string, options: Require
   const tierId = entry?.tier ?? 'not-covered';
   const tier = prepared.tiers.get(tierId);
   if (!tier) throw new Error(`The atlas has no tier ${tierId}.`);
-  const passages = (entry?.passageIds ?? []).map((passageId) => prepared.passages.get(passageId)).filter((p): p is AtlasPassage => p !== undefined);
+  const all = (entry?.passageIds ?? []).map((passageId) => prepared.passages.get(passageId)).filter((p): p is AtlasPassage => p !== undefined);
+  const place = new Map(all.map((passage, index) => [passage.id, index + 1]));
+  const { shown: passages, left } = entry && options.passages === 'deciding-and-most-relevant' ? mostRelevantPassages(id, entry, all, options.passageCap) : { shown: all, left: 0 };
   const briefing: Briefing = {
     prepared,
     id,
     summary,
-    entry,
+    entry: entry && left > 0 ? keepTo(entry, new Set(passages.map((passage) => passage.id))) : entry,
     tier,
     passages,
-    numbers: new Map(passages.map((passage, index) => [passage.id, index + 1])),
+    numbers: new Map(passages.map((passage) => [passage.id, place.get(passage.id)!])),
+    total: all.length,
+    leftOut: left,
+    every: new Set(place.keys()),
     notes: options.includeNotes ? (prepared.notes.get(id) ?? []) : [],
     options,
     t: (key, values) => translate(options.language, `briefing.${key}`, values),
@@ -160,7 +172,7 @@ function facts(b: Briefing): string {
     const names = entry.coMentioned.map((other) => escapeHtml(prepared.countries.get(other)?.name[language] ?? other));
     rows.push([t('coMentioned'), names.join(', ')]);
   }
-  rows.push([t('passageCount'), formatNumber(b.passages.length, language)]);
+  rows.push([t('passageCount'), formatNumber(b.total, language)]);
   return `<div class="facts-column"><h2>${escapeHtml(t('facts'))}</h2><dl class="facts">${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`).join('')}</dl></div>`;
 }
 
@@ -303,8 +315,8 @@ function passagesSection(b: Briefing): string {
   if (b.passages.length === 0) return `${heading}<p class="muted">${escapeHtml(t('noPassages', { name: b.summary.name[language] }))}</p>`;
   const sources = new Map(prepared.context.model.sources.map((source) => [source.id, source]));
   const several = new Set(b.passages.map((passage) => passage.sourceId)).size > 1;
-  const items = b.passages.map((passage, index) => {
-    const number = index + 1;
+  const items = b.passages.map((passage) => {
+    const number = b.numbers.get(passage.id)!;
     const meta: string[] = [];
     if (several) meta.push(t('fromSource', { title: sources.get(passage.sourceId)?.title ?? passage.sourceId }));
     if (passage.kind === 'caption') meta.push(t('caption'));
@@ -323,7 +335,9 @@ function passagesSection(b: Briefing): string {
       '</li>'
     );
   });
-  return `${heading}<ol class="passages">${items.join('')}</ol>`;
+  const leftOut =
+    b.leftOut > 0 ? `<p class="note-line passages-left-out">${escapeHtml(t('passagesLeftOut', { count: formatNumber(b.leftOut, language), total: formatNumber(b.total, language), name: b.summary.name[language] }))}</p>` : '';
+  return `${heading}${leftOut}<ol class="passages">${items.join('')}</ol>`;
 }
 
 function noteBlock(b: Briefing, view: NoteView): string {
@@ -345,15 +359,23 @@ function notesSection(b: Briefing): string {
   const apart = b.notes.filter(({ note, placement }) => note.target.kind === 'passage' && (placement.kind !== 'attached' || !passageIds.has(note.target.passageId)));
   const heading = `<h2>${escapeHtml(t('notes'))}</h2>`;
   const shown = country.map((view) => noteBlock(b, view));
-  if (apart.length > 0) {
-    shown.push(`<h3>${escapeHtml(t('detachedHeading'))}</h3>`);
-    for (const view of apart) {
+  // Notes on passages a capped briefing left out are kept apart from those on passages that changed.
+  const isLeftOut = ({ note, placement }: NoteView) => placement.kind === 'attached' && note.target.kind === 'passage' && b.every.has(note.target.passageId);
+  for (const [group, title] of [
+    [apart.filter((view) => !isLeftOut(view)), 'detachedHeading'],
+    [apart.filter(isLeftOut), 'notesLeftOutHeading'],
+  ] as const) {
+    if (group.length === 0) continue;
+    shown.push(`<h3>${escapeHtml(t(title))}</h3>`);
+    for (const view of group) {
       const { note, placement } = view;
       if (note.target.kind !== 'passage') continue;
       const why =
         placement.kind === 'detached'
           ? t(placement.reason === 'passage-removed' ? 'detachedRemoved' : 'detachedChanged')
-          : t('detachedUnlinked', { name });
+          : isLeftOut(view)
+            ? t('noteLeftOut')
+            : t('detachedUnlinked', { name });
       shown.push(
         `<div class="detached"><p class="muted">${escapeHtml(why)}</p><p class="note-old" lang="en">${escapeHtml(note.target.passageText)}</p>${noteBlock(b, view)}</div>`,
       );
@@ -382,4 +404,13 @@ function colophon(b: Briefing, language: Language): string {
     // One paragraph, so the generation line never stands alone at the top of a page.
     `<p>${escapeHtml(t('method'))} ${escapeHtml(t('generated', { date: formatDay(generatedAt, language), version: appVersion }))}</p></footer>`
   );
+}
+
+/**
+ * The country as a capped briefing prints it: its evidence, tensions and dated events kept to the
+ * passages printed, so no quote or date points at a passage left out.
+ */
+function keepTo(entry: AtlasCountry, shown: ReadonlySet<string>): AtlasCountry {
+  const kept = <T extends { passageId: string }>(items: readonly T[]) => items.filter((item) => shown.has(item.passageId));
+  return { ...entry, evidence: kept(entry.evidence), tensions: kept(entry.tensions), events: kept(entry.events), ...(entry.context ? { context: kept(entry.context) } : {}) };
 }

@@ -8,13 +8,14 @@ import { prepare, type BriefingContext, type BriefingBuildOptions, type Prepared
 import { formatDay, formatNumber, isoDay } from './format';
 import { escapeHtml, safeId } from '../html';
 import { worldMap } from './maps';
+import { PASSAGE_CAP_DEFAULT } from './options';
 import { stylesheet, type PageGroup } from './style';
 
 /** Nothing in a briefing may load anything: no script, no request, only its own inline style and SVG. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function complete(options: BriefingBuildOptions): Required<BriefingBuildOptions> {
-  return { ...options, withMap: options.withMap ?? true };
+  return { ...options, withMap: options.withMap ?? true, passages: options.passages ?? 'all', passageCap: options.passageCap ?? PASSAGE_CAP_DEFAULT };
 }
 
 function page(language: Language, title: string, css: string, body: string): string {

@@ -373,6 +373,10 @@ export const en = {
     cancelled: 'The export was cancelled; nothing was saved.',
     failed: 'The PDF could not be made: {{message}}',
     selectFirst: 'Select a country first: its briefing is what gets exported.',
+    passages: 'Passages',
+    passagesAll: 'Every passage',
+    passagesCapped: 'The deciding and the most relevant ones, at most',
+    passagesCap: 'Most passages per country',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -556,6 +560,9 @@ export const en = {
     legendCount: '{{count}}',
     contents: 'Contents',
     pagePending: '–',
+    passagesLeftOut: 'Passages left out: {{count}} of {{total}}; see the app for every one. Printed: the passages that decided the tier, then those about {{name}}, those where a rule found a phrase first, then in source order.',
+    noteLeftOut: 'Written on a passage left out of this briefing (see the app). It read:',
+    notesLeftOutHeading: 'Notes on passages left out',
   },
   sources: {
     tab: 'Sources',
@@ -703,6 +710,15 @@ export const en = {
     lineTooltip: 'Seoul → {{name}} · {{tier}}',
     linePhrase: 'Decided by “{{phrase}}”',
     lineOwnTier: 'Your own tier',
+  },
+  pages: {
+    loading: 'Loading…',
+    failed: 'This could not be loaded: {{message}}',
+    retry: 'Try again',
+    around: 'Passages {{from}}–{{to}} of {{total}} in this source, with the one asked for:',
+    compareEvidenceLeft_one: 'One more deciding passage: the panel lists it.',
+    compareEvidenceLeft_other: '{{count}} more deciding passages: the panel lists them.',
+    compareEventsCapped: '{{name}}: the first {{shown}} of {{count}} dated events; the panel lists every one.',
   },
 };
 

@@ -375,6 +375,10 @@ export const ko: Messages = {
     cancelled: '내보내기를 취소했습니다. 아무것도 저장하지 않았습니다.',
     failed: 'PDF를 만들지 못했습니다: {{message}}',
     selectFirst: '먼저 나라를 선택하세요. 그 나라의 브리핑을 내보냅니다.',
+    passages: '문단',
+    passagesAll: '모든 문단',
+    passagesCapped: '근거 문단과 가장 관련 있는 문단, 최대',
+    passagesCap: '나라별 최대 문단 수',
   },
   shortcuts: {
     title: '키보드 단축키',
@@ -558,6 +562,9 @@ export const ko: Messages = {
     legendCount: '{{count}}',
     contents: '차례',
     pagePending: '–',
+    passagesLeftOut: '문단 {{total}}개 중 {{count}}개는 뺐습니다. 모든 문단은 앱에서 보세요. 실린 순서: 등급을 정한 문단, {{name}}에 관한 문단 (규칙이 구절을 찾은 문단 먼저), 그다음 원문 순서.',
+    noteLeftOut: '이 브리핑에서 뺀 문단에 쓴 메모입니다 (앱에서 볼 수 있습니다). 그 문단:',
+    notesLeftOutHeading: '뺀 문단에 쓴 메모',
   },
   sources: {
     tab: '자료',
@@ -705,5 +712,14 @@ export const ko: Messages = {
     lineTooltip: '서울 → {{name}} · {{tier}}',
     linePhrase: '결정 문구: “{{phrase}}”',
     lineOwnTier: '내가 정한 등급',
+  },
+  pages: {
+    loading: '불러오는 중…',
+    failed: '불러오지 못했습니다: {{message}}',
+    retry: '다시 시도',
+    around: '이 출처의 문단 {{total}}개 중 {{from}}–{{to}}번째 (요청한 문단 포함):',
+    compareEvidenceLeft_one: '근거 문단이 하나 더 있습니다. 패널에서 볼 수 있습니다.',
+    compareEvidenceLeft_other: '근거 문단이 {{count}}개 더 있습니다. 패널에서 볼 수 있습니다.',
+    compareEventsCapped: '{{name}}: 날짜가 있는 사건 {{count}}개 중 처음 {{shown}}개만 보입니다. 패널에서 모두 볼 수 있습니다.',
   },
 };

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeServices, type Services } from '../../../src/main/compose';
 import { STORE_FILE } from '../../../src/main/store/openStore';
-import type { AtlasView, ImportProgress, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
+import type { AtlasSummary, ImportProgress, PassagePage, PassageView, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
 import { translate } from '../../../src/shared/i18n';
 import { SOURCE_MAX_BYTES } from '../../../src/shared/sources';
 import { STORE_VERSION } from '../../../src/shared/store/schema';
@@ -70,8 +70,18 @@ async function importFile(path: string): Promise<SourceChange> {
   return call<SourceChange>('atlas:sources/apply-import', { token: found.token, title: found.title, attribution: found.attribution });
 }
 
-const atlas = () => call<AtlasView>('atlas:atlas/get');
-const tierOf = async (id: string) => (await atlas()).model.countries[id]?.tier;
+const atlas = () => call<AtlasSummary>('atlas:atlas/get');
+const tierOf = async (id: string) => (await atlas()).countries[id]?.tier;
+
+/** Every passage of a source that links a country, paged in as the window does. */
+async function passagesOf(countryId: string, sourceId: string): Promise<PassageView[]> {
+  const passages: PassageView[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const page = await call<PassagePage>('atlas:atlas/passages', { countryId, sourceId, offset, limit: 200 });
+    passages.push(...page.passages);
+    if (passages.length >= page.total) return passages;
+  }
+}
 
 describe('importing a saved encyclopedia page', () => {
   it('previews its passages, links and tier changes without storing anything, and leaves the navigation unlinked', async () => {
@@ -106,14 +116,17 @@ describe('importing a saved encyclopedia page', () => {
     expect(change.tierChanges).toEqual([{ countryId: 'CHL', from: 'not-covered', to: 'strategic' }]);
     expect(atlasChanges).toBe(1);
 
-    const { model } = await atlas();
+    const model = await atlas();
     const source = model.sources.find((entry) => entry.id === change.source.id);
     expect(source).toMatchObject({ title: 'Chile and Korea (Wikipedia)', author: 'Wikipedia contributors, CC BY-SA 4.0', imported: true });
     const chile = model.countries['CHL']!;
     expect(chile.tier).toBe('strategic');
-    const deciding = model.passages.find((passage) => passage.id === chile.evidence[0]?.passageId);
-    expect(deciding).toMatchObject({ sourceId: change.source.id, citations: [{ label: '4', offset: expect.any(Number) }] });
-    expect(chile.evidence.map((item) => item.phrase)).toEqual(['strategic partnership']);
+    const { passages: deciding, total } = await call<PassagePage>('atlas:atlas/passages', { countryId: 'CHL', deciding: true, offset: 0, limit: 5 });
+    expect(total).toBe(1);
+    expect(deciding[0]).toMatchObject({ id: chile.evidence[0]?.passageId, sourceId: change.source.id, citations: [{ label: '4', offset: expect.any(Number) }] });
+    const marked = deciding[0]!.marks.filter((mark) => mark.kind === 'evidence').map((mark) => deciding[0]!.text.slice(mark.start, mark.end));
+    expect(marked).toEqual(['strategic partnership']);
+    expect(chile.evidence.map((line) => line.sentence.slice(line.start, line.end))).toEqual(['strategic partnership']);
     // The bundled source's tiers stand: the import only added.
     expect(model.countries['USA']?.tier).toBe('alliance');
     expect(model.countries['GBR']).toMatchObject({ tier: 'engaged', decidedBy: 'rules' });
@@ -128,11 +141,11 @@ describe('importing a saved encyclopedia page', () => {
   it('keeps the source after a restart, rebuilding the atlas from the store and its text file alone', async () => {
     const { source } = await importFile(fixture('encyclopedia-article.html'));
     await services.store.idle();
-    const passages = (await atlas()).model.passages.filter((entry) => entry.sourceId === source.id);
+    const passages = (await passagesOf('CHL', source.id));
     services = await start();
     expect(await tierOf('CHL')).toBe('strategic');
-    expect((await atlas()).model.sources.map((entry) => entry.id)).toContain(source.id);
-    expect((await atlas()).model.passages.filter((entry) => entry.sourceId === source.id)).toEqual(passages);
+    expect((await atlas()).sources.map((entry) => entry.id)).toContain(source.id);
+    expect((await passagesOf('CHL', source.id))).toEqual(passages);
   });
 
   it('starts from a version-3 store, moving its source text out to its file and linking it as before', async () => {
@@ -142,7 +155,7 @@ describe('importing a saved encyclopedia page', () => {
     const v3 = await readFile(new URL('../../fixtures/store/v3-store.json', import.meta.url), 'utf8');
     await writeFile(join(folder, STORE_FILE), v3);
     services = await start();
-    expect((await atlas()).model.sources.map((entry) => entry.id)).toContain('imported-d9da99f6641eb4d2');
+    expect((await atlas()).sources.map((entry) => entry.id)).toContain('imported-d9da99f6641eb4d2');
     expect(await tierOf('CHL')).toBe('strategic');
     await services.store.idle();
     expect(JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8'))).toMatchObject({ schemaVersion: STORE_VERSION, sources: [{ id: 'imported-d9da99f6641eb4d2', enabled: true }], views: [] });
@@ -155,7 +168,7 @@ describe('importing a saved encyclopedia page', () => {
     await services.store.idle();
     for (const name of await readdir(join(folder, 'sources'))) await rm(join(folder, 'sources', name));
     services = await start();
-    expect((await atlas()).model.passages.filter((entry) => entry.sourceId === source.id)).toEqual([]);
+    expect((await passagesOf('CHL', source.id))).toEqual([]);
     expect(await tierOf('CHL')).toBe('not-covered');
     expect((await call<SourceView[]>('atlas:sources/list')).find((entry) => entry.id === source.id)).toMatchObject({ passages: 0, enabled: true, textMissing: true });
   });
@@ -168,7 +181,7 @@ describe('importing a saved encyclopedia page', () => {
     const text = await readFile(join(folder, 'sources', textFile!), 'utf8');
     expect(text).toContain('Chile');
     expect(textFile).toBe(`${createHash('sha256').update(text).digest('hex')}.txt`);
-    const passage = (await atlas()).model.passages.find((entry) => entry.sourceId === source.id)!;
+    const passage = (await passagesOf('CHL', source.id))[0]!;
     expect(await readFile(join(folder, STORE_FILE), 'utf8')).not.toContain(passage.text);
 
     await call('atlas:sources/remove', { id: source.id });
@@ -177,7 +190,7 @@ describe('importing a saved encyclopedia page', () => {
 
   it('turns off, back on and removes, the tiers following, while a note on its passage is kept and shown detached', async () => {
     const { source } = await importFile(fixture('encyclopedia-article.html'));
-    const passage = (await atlas()).model.passages.find((entry) => entry.sourceId === source.id && entry.text.startsWith('In 2021'))!;
+    const passage = (await passagesOf('CHL', source.id)).find((entry) => entry.text.startsWith('In 2021'))!;
     const note = await call<{ id: string }>('atlas:notes/create', {
       target: { kind: 'passage', countryId: 'CHL', passageId: passage.id, passageText: passage.text },
       body: 'Critical minerals: follow up.',
@@ -295,7 +308,7 @@ describe('bad input', () => {
     await services.passageIndex.ready();
     const storeBefore = await readFile(join(folder, STORE_FILE));
     const folderBefore = (await readdir(folder)).sort();
-    const atlasBefore = JSON.stringify((await atlas()).model.counts);
+    const atlasBefore = JSON.stringify((await atlas()).counts);
     const changesBefore = atlasChanges;
 
     const path = join(files, `${name.replace(/\W+/g, '-')}.${reason.startsWith('pdf') ? 'pdf' : name.includes('HTML') ? 'html' : 'txt'}`);
@@ -312,7 +325,7 @@ describe('bad input', () => {
     await services.store.idle();
     expect(await readFile(join(folder, STORE_FILE))).toEqual(storeBefore);
     expect((await readdir(folder)).sort()).toEqual(folderBefore);
-    expect(JSON.stringify((await atlas()).model.counts)).toBe(atlasBefore);
+    expect(JSON.stringify((await atlas()).counts)).toBe(atlasBefore);
     expect(atlasChanges).toBe(changesBefore);
     expect((await call<SourceView[]>('atlas:sources/list')).map((source) => source.fileName)).toEqual([null, 'peru-report.pdf']);
     // The app keeps working: the next good import goes through.

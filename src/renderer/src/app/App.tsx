@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AtlasView, CountrySummary, Language, StartupPrefs } from '../../../shared/contract';
+import type { AtlasSummary, CountrySummary, Language, StartupPrefs } from '../../../shared/contract';
 import { AtlasProvider, type AtlasState } from '../atlas/AtlasContext';
 import { indexAtlas } from '../atlas/atlasIndex';
 import { useNoteActions } from '../notes/NotesContext';
@@ -11,7 +11,7 @@ import { AppShell } from './AppShell';
  * The app: the atlas (kept up to date while sources are imported), the countries and the language,
  * given to every view through AtlasProvider, around the window (AppShell).
  */
-export function App({ countries, view: bootView, prefs }: { countries: CountrySummary[]; view: AtlasView; prefs: StartupPrefs }) {
+export function App({ countries, view: bootView, prefs }: { countries: CountrySummary[]; view: AtlasSummary; prefs: StartupPrefs }) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === 'ko' ? 'ko' : 'en';
   const { refresh } = useNoteActions();

@@ -50,9 +50,9 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
   const selectedId = selection.selection?.id ?? null;
   const tracking = useSession(session, selectedId, tab);
 
-  const timeline = useTimelineRange(view.model, tab === 'timeline');
+  const timeline = useTimelineRange(view, tab === 'timeline');
   const members = useMemo(
-    () => (body ? new Set(view.model.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null),
+    () => (body ? new Set(view.organisations.find((organisation) => organisation.id === body)?.members ?? []) : null),
     [body, view],
   );
   const colouring = useMapColouring({
@@ -87,7 +87,7 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
     [names, language, setPdfTarget],
   );
   const atlasCountries = useMemo(
-    () => Object.values(view.model.countries).filter((entry) => entry.tier !== 'not-covered' && entry.tier !== 'home').length,
+    () => Object.values(view.countries).filter((entry) => entry.tier !== 'not-covered' && entry.tier !== 'home').length,
     [view],
   );
 
@@ -106,8 +106,8 @@ export function AppShell({ prefs }: { prefs: StartupPrefs }) {
       },
       open: ({ state }: SavedView) => {
         const clamp = (year: number) => Math.min(yearBounds[1], Math.max(yearBounds[0], year));
-        setTierFilter(view.model.tiers.some((tier) => tier.id === state.tier) ? (state.tier as TierId) : null);
-        setBody(view.model.organisations.some((organisation) => organisation.id === state.organisation) ? state.organisation : null);
+        setTierFilter(view.tiers.some((tier) => tier.id === state.tier) ? (state.tier as TierId) : null);
+        setBody(view.organisations.some((organisation) => organisation.id === state.organisation) ? state.organisation : null);
         setYearRange([clamp(state.years[0]), clamp(state.years[1])]);
         mapHandle.current?.showCamera(state.camera);
       },

@@ -1,12 +1,11 @@
 import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../shared/atlas';
-import type { SavedView, SidebarTab, ViewState } from '../../../shared/contract';
+import type { EventView, SavedView, SidebarTab, ViewState } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { NotesView } from '../notes/NotesView';
 import { CountryList } from '../search/CountryList';
 import { SourcesView } from '../sources/SourcesView';
-import type { AtlasEvent } from '../timeline/timelineEvents';
 import { TimelineView } from '../timeline/TimelineView';
 import { SavedViewsView } from '../views/SavedViewsView';
 import type { TimelineRange } from '../timeline/useTimelineRange';
@@ -41,7 +40,7 @@ export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tie
     () => countries.map((country) => ({ ...country, altNames: [...country.altNames, ...(view.searchNames[country.id] ?? [])] })),
     [countries, view],
   );
-  const selectEvent = (event: AtlasEvent) => {
+  const selectEvent = (event: EventView) => {
     const id = event.countries[0];
     if (id) onOpen(id, event.passageId);
   };
@@ -70,7 +69,7 @@ export function Sidebar({ tab, onTab, searchRef, selectedId, onOpen, mapped, tie
         </div>
         <div role="tabpanel" id="tabpanel-timeline" aria-labelledby="tab-timeline" hidden={tab !== 'timeline'} className="tabpanel">
           {tab === 'timeline' && (
-            <TimelineView events={timeline.events} bounds={timeline.bounds} range={timeline.range} onRange={timeline.setRange} onSelectEvent={selectEvent} />
+            <TimelineView bounds={timeline.bounds} range={timeline.range} onRange={timeline.setRange} onSelectEvent={selectEvent} />
           )}
         </div>
         <div role="tabpanel" id="tabpanel-notes" aria-labelledby="tab-notes" hidden={tab !== 'notes'} className="tabpanel">

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AtlasView, CountrySummary, StartupPrefs } from '../../../shared/contract';
+import type { AtlasSummary, CountrySummary, StartupPrefs } from '../../../shared/contract';
 import { App } from './App';
 import { atlas, unwrap } from '../bridge';
 import { ToastProvider } from '../ui/Toasts';
@@ -12,7 +12,7 @@ import { applyDocumentTheme, osPrefersDark, resolveTheme } from '../theme/theme'
 export interface AppStart {
   prefs: StartupPrefs;
   countries: CountrySummary[];
-  view: AtlasView;
+  view: AtlasSummary;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AtlasView, CountrySummary, Language } from '../../../shared/contract';
+import type { AtlasSummary, CountrySummary, Language } from '../../../shared/contract';
 import type { AtlasIndex } from './atlasIndex';
 
 /** The atlas as the views read it, with what travels with it everywhere: the countries and the language. */
 export interface AtlasState {
   /** The atlas now, indexed: it changes while the app runs as sources are imported, turned off or removed. */
   atlas: AtlasIndex;
-  /** The same atlas as main sent it. */
-  view: AtlasView;
+  /** The same atlas as main sent it: countries, tiers and counts; passages and events are paged in (atlas/usePages). */
+  view: AtlasSummary;
   /** Every country of the map, as main lists it. */
   countries: readonly CountrySummary[];
   /** The same countries by id. */

@@ -1,27 +1,27 @@
-import type { AtlasCountry, AtlasModel, AtlasPassage, Tier, TierId } from '../../../shared/atlas';
+import type { Tier, TierId } from '../../../shared/atlas';
 import { countriesOf } from '../../../shared/atlas';
-import type { AtlasView } from '../../../shared/contract';
+import type { CountryOverview } from '../../../shared/atlas/summary';
+import type { AtlasSummary } from '../../../shared/contract';
+import type { Link } from '../../../shared/atlas';
 
 /** Fast lookups over the atlas for the views. */
 export interface AtlasIndex {
-  model: AtlasModel;
+  /** The atlas in brief, as main sent it (passages are paged in through the contract). */
+  model: AtlasSummary;
   searchNames: Record<string, string[]>;
   /** The country's tier; areas the model does not know are not covered. */
   tierOf(id: string): TierId;
   tier(id: TierId): Tier;
-  country(id: string): AtlasCountry | undefined;
-  passage(id: string): AtlasPassage | undefined;
+  country(id: string): CountryOverview | undefined;
   /** Countries a passage is about, partners before South Korea. */
-  subjectsOf(passage: AtlasPassage): string[];
+  subjectsOf(passage: { links: readonly Link[] }): string[];
 }
 
-export function indexAtlas(view: AtlasView): AtlasIndex {
-  const { model } = view;
-  const passages = new Map(model.passages.map((passage) => [passage.id, passage]));
+export function indexAtlas(model: AtlasSummary): AtlasIndex {
   const tiers = new Map(model.tiers.map((tier) => [tier.id, tier]));
   return {
     model,
-    searchNames: view.searchNames,
+    searchNames: model.searchNames,
     tierOf: (id) => model.countries[id]?.tier ?? 'not-covered',
     tier(id) {
       const tier = tiers.get(id);
@@ -29,7 +29,6 @@ export function indexAtlas(view: AtlasView): AtlasIndex {
       return tier;
     },
     country: (id) => model.countries[id],
-    passage: (id) => passages.get(id),
     subjectsOf(passage) {
       const subjects = countriesOf(passage.links);
       return [...subjects.filter((id) => id !== model.homeId), ...subjects.filter((id) => id === model.homeId)];

@@ -1,4 +1,4 @@
-import type { AtlasCountry, Citation } from '../../../shared/atlas';
+import type { Citation } from '../../../shared/atlas';
 
 /** A highlighted span of a passage: the phrase that decided a tier, or one that flags a tension. */
 export interface Mark {
@@ -41,23 +41,4 @@ export function segmentPassage(text: string, marks: readonly Mark[], citations: 
 
 function clamp(value: number, max: number): number {
   return Math.max(0, Math.min(max, value));
-}
-
-/**
- * The evidence and tension phrases of a country, by passage, to mark in its passages: gathered in
- * one pass, as a large source can give a country thousands of each.
- */
-export function marksByPassage(entry: Pick<AtlasCountry, 'evidence' | 'tensions'>, kinds: readonly Mark['kind'][] = ['evidence', 'tension']): ReadonlyMap<string, Mark[]> {
-  const marks = new Map<string, Mark[]>();
-  const add = (phrases: readonly { passageId: string; start: number; end: number }[], kind: Mark['kind']) => {
-    for (const { passageId, start, end } of phrases) {
-      const mark: Mark = { start, end, kind };
-      const list = marks.get(passageId);
-      if (list) list.push(mark);
-      else marks.set(passageId, [mark]);
-    }
-  };
-  if (kinds.includes('evidence')) add(entry.evidence, 'evidence');
-  if (kinds.includes('tension')) add(entry.tensions, 'tension');
-  return marks;
 }

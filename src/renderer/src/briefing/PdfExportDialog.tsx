@@ -2,6 +2,7 @@ import './briefing.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BriefingOptions, ExportOutcome, ExportProgress, Language, Paper } from '../../../shared/contract';
+import { PASSAGE_CAP_DEFAULT, PASSAGE_CAP_MAX } from '../../../shared/briefing/options';
 import { atlas, unwrap } from '../bridge';
 import { Modal } from '../ui/Modal';
 import { useToast } from '../ui/Toasts';
@@ -104,6 +105,13 @@ export function PdfExportDialog({
 
   const progress = running?.progress;
   const set = (patch: Partial<BriefingOptions>) => onOptions({ ...options, ...patch });
+  // The cap as typed; the options take it only while it is a whole number in range (blur shows what they hold).
+  const [cap, setTypedCap] = useState(String(options.passageCap ?? PASSAGE_CAP_DEFAULT));
+  const setCap = (typed: string) => {
+    setTypedCap(typed);
+    const value = Number(typed);
+    if (Number.isInteger(value) && value >= 1 && value <= PASSAGE_CAP_MAX) set({ passageCap: value });
+  };
   return (
     <Modal open title={title} onClose={cancel}>
       <form
@@ -131,6 +139,35 @@ export function PdfExportDialog({
               {t(`language.${language}`)}
             </label>
           ))}
+        </fieldset>
+        <fieldset disabled={running !== null} className="pdf-passages">
+          <legend>{t('pdfExport.passages')}</legend>
+          <label>
+            <input type="radio" name="pdf-passages" value="all" checked={(options.passages ?? 'all') === 'all'} onChange={() => set({ passages: 'all' })} />
+            {t('pdfExport.passagesAll')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="pdf-passages"
+              value="deciding-and-most-relevant"
+              checked={options.passages === 'deciding-and-most-relevant'}
+              onChange={() => set({ passages: 'deciding-and-most-relevant' })}
+            />
+            {t('pdfExport.passagesCapped')}
+          </label>
+          <input
+            type="number"
+            className="pdf-cap"
+            aria-label={t('pdfExport.passagesCap')}
+            min={1}
+            max={PASSAGE_CAP_MAX}
+            step={1}
+            value={cap}
+            disabled={options.passages !== 'deciding-and-most-relevant'}
+            onChange={(event) => setCap(event.target.value)}
+            onBlur={() => setCap(String(options.passageCap ?? PASSAGE_CAP_DEFAULT))}
+          />
         </fieldset>
         <label className="pdf-notes">
           <input

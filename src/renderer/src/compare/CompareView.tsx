@@ -1,9 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AtlasCountry, AtlasPassage, TierId } from '../../../shared/atlas';
-import { sentenceText } from '../../../shared/briefing/richText';
+import type { TierId } from '../../../shared/atlas';
+import { EVENT_PAGE_MAX } from '../../../shared/atlas/pages';
+import type { CountryOverview } from '../../../shared/atlas/summary';
 import type { CountrySummary } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
+import { PageError } from '../atlas/PageError';
+import { useEvents } from '../atlas/usePages';
 import { formatEventDate, yearRowOf } from '../../../shared/briefing/format';
 import { TierBadge } from '../legend/TierBadge';
 import { createCountryFilter } from '../search/filterCountries';
@@ -28,17 +31,18 @@ interface CompareViewProps {
   onExportPdf: (a: string, b: string) => void;
 }
 
-/** Evidence sentences of a country, each once, in the order the atlas gives them. */
-function evidenceSentences(entry: AtlasCountry | undefined, passage: (id: string) => AtlasPassage | undefined): string[] {
-  const sentences: string[] = [];
-  for (const evidence of entry?.evidence ?? []) {
-    const text = passage(evidence.passageId)?.text;
-    if (!text) continue;
-    const sentence = sentenceText(text, evidence.start, evidence.end);
-    if (!sentences.includes(sentence)) sentences.push(sentence);
-  }
-  return sentences;
+/** Evidence sentences of a country, each once, in the order the atlas gives them (the first few; main sends no more). */
+function evidenceSentences(entry: CountryOverview | undefined): string[] {
+  return [...new Set((entry?.evidence ?? []).map((line) => line.sentence))];
 }
+
+/** Deciding passages the evidence sentences do not show: the panel lists them. */
+function evidenceLeft(entry: CountryOverview | undefined): number {
+  return entry ? entry.decidingPassages - new Set(entry.evidence.map((line) => line.passageId)).size : 0;
+}
+
+/** Dated events of each country compared: the first page of each (oldest first), as many as main sends at once. */
+export const COMPARE_EVENTS = EVENT_PAGE_MAX;
 
 /** Two countries side by side: tiers with evidence, key facts, timelines by year and notes. */
 export function CompareView({ pair, onPair, onClose, onExportPdf }: CompareViewProps) {
@@ -102,8 +106,10 @@ export function CompareView({ pair, onPair, onClose, onExportPdf }: CompareViewP
 
 function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (side: 'a' | 'b') => void }) {
   const { t } = useTranslation();
-  const { atlas, names, language } = useAtlas();
+  const { atlas, view, names, language } = useAtlas();
   const notes = useNotes();
+  const left = useEvents(view, { countryId: ids[0] }, COMPARE_EVENTS);
+  const right = useEvents(view, { countryId: ids[1] }, COMPARE_EVENTS);
   const columns = ids.map((id) => {
     const entry = atlas.country(id);
     const summary = names.get(id);
@@ -115,27 +121,28 @@ function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (sid
       summary,
       tier: atlas.tier(atlas.tierOf(id)),
       yours: override ? { tier: atlas.tier(override.tier as TierId), reason: override.reason } : null,
-      evidence: evidenceSentences(entry, (passageId) => atlas.passage(passageId)),
+      evidence: evidenceSentences(entry),
+      evidenceLeft: evidenceLeft(entry),
       notes: notesOf(notes, id),
     };
   });
   const years = useMemo(() => {
     // Each event with the sentence it comes from: the date alone says nothing.
     const rows = new Map<string, { label: string; order: number; sides: [TimelineRow[], TimelineRow[]] }>();
-    columns.forEach((column, side) => {
-      for (const event of column.entry?.events ?? []) {
+    [left.items, right.items].forEach((events, side) => {
+      for (const event of events) {
         const { key, label, order } = yearRowOf(event.date, language);
         let row = rows.get(key)?.sides;
         if (!row) rows.set(key, { label, order, sides: (row = [[], []]) });
         const list = row[side]!;
-        const text = atlas.passage(event.passageId)?.text;
-        const sentence = text ? sentenceText(text, event.start, event.end) : event.text;
+        const { sentence } = event;
         if (!list.some((item) => item.sentence === sentence)) list.push({ date: formatEventDate(event.date, language), sentence });
       }
     });
     return [...rows.values()].sort((x, y) => x.order - y.order);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ids[0], ids[1], atlas, language]);
+  }, [left.items, right.items, language]);
+  const capped = [left, right].some((events) => events.left > 0);
+  const failed = [left, right].find((events) => events.error !== null);
 
   return (
     <>
@@ -175,12 +182,13 @@ function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (sid
             ) : (
               <p className="muted">{t('compare.noEvidence')}</p>
             )}
+            {column.evidenceLeft > 0 && <p className="muted compare-more">{t('pages.compareEvidenceLeft', { count: column.evidenceLeft })}</p>}
             <h4>{t('compare.facts')}</h4>
             <dl className="compare-facts">
               <dt>{t('compare.capital')}</dt>
               <dd>{column.summary?.capital.join(', ') || '—'}</dd>
               <dt>{t('compare.passages')}</dt>
-              <dd>{column.entry?.passageIds.length ?? 0}</dd>
+              <dd>{column.entry?.passages ?? 0}</dd>
             </dl>
             <h4>{t('compare.notes')}</h4>
             {column.notes.length > 0 ? (
@@ -199,7 +207,18 @@ function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (sid
       </div>
       <section className="compare-timeline" aria-labelledby="compare-timeline-heading">
         <h3 id="compare-timeline-heading">{t('compare.timeline')}</h3>
-        {years.length === 0 ? (
+        {failed && <PageError error={failed.error!} onRetry={failed.retry} />}
+        {capped && (
+          <p className="muted compare-more">
+            {[left, right]
+              .map((events, side) => (events.left > 0 ? t('pages.compareEventsCapped', { name: columns[side]!.name, shown: events.items.length, count: events.total ?? 0 }) : null))
+              .filter(Boolean)
+              .join(' ')}
+          </p>
+        )}
+        {left.total === null || right.total === null ? (
+          <p className="muted">{t('pages.loading')}</p>
+        ) : years.length === 0 ? (
           <p className="muted">{t('compare.noEvents')}</p>
         ) : (
           <table>

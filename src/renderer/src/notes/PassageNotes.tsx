@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AtlasPassage } from '../../../shared/atlas';
+import type { Passage } from '../../../shared/atlas';
 import { NoteCard } from './NoteCard';
 import { notesOf, useNotes } from './NotesContext';
 
 /** The notes attached to one passage of a country, and the button to add one. */
-export function PassageNotes({ countryId, passage }: { countryId: string; passage: AtlasPassage }) {
+export function PassageNotes({ countryId, passage }: { countryId: string; passage: Pick<Passage, 'id' | 'text'> }) {
   const { t } = useTranslation();
   // Only this country's notes are looked at: the panel has one of these per passage.
   const notes = notesOf(useNotes(), countryId);

@@ -1,12 +1,14 @@
 import './panel.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AtlasCountry, AtlasModel, AtlasPassage, TierBasis, TimelineEvent } from '../../../shared/atlas';
+import type { TierBasis } from '../../../shared/atlas';
+import type { CountryOverview, SourceInfo } from '../../../shared/atlas/summary';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
+import { PageError } from '../atlas/PageError';
 import { PassageText } from '../atlas/PassageText';
-import { marksByPassage, type Mark } from '../atlas/segments';
-import { useInSteps } from '../ui/useInSteps';
+import type { Mark } from '../atlas/segments';
+import { useEvents, usePassages } from '../atlas/usePages';
 import { TierBadge } from '../legend/TierBadge';
 import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';
@@ -15,11 +17,11 @@ import { TierOverride } from '../notes/TierOverride';
 import { CopyCitation } from './CopyCitation';
 import { DecidedBy, PassagesBySource } from '../sources/PassagesBySource';
 
-/** Passages that decide the tier listed at first under "Why this tier"; the rest come on request. */
+/** Passages that decide the tier listed at first under "Why this tier"; the rest come on request, a page at a time from main. */
 export const DECIDING_FIRST = 5;
 /** Deciding passages added per "Show more". */
 export const DECIDING_STEP = 20;
-/** Dated events listed at first in the panel's timeline, and added per "Show more". */
+/** Dated events listed at first in the panel's timeline, and added per "Show more" (a page from main). */
 export const EVENT_STEP = 100;
 
 interface CountryPanelProps {
@@ -62,7 +64,6 @@ export function CountryPanel({
   const other: Language = language === 'en' ? 'ko' : 'en';
   const entry = atlas.country(country.id);
   const tier = atlas.tier(atlas.tierOf(country.id));
-  const passages = (entry?.passageIds ?? []).map((id) => atlas.passage(id)).filter((p): p is AtlasPassage => p !== undefined);
   const { overrides } = useNotes();
   const overridden = overrides.has(country.id);
   // A passage the panel's own timeline asked for: shown (on its own if its list has not reached it),
@@ -128,13 +129,13 @@ export function CountryPanel({
       {tier.id !== 'home' && (
         <TierOverride key={`${country.id}-${overrides.get(country.id)?.updatedAt ?? ''}`} countryId={country.id} />
       )}
-      {entry && entry.evidence.length > 0 && <Why key={`why-${country.id}`} entry={entry} />}
+      {entry && entry.decidingPassages > 0 && <Why key={`why-${country.id}`} entry={entry} />}
       {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
       <CountryNotes key={`notes-${country.id}`} countryId={country.id} />
-      {passages.length > 0 && <Passages key={`passages-${country.id}`} passages={passages} entry={entry!} focusPassageId={shownPassageId} sources={atlas.model.sources} />}
+      {entry && entry.passages > 0 && <Passages key={`passages-${country.id}`} entry={entry} focusPassageId={shownPassageId} sources={atlas.model.sources} />}
       <DetachedNotes countryId={country.id} />
-      {entry && entry.events.length > 0 && (
-        <Timeline key={`timeline-${country.id}`} events={entry.events} onShowPassage={(passageId) => setRevealed({ countryId: country.id, over: focusPassageId, passageId })} />
+      {entry && entry.events > 0 && (
+        <Timeline key={`timeline-${country.id}`} countryId={country.id} onShowPassage={(passageId) => setRevealed({ countryId: country.id, over: focusPassageId, passageId })} />
       )}
       {entry && entry.memberships.length > 0 && <Memberships entry={entry} body={body} onBody={onBody} />}
       {entry && entry.coMentioned.length > 0 && (
@@ -153,12 +154,15 @@ export function CountryPanel({
       )}
 
       <Facts country={country} />
-      {passages.length > 0 && <Attribution passages={passages} />}
+      {entry && entry.passages > 0 && <Attribution entry={entry} />}
     </aside>
   );
 }
 
-const NO_MARKS: Mark[] = [];
+// "Why this tier" marks only the deciding phrases; the passages below mark tensions too.
+function evidenceOnly(marks: readonly Mark[]): Mark[] {
+  return marks.filter((mark) => mark.kind === 'evidence');
+}
 
 /** Says when the sources' tier rests on an aspiration only, on a single mention, or on the atlas editors' decision. */
 function TierBasisNote({ basis }: { basis: TierBasis }) {
@@ -171,28 +175,24 @@ function TierBasisNote({ basis }: { basis: TierBasis }) {
   );
 }
 
-function Why({ entry }: { entry: AtlasCountry }) {
+function Why({ entry }: { entry: CountryOverview }) {
   const { t } = useTranslation();
-  const { atlas } = useAtlas();
-  const marks = useMemo(() => marksByPassage(entry, ['evidence']), [entry]);
-  const deciding = [...marks.keys()];
-  const steps = useInSteps(deciding.length, DECIDING_FIRST, DECIDING_STEP);
+  const { atlas, view } = useAtlas();
+  const steps = usePassages(view, { countryId: entry.id, deciding: true }, DECIDING_FIRST, DECIDING_STEP);
   return (
-    <section className="panel-why" aria-labelledby="panel-why-heading">
+    <section className="panel-why" aria-labelledby="panel-why-heading" aria-busy={steps.loading}>
       <h3 id="panel-why-heading">{t('panel.why')}</h3>
-      <DecidedBy evidence={entry.evidence} passage={atlas.passage} sources={atlas.model.sources} />
+      <DecidedBy sourceIds={entry.decidingSources} sources={atlas.model.sources} />
       {entry.decidedBy === 'curated' && <p className="panel-note">{t('panel.whyCurated')}</p>}
-      {deciding.slice(0, steps.shown).map((passageId) => {
-        const passage = atlas.passage(passageId);
-        if (!passage) return null;
-        return (
-          <blockquote key={passageId} className="evidence">
-            <PassageText text={passage.text} marks={marks.get(passageId) ?? NO_MARKS} citations={passage.citations} />
-          </blockquote>
-        );
-      })}
+      {steps.items.map((passage) => (
+        <blockquote key={passage.id} className="evidence">
+          <PassageText text={passage.text} marks={evidenceOnly(passage.marks)} citations={passage.citations} />
+        </blockquote>
+      ))}
+      {steps.total === null && steps.error === null && <p className="muted">{t('pages.loading')}</p>}
+      {steps.error !== null && <PageError error={steps.error} onRetry={steps.retry} />}
       {steps.left > 0 && (
-        <button type="button" className="show-more" onClick={steps.more}>
+        <button type="button" className="show-more" onClick={steps.more} disabled={steps.loading}>
           {t('panel.moreDeciding', { count: steps.next, left: steps.left })}
         </button>
       )}
@@ -200,9 +200,9 @@ function Why({ entry }: { entry: AtlasCountry }) {
   );
 }
 
-function Tensions({ entry }: { entry: AtlasCountry }) {
+function Tensions({ entry }: { entry: CountryOverview }) {
   const { t } = useTranslation();
-  const kinds = [...new Set(entry.tensions.map((tension) => tension.kind))];
+  const kinds = entry.tensions;
   return (
     <section aria-labelledby="panel-tensions-heading">
       <h3 id="panel-tensions-heading">{t('panel.tensions')}</h3>
@@ -218,25 +218,14 @@ function Tensions({ entry }: { entry: AtlasCountry }) {
   );
 }
 
-function Passages({
-  passages,
-  entry,
-  focusPassageId,
-  sources,
-}: {
-  passages: AtlasPassage[];
-  entry: AtlasCountry;
-  focusPassageId: string | null;
-  sources: AtlasModel['sources'];
-}) {
+function Passages({ entry, focusPassageId, sources }: { entry: CountryOverview; focusPassageId: string | null; sources: readonly SourceInfo[] }) {
   const { t } = useTranslation();
-  const marks = useMemo(() => marksByPassage(entry), [entry]);
   return (
     <section aria-labelledby="panel-passages-heading">
-      <h3 id="panel-passages-heading">{t('panel.passages', { count: passages.length })}</h3>
-      <PassagesBySource passages={passages} sources={sources} focusPassageId={focusPassageId}>
+      <h3 id="panel-passages-heading">{t('panel.passages', { count: entry.passages })}</h3>
+      <PassagesBySource countryId={entry.id} groups={entry.passagesBySource} sources={sources} focusPassageId={focusPassageId}>
         {(passage) => {
-          const venueOnly = passage.links.filter((link) => link.countryId === entry.id).every((link) => link.role === 'venue');
+          const { venueOnly } = passage;
           return (
             <li
               key={passage.id}
@@ -245,7 +234,7 @@ function Passages({
               data-kind={passage.kind}
             >
               {passage.kind === 'caption' && <span className="passage-kind">{t('panel.caption')} · </span>}
-              <PassageText text={passage.text} marks={marks.get(passage.id) ?? NO_MARKS} citations={passage.citations} />
+              <PassageText text={passage.text} marks={passage.marks} citations={passage.citations} />
               {venueOnly && <span className="passage-kind"> ({t('panel.venueOnly')})</span>}
               <CopyCitation passageId={passage.id} />
               <PassageNotes countryId={entry.id} passage={passage} />
@@ -257,14 +246,15 @@ function Passages({
   );
 }
 
-function Timeline({ events, onShowPassage }: { events: TimelineEvent[]; onShowPassage: (passageId: string) => void }) {
+function Timeline({ countryId, onShowPassage }: { countryId: string; onShowPassage: (passageId: string) => void }) {
   const { t } = useTranslation();
-  const steps = useInSteps(events.length, EVENT_STEP);
+  const { view } = useAtlas();
+  const steps = useEvents(view, { countryId }, EVENT_STEP);
   return (
-    <section aria-labelledby="panel-timeline-heading">
+    <section aria-labelledby="panel-timeline-heading" aria-busy={steps.loading}>
       <h3 id="panel-timeline-heading">{t('panel.timeline')}</h3>
       <ol className="panel-timeline">
-        {events.slice(0, steps.shown).map((event) => (
+        {steps.items.map((event) => (
           <li key={`${event.passageId}-${event.start}`}>
             <button
               type="button"
@@ -277,8 +267,10 @@ function Timeline({ events, onShowPassage }: { events: TimelineEvent[]; onShowPa
           </li>
         ))}
       </ol>
+      {steps.total === null && steps.error === null && <p className="muted">{t('pages.loading')}</p>}
+      {steps.error !== null && <PageError error={steps.error} onRetry={steps.retry} />}
       {steps.left > 0 && (
-        <button type="button" className="show-more" onClick={steps.more}>
+        <button type="button" className="show-more" onClick={steps.more} disabled={steps.loading}>
           {t('panel.moreEvents', { count: steps.next, left: steps.left })}
         </button>
       )}
@@ -287,7 +279,7 @@ function Timeline({ events, onShowPassage }: { events: TimelineEvent[]; onShowPa
 }
 
 interface MembershipsProps {
-  entry: AtlasCountry;
+  entry: CountryOverview;
   body: string | null;
   onBody: (id: string | null) => void;
 }
@@ -351,10 +343,10 @@ function Facts({ country }: { country: CountrySummary }) {
   );
 }
 
-function Attribution({ passages }: { passages: AtlasPassage[] }) {
+function Attribution({ entry }: { entry: CountryOverview }) {
   const { t } = useTranslation();
   const { atlas } = useAtlas();
-  const used = new Set(passages.map((passage) => passage.sourceId));
+  const used = new Set(entry.passagesBySource.map((group) => group.sourceId));
   return (
     <footer className="panel-attribution">
       <h3>{t('panel.sources')}</h3>

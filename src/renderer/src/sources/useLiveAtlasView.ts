@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AtlasView } from '../../../shared/contract';
+import type { AtlasSummary } from '../../../shared/contract';
 import { atlas, unwrap } from '../bridge';
 
 /**
@@ -7,7 +7,7 @@ import { atlas, unwrap } from '../bridge';
  * whenever main says it changed (a source imported, turned on or off, removed). `onChange` runs
  * after each new atlas arrives, for what depends on it (notes are placed against its passages).
  */
-export function useLiveAtlasView(initial: AtlasView, onChange?: () => void): AtlasView {
+export function useLiveAtlasView(initial: AtlasSummary, onChange?: () => void): AtlasSummary {
   const [view, setView] = useState(initial);
   const latest = useRef(0);
   const changed = useRef(onChange);

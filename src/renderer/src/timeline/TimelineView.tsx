@@ -1,31 +1,32 @@
 import './timeline.css';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EventView } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
-import { useInSteps } from '../ui/useInSteps';
-import { eventsInRange, type AtlasEvent } from './timelineEvents';
+import { PageError } from '../atlas/PageError';
+import { useEvents } from '../atlas/usePages';
 
 interface TimelineViewProps {
-  events: readonly AtlasEvent[];
   bounds: [number, number];
   range: [number, number];
   onRange: (range: [number, number]) => void;
-  onSelectEvent: (event: AtlasEvent) => void;
+  onSelectEvent: (event: EventView) => void;
 }
 
 /**
- * Events listed at first, and added per "Show more": a large imported document can date tens of
- * thousands of events, and listing them all took the tab seconds to open and each step of the
- * year range a second to follow.
+ * Events listed at first, and added per "Show more", each page fetched from main: a large imported
+ * document can date tens of thousands of events, which the window never holds all at once.
  */
 export const TIMELINE_STEP = 200;
 
 /** Every dated event in order, with a year range that dims countries with no event in it. */
-export function TimelineView({ events, bounds, range, onRange, onSelectEvent }: TimelineViewProps) {
+export function TimelineView({ bounds, range, onRange, onSelectEvent }: TimelineViewProps) {
   const { t } = useTranslation();
-  const { atlas, names, language } = useAtlas();
+  const { view, names, language } = useAtlas();
   const [from, to] = range;
-  const shown = eventsInRange(events, from, to);
-  const steps = useInSteps(shown.length, TIMELINE_STEP);
+  const query = useMemo(() => ({ from, to }), [from, to]);
+  const steps = useEvents(view, query, TIMELINE_STEP);
+  const count = steps.total ?? 0;
   return (
     <section className="timeline-view" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="visually-hidden">
@@ -55,27 +56,28 @@ export function TimelineView({ events, bounds, range, onRange, onSelectEvent }: 
         </label>
         <p className="muted">{t('timeline.dimHint')}</p>
       </fieldset>
-      <p className="country-count" aria-live="polite">
-        {t('timeline.count', { count: shown.length })}
+      <p className="country-count" aria-live="polite" aria-busy={steps.total === null}>
+        {steps.total === null ? t('pages.loading') : t('timeline.count', { count })}
       </p>
-      {shown.length === 0 ? (
+      {steps.error !== null && <PageError error={steps.error} onRetry={steps.retry} />}
+      {steps.total === null ? null : steps.total === 0 ? (
         <p className="empty">{t('timeline.empty')}</p>
       ) : (
         <ol className="timeline-events">
-          {shown.slice(0, steps.shown).map((event) => (
+          {steps.items.map((event) => (
             <li key={`${event.passageId}-${event.start}`}>
               <button type="button" onClick={() => onSelectEvent(event)}>
                 <span className="event-date">{event.text}</span>
                 <span className="event-countries">
                   {event.countries.map((id) => `${names.get(id)?.flag ?? ''} ${names.get(id)?.name[language] ?? id}`).join(', ')}
                 </span>
-                <span className="event-snippet">{excerpt(atlas.passage(event.passageId)?.text ?? '', event.start)}</span>
+                <span className="event-snippet">{event.excerpt}</span>
               </button>
             </li>
           ))}
           {steps.left > 0 && (
             <li className="timeline-more">
-              <button type="button" onClick={steps.more}>
+              <button type="button" onClick={steps.more} disabled={steps.loading}>
                 {t('timeline.showMore', { count: steps.next, left: steps.left })}
               </button>
             </li>
@@ -84,10 +86,4 @@ export function TimelineView({ events, bounds, range, onRange, onSelectEvent }: 
       )}
     </section>
   );
-}
-
-function excerpt(text: string, around: number): string {
-  const start = Math.max(0, around - 50);
-  const end = Math.min(text.length, around + 90);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }

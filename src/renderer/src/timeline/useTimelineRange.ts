@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { AtlasModel } from '../../../shared/atlas';
-import { allEvents, countriesInRange, lastYear, type AtlasEvent } from './timelineEvents';
+import type { AtlasSummary } from '../../../shared/contract';
+import { countriesInRange } from './timelineEvents';
 
-/** The timeline's events and the year range chosen on it. */
+/** The timeline's bounds and the year range chosen on it. */
 export interface TimelineRange {
-  events: readonly AtlasEvent[];
   /** The first and last year of any event. */
   bounds: [number, number];
   range: [number, number];
@@ -13,14 +12,10 @@ export interface TimelineRange {
   inRange: ReadonlySet<string> | null;
 }
 
-/** The atlas's dated events and the year range the timeline shows, which fades the map while the timeline is `shown`. */
-export function useTimelineRange(model: AtlasModel, shown: boolean): TimelineRange {
-  const events = useMemo(() => allEvents(model), [model]);
-  const bounds = useMemo<[number, number]>(
-    () => (events.length > 0 ? [Math.min(...events.map((e) => e.date.year)), Math.max(...events.map(lastYear))] : [1945, 2025]),
-    [events],
-  );
+/** The year range the timeline shows, which fades the map while the timeline is `shown`; the events themselves are paged from main. */
+export function useTimelineRange(summary: AtlasSummary, shown: boolean): TimelineRange {
+  const bounds = useMemo<[number, number]>(() => summary.eventYears ?? [1945, 2025], [summary]);
   const [range, setRange] = useState<[number, number]>(bounds);
-  const inRange = useMemo(() => (shown ? countriesInRange(events, range[0], range[1]) : null), [shown, events, range]);
-  return { events, bounds, range, setRange, inRange };
+  const inRange = useMemo(() => (shown ? countriesInRange(summary, range[0], range[1]) : null), [shown, summary, range]);
+  return { bounds, range, setRange, inRange };
 }

@@ -150,8 +150,8 @@ export function SavedViewsView({ current, onOpen }: SavedViewsViewProps) {
 function ViewSummary({ state }: { state: ViewState }) {
   const { t } = useTranslation();
   const { view, language } = useAtlas();
-  const organisation = view.model.organisations.find((each) => each.id === state.organisation);
-  const tier = view.model.tiers.find((each) => each.id === state.tier);
+  const organisation = view.organisations.find((each) => each.id === state.organisation);
+  const tier = view.tiers.find((each) => each.id === state.tier);
   const parts = [
     state.tier ? (tier?.label[language] ?? state.tier) : t('views.allTiers'),
     ...(organisation ? [organisation.names[language]] : []),
