@@ -1,3 +1,4 @@
+import type { AtlasView } from '../shared/atlas/view';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, EventPayload, ExportProgress, ImportProgress, Language, Prefs } from '../shared/contract';
@@ -71,6 +72,8 @@ export interface Services {
   invoke: Invoker;
   /** The passage search's indexes (one per source, kept next to the store). */
   passageIndex: PassageIndex;
+  /** The whole atlas main holds now (every passage); the window gets only its summary. */
+  atlas(): AtlasView;
   language(): Language;
   /** Cancels the imports still running, stops the link workers, waits for the saves already queued to land, and closes the store. */
   close(): Promise<void>;
@@ -159,6 +162,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     store,
     prefs,
     passageIndex,
+    atlas: () => atlas,
     invoke: createInvoker(
       {
         ...createAppHandlers({ appInfo: options.appInfo }),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AtlasView, Result, SourceChange, SourcePreview, TierOverride } from '../../shared/contract';
+import type { Result, SourceChange, SourcePreview, TierOverride } from '../../shared/contract';
 import { BOM, parseCsv } from '../../shared/exports/csv';
 import { ATLAS_DATA_COLUMNS, parseAtlasDataCsv, type AtlasDataGeoJson, type AtlasDataRow } from '../../shared/exports/atlasData';
 import { composeServices, type Services } from '../compose';
@@ -80,7 +80,7 @@ describe('File › Export Atlas Data', () => {
     const path = join(folder, 'atlas data.csv');
     answers.push(path);
     const written = await call<{ fileName: string; countries: number }>('atlas:data/export', { format: 'csv' });
-    const { model } = await call<AtlasView>('atlas:atlas/get');
+    const { model } = services.atlas();
     expect(written).toEqual({ fileName: 'atlas data.csv', countries: Object.keys(model.countries).length });
 
     const text = await readFile(path, 'utf8');
@@ -175,7 +175,7 @@ describe('File › Export Atlas Data', () => {
 
 describe('Copy citation', () => {
   it('copies a bundled passage as text and as BibTeX, and answers with what it copied', async () => {
-    const { model } = await call<AtlasView>('atlas:atlas/get');
+    const { model } = services.atlas();
     const passage = model.passages.find((each) => each.citations.length > 0 && each.text.length < 300)!;
     const text = await call<string>('atlas:data/copy-citation', { passageId: passage.id, format: 'text' });
     expect(copied).toEqual([text]);
@@ -188,7 +188,7 @@ describe('Copy citation', () => {
 
   it('cites an imported passage by the title and attribution the user gave it, in the interface language', async () => {
     const change = await importPacific();
-    const { model } = await call<AtlasView>('atlas:atlas/get');
+    const { model } = services.atlas();
     const passage = model.passages.find((each) => each.sourceId === change.source.id && each.text.includes('Tuvalu'))!;
     await call('atlas:prefs/set-language', { language: 'ko' });
     const text = await call<string>('atlas:data/copy-citation', { passageId: passage.id, format: 'text' });
@@ -204,7 +204,7 @@ describe('Copy citation', () => {
     expect(copied).toEqual([]);
     await services.close();
     await start();
-    const { model } = await call<AtlasView>('atlas:atlas/get');
+    const { model } = services.atlas();
     expect(await invoke('atlas:data/copy-citation', { passageId: model.passages[0]!.id, format: 'text' })).toMatchObject({
       ok: false,
       error: { code: 'failed', message: expect.stringContaining('no clipboard') },
