@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { Services } from '../../src/main/compose';
-import type { AtlasSummary, SourcePreview } from '../../src/shared/contract';
+import type { SourcePreview } from '../../src/shared/contract';
 import type { Setup } from '../lib/environment';
 import { armClickShows, collect, mapIdle } from '../lib/instruments';
 import { openApp, type OpenedPage } from '../lib/pages';
@@ -43,10 +43,16 @@ async function importDocument(services: Services, text: string): Promise<number>
   return preview.passages;
 }
 
-async function atlasOf(services: Services): Promise<AtlasSummary> {
-  const result = await services.invoke('atlas:atlas/get', undefined, true);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as AtlasSummary;
+/** Each country's passages in main's whole atlas, with the imported ones and without them. */
+function passageCounts(services: Services): Map<string, { with: number; without: number }> {
+  const { model } = services.atlas();
+  const importedSources = new Set(model.sources.filter((source) => source.imported).map((source) => source.id));
+  const bundled = new Set(model.passages.filter((passage) => !importedSources.has(passage.sourceId)).map((passage) => passage.id));
+  const counts = new Map<string, { with: number; without: number }>();
+  for (const [id, entry] of Object.entries(model.countries)) {
+    counts.set(id, { with: entry.passageIds.length, without: entry.passageIds.filter((passageId) => bundled.has(passageId)).length });
+  }
+  return counts;
 }
 
 /** Opens the Timeline tab with a real click, timed to its list painted, then goes back to the countries. */
@@ -69,7 +75,7 @@ async function openTimeline(page: Page): Promise<FrameTiming> {
 export async function runImported(setup: Setup, runs: number, log: (line: string) => void): Promise<ImportedFigures> {
   const text = await generatedDocument(setup.repo, DOCUMENT_BYTES);
   // What the page with the document learns of it, from its own services before it opens.
-  const imported: { passages: number; view: AtlasSummary | null } = { passages: 0, view: null };
+  const imported: { passages: number; counts: Map<string, { with: number; without: number }> | null } = { passages: 0, counts: null };
   const pages: OpenedPage[] = [];
   try {
     const without = await openApp(setup, setup.mapIds);
@@ -77,15 +83,13 @@ export async function runImported(setup: Setup, runs: number, log: (line: string
     const withDocument = await openApp(setup, setup.mapIds, {
       prepare: async (services) => {
         imported.passages = await importDocument(services, text);
-        imported.view = await atlasOf(services);
+        imported.counts = passageCounts(services);
       },
     });
     pages.push(withDocument);
-    const view = imported.view;
-    if (!view) throw new Error('the document was not imported');
-    const importedSources = new Set(view.sources.filter((source) => source.imported).map((source) => source.id));
-    const passagesOf = (id: string, withDocument = true) =>
-      (view.countries[id]?.passagesBySource ?? []).filter((group) => withDocument || !importedSources.has(group.sourceId)).reduce((sum, group) => sum + group.count, 0);
+    const counts = imported.counts;
+    if (!counts) throw new Error('the document was not imported');
+    const passagesOf = (id: string, withDocument = true) => (withDocument ? counts.get(id)?.with : counts.get(id)?.without) ?? 0;
     const ranked = [...setup.mapIds].sort((a, b) => passagesOf(b) - passagesOf(a));
     // Clickable on both pages: the same world view, so the same points.
     const reachable = await clickableCountries(withDocument.page, ranked, COUNTRIES * 3);

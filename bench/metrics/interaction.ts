@@ -116,7 +116,8 @@ function byRank(setup: Setup): string[] {
  * repaint is not counted against the click; the memory cycles skip that wait.
  */
 export async function openAndClose(page: Page, target: Target, measure: boolean): Promise<FrameTiming | null> {
-  await page.mouse.move(target.x, target.y);
+  const point = await locate(page, target.id);
+  await page.mouse.move(point.x, point.y);
   if (measure) {
     await page.evaluate(mapIdle, 'app');
     await page.evaluate(armClickShows, `aside.panel[data-country="${target.id}"]`);
@@ -129,6 +130,23 @@ export async function openAndClose(page: Page, target: Target, measure: boolean)
   await page.keyboard.press('Escape');
   await page.locator('aside.panel').waitFor({ state: 'detached', timeout: 10_000 });
   return timing;
+}
+
+/**
+ * Where a click on `id` lands now. Opening a panel frames its country beside it and the camera
+ * stays there when the panel closes, so a point taken earlier can be stale: the point is taken
+ * afresh once the map is still, and if the country is no longer surely clickable (moved off
+ * screen, or now under a neighbour's edge), the map is sent back to its first view (⌂) first.
+ */
+async function locate(page: Page, id: string): Promise<Target> {
+  await page.evaluate(mapIdle, 'app');
+  const [here] = await clickableCountries(page, [id]);
+  if (here) return here;
+  await page.locator('.map-controls button').last().click();
+  await page.evaluate(mapIdle, 'app');
+  const [home] = await clickableCountries(page, [id]);
+  if (!home) throw new Error(`${id} is not clickable at its label point, even in the first view`);
+  return home;
 }
 
 /** Texts typed into the search box; the first is a warm-up. Words from the source passages. */

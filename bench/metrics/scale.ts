@@ -56,7 +56,7 @@ async function call<T>(services: Services, channel: string, input?: unknown): Pr
 }
 
 /** A store folder with documents 0 … count - 1 imported through the app's own path (preview, then apply), indexes built. */
-async function preparedStore(setup: Setup, count: number): Promise<{ folder: string; importMs: number }> {
+export async function preparedStore(setup: Setup, count: number): Promise<{ folder: string; importMs: number }> {
   const folder = await mkdtemp(join(tmpdir(), 'atlas-bench-scale-'));
   if (count === 0) return { folder, importMs: 0 };
   const services = await composeServices({
@@ -216,7 +216,7 @@ export async function runScale(setup: Setup, sizes: readonly number[], rounds: n
       pageErrors.push(...opened.errors);
       log(
         `scale ${documents} documents (${passages.toLocaleString('en-US')} passages): main start ${mainStartMs.toFixed(0)} ms (indexes ${indexes.loaded} read, ${indexes.built} built, ${indexReadyMs.toFixed(0)} ms), ` +
-          `window ${step.startupMs.toFixed(0)} ms, atlas ${(atlasBytes / 1e6).toFixed(1)} MB, click p95 ${quantile(clicks, 0.95).toFixed(0)} ms, ` +
+          `window ${step.startupMs.toFixed(0)} ms, atlas ${(atlasBytes / 1e3).toFixed(0)} kB, click p95 ${quantile(clicks, 0.95).toFixed(0)} ms, ` +
           `keystroke p95 ${quantile(keystrokes, 0.95).toFixed(0)} ms, search in main p95 ${quantile(mainSearch, 0.95).toFixed(1)} ms, heap ${step.heapMB.toFixed(1)} MB`,
       );
     } finally {
@@ -228,7 +228,7 @@ export async function runScale(setup: Setup, sizes: readonly number[], rounds: n
   return { steps, pageErrors };
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kb = (bytes: number) => `${Math.round(bytes / 1e3).toLocaleString('en-US')} kB`;
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 
 /** The group's own table: one line per number of documents, each figure with its ratio to bundled-only. */
@@ -241,7 +241,7 @@ export function scaleTable(figures: ScaleFigures): string {
       `${step.documents === 0 ? 'bundled only' : `${step.documents} × 1 MB`} (${step.passages.toLocaleString('en-US')})`,
       `${ms(step.mainStartMs)} (${step.indexes.loaded} read, ${step.indexes.built} built)`,
       `${ms(step.startupMs)}${ratio(step.startupMs, base?.startupMs)}`,
-      `${mb(step.atlasBytes)}${ratio(step.atlasBytes, base?.atlasBytes)}`,
+      `${kb(step.atlasBytes)}${ratio(step.atlasBytes, base?.atlasBytes)}`,
       `${ms(quantile(step.clicks, 0.95))}${ratio(quantile(step.clicks, 0.95), base && quantile(base.clicks, 0.95))}`,
       `${ms(quantile(step.keystrokes, 0.95))}`,
       `${quantile(step.mainSearch, 0.95).toFixed(1)} ms`,
@@ -267,9 +267,9 @@ export function scaleRows(figures: ScaleFigures | { error: string } | null): Row
         measuredRow({
           key: `scale.${step.documents}.atlas`,
           metric: `${label}: the atlas message (as IPC serialises it)`,
-          unit: 'MB',
-          ours: step.atlasBytes / 1e6,
-          ...(base ? { baseline: base.atlasBytes / 1e6 } : {}),
+          unit: 'kB',
+          ours: step.atlasBytes / 1e3,
+          ...(base ? { baseline: base.atlasBytes / 1e3 } : {}),
           goals: atGoal([{ on: 'ratio', max: 1.2 }]),
         }),
         measuredRow({ key: `scale.${step.documents}.click`, metric: `${label}: click → panel painted, p95`, unit: 'ms', ours: quantile(step.clicks, 0.95), ...(base ? { baseline: quantile(base.clicks, 0.95) } : {}) }),

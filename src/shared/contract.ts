@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AtlasView } from './atlas/view';
-import type { AtlasSummary } from './atlas/summary';
+import type { AtlasSummary, CountryDetail } from './atlas/summary';
 import { EVENT_PAGE_MAX, PASSAGE_PAGE_MAX, type EventPage, type EventView, type PassagePage, type PassageView } from './atlas/pages';
 import type { SourceSummary, TierChange } from './atlas/diff';
 import { briefingOptionsSchema, type BriefingOptions, type Paper } from './briefing/options';
@@ -18,7 +18,7 @@ import { sessionStateSchema, storedThemeSchema, type MapView, type SessionState,
 export type { SavedView, ViewState };
 export type { AtlasView, BriefingOptions, CountrySummary, Language, MapView, Note, Paper, PlacedNote, SessionState, SidebarTab, ThemePreference, TierChange, TierOverride };
 export { briefingOptionsSchema, languageSchema };
-export type { AtlasSummary, EventPage, EventView, PassagePage, PassageView };
+export type { AtlasSummary, CountryDetail, EventPage, EventView, PassagePage, PassageView };
 
 /** One page of a country's passages (source order), of one source or of those that decide its tier; `around` asks for the page holding that passage. */
 export const passagePageQuerySchema = z.strictObject({
@@ -40,6 +40,11 @@ export const eventPageQuerySchema = z
     limit: z.number().int().min(1).max(EVENT_PAGE_MAX),
   })
   .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { message: 'The range must start before it ends.', path: ['to'] });
+
+/** A range of years, inclusive. */
+export const yearRangeSchema = z
+  .strictObject({ from: z.number().int().min(0).max(9999), to: z.number().int().min(0).max(9999) })
+  .refine((range) => range.from <= range.to, { message: 'The range must start before it ends.', path: ['to'] });
 
 /** The colour theme the user chose (`system` follows the OS). */
 export const themePreferenceSchema = storedThemeSchema;
@@ -317,8 +322,12 @@ export const calls = {
   atlas: {
     /** The atlas in brief (countries, tiers, evidence lines, counts); passages and events are paged below. */
     get: call<AtlasSummary>()('atlas:atlas/get', noInput),
+    /** What a view showing one country needs beyond the summary: evidence lines, sources, countries named beside it. */
+    country: call<CountryDetail>()('atlas:atlas/country', z.strictObject({ countryId: countryIdSchema })),
     passages: call<PassagePage>()('atlas:atlas/passages', passagePageQuerySchema),
     events: call<EventPage>()('atlas:atlas/events', eventPageQuerySchema),
+    /** Countries with a dated event in a range of years (the timeline fades the others on the map). */
+    inYears: call<string[]>()('atlas:atlas/in-years', yearRangeSchema),
   },
   notes: {
     list: call<NoteView[]>()('atlas:notes/list', noteFilterSchema.optional()),

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { formatNumber } from '../../src/shared/briefing/format';
 import type { AtlasSummary } from '../../src/shared/contract';
 import { flat, pdfInfo, pdfText, renderPage } from '../support/pdf';
-import { expect, screenshotDir, test } from './harness';
+import { expect, screenshotDir, test, type AtlasApp } from './harness';
 import { clickCountry } from './helpers';
 
 const panel = (page: Page) => page.locator('aside.panel');
@@ -48,11 +48,17 @@ test.describe('a country’s passages, paged from main', () => {
     // tier changed, nothing in it holds passage text).
     const after = await windowAtlas(page);
     const chile = after.summary.countries['CHL']!;
-    const imported = after.summary.sources.find((source) => source.imported)!;
+    // Chile's passages by source come with its detail, which the window asks for when it shows Chile.
+    const detail = await page.evaluate(async () => {
+      const result = await window.atlas.atlas.country({ countryId: 'CHL' });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    });
+    const imported = detail.sources.find((source) => source.imported)!;
     expect(imported.passages).toBe(PASSAGES);
-    expect(chile.passagesBySource.at(-1)).toEqual({ sourceId: imported.id, count: PASSAGES });
+    expect(detail.passagesBySource.at(-1)).toEqual({ sourceId: imported.id, count: PASSAGES });
     const total = chile.passages;
-    expect(total).toBe(chile.passagesBySource.reduce((sum, group) => sum + group.count, 0));
+    expect(total).toBe(detail.passagesBySource.reduce((sum, group) => sum + group.count, 0));
     expect(after.bytes).toBeLessThanOrEqual(1.2 * before.bytes);
     expect(JSON.stringify(after.summary)).not.toContain('copper accord, item 1234.');
 
@@ -115,5 +121,62 @@ test.describe('a country’s passages, paged from main', () => {
     const info = await pdfInfo(target);
     await renderPage(target, info.pages > 1 ? 2 : 1, join(screenshotDir, 'paging-capped-briefing'));
     await rm(target);
+  });
+});
+
+/** Imports `text` as `file` through File › Import Source…, as a user does. */
+async function importText(app: AtlasApp, file: string, text: string): Promise<void> {
+  const path = join(app.storeFolder, file);
+  await writeFile(path, text);
+  app.dialogs.answers.push(path);
+  await app.emit('onMenuCommand', 'import-source');
+  await app.page.getByRole('dialog', { name: `Import “${file}”` }).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'was imported' }).last()).toBeVisible({ timeout: 60_000 });
+  await app.page.getByRole('status').filter({ hasText: 'was imported' }).waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
+}
+
+/** A report on Peru: a title, then `count` paragraphs with `word` in each. */
+const peruReport = (title: string, word: string, count: number) =>
+  [title, ...Array.from({ length: count }, (_, index) => `${title}, entry ${String(index)}: Peru and South Korea reviewed the ${word} desk.`)].join('\n\n');
+
+test.describe('a country with many sources', () => {
+  test('its panel opens the first groups its budget holds; the others open on request, or when a passage in them is asked for', async ({ app }) => {
+    test.setTimeout(180_000);
+    const { page } = app;
+    await importText(app, 'andes-a.txt', peruReport('Andes notes A', 'pallqa', 60));
+    await importText(app, 'andes-b.txt', peruReport('Andes notes B', 'wasiqa', 60));
+    await importText(app, 'andes-c.txt', peruReport('Andes notes C', 'qollqa', 60));
+    await importText(app, 'andes-d.txt', peruReport('Andes notes D', 'tinkuy', 4));
+
+    await clickCountry(page, 'PER');
+    const group = (title: string) => panel(page).locator('.passage-source').filter({ has: page.getByRole('heading', { name: new RegExp(title) }) });
+    // The first two reports fill the budget of a hundred passages: the later two wait, closed.
+    await expect(group('Andes notes A').locator('li.passage')).toHaveCount(50);
+    await expect(group('Andes notes B').locator('li.passage')).toHaveCount(50);
+    await expect(group('Andes notes C').getByRole('button', { name: 'Show its 60 passages' })).toBeVisible();
+    await expect(group('Andes notes C').locator('li.passage')).toHaveCount(0);
+    await expect(group('Andes notes D').locator('li.passage')).toHaveCount(0);
+    await page.screenshot({ path: join(screenshotDir, 'paging-closed-groups.png') });
+    const open = group('Andes notes C').getByRole('button', { name: 'Show its 60 passages' });
+    await expect(open).toHaveAttribute('aria-expanded', 'false');
+    // Opened from the keyboard, the group takes the focus its button had.
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await expect(group('Andes notes C').locator('li.passage')).toHaveCount(50);
+    await expect(group('Andes notes C').getByRole('heading', { name: /Andes notes C/ })).toBeFocused();
+    await expect(group('Andes notes D').getByRole('button', { name: 'Show its 4 passages' })).toBeVisible();
+
+    // A search hit in the closed group opens Peru with that group open and the passage in view.
+    await page.keyboard.press('Escape');
+    await page.locator('#country-search').fill('tinkuy');
+    const hits = page.getByRole('group', { name: 'Passages (4)' }).locator('.passage-option');
+    await expect(hits).toHaveCount(4);
+    await hits.filter({ hasText: 'entry 2:' }).click();
+    await expect(panel(page)).toHaveAttribute('data-country', 'PER');
+    await expect(group('Andes notes D').locator('li.passage')).toHaveCount(4);
+    await expect(panel(page).locator('.passage.focused')).toContainText('Andes notes D, entry 2:');
+    await expect(panel(page).locator('.passage.focused')).toBeInViewport();
+    // A new opening of Peru starts again: the group opened by hand is closed.
+    await expect(group('Andes notes C').getByRole('button', { name: 'Show its 60 passages' })).toBeVisible();
   });
 });

@@ -29,8 +29,10 @@ export function createAtlasHandlers(deps: {
   return {
     atlas: {
       get: () => pages().summary(),
+      country: ({ countryId }) => known(() => pages().country(countryId)),
       passages: (query) => known(() => pages().passages(query)),
       events: (query) => known(() => pages().events(query)),
+      inYears: ({ from, to }) => pages().inYears(from, to),
     },
   };
 }

@@ -12,7 +12,7 @@ function handlers(overrides: Partial<Handlers['prefs']> = {}): Handlers {
       info: () => ({ name: 'Atlas', version: '1.0.0', electronVersion: null, chromeVersion: null, platform: 'linux', dataSources: [] }),
     },
     countries: { list: () => [] },
-    atlas: { get: unused, passages: unused, events: unused },
+    atlas: { get: unused, country: unused, passages: unused, events: unused, inYears: unused },
     prefs: {
       get: () => ({ language: 'en', theme: 'system', session: null }),
       setLanguage: ({ language }) => ({ language, theme: 'system' }),

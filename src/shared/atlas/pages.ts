@@ -1,6 +1,6 @@
 import { countriesOf } from './link';
 import type { AtlasCountry, AtlasModel, AtlasPassage } from './model';
-import { summariseAtlas, lastYearOf, snippet, type AtlasSummary } from './summary';
+import { countryDetail, eventYearsByCountry, summariseAtlas, lastYearOf, snippet, type AtlasSummary, type CountryDetail } from './summary';
 import type { TimelineEvent } from './timeline';
 import type { Passage } from './types';
 
@@ -78,9 +78,13 @@ export interface EventPage {
 /** What main answers the window from one atlas; each index is built when first asked for, then kept. */
 export interface AtlasPages {
   summary(): AtlasSummary;
+  /** What a view showing one country needs beyond the summary. */
+  country(id: string): CountryDetail;
   passage(id: string): AtlasPassage | undefined;
   passages(query: PassageQuery): PassagePage;
   events(query: EventQuery): EventPage;
+  /** Countries the timeline lists an event for in the years `from`–`to`, inclusive, in id order. */
+  inYears(from: number, to: number): string[];
 }
 
 /** The pages of `model`. Throws {@link UnknownCountryError} for a country the atlas does not know. */
@@ -88,9 +92,11 @@ export function atlasPages(model: AtlasModel, searchNames: Record<string, string
   let byId: Map<string, AtlasPassage> | null = null;
   const passage = (id: string): AtlasPassage | undefined => (byId ??= new Map(model.passages.map((each) => [each.id, each]))).get(id);
   let summary: AtlasSummary | null = null;
+  const details = new Map<string, CountryDetail>();
   const marks = new Map<string, ReadonlyMap<string, PassageMark[]>>();
   const lists = new Map<string, readonly string[]>();
   let everyEvent: { event: TimelineEvent; passage: AtlasPassage }[] | null = null;
+  let yearsOf: Map<string, [number, number][]> | null = null;
 
   const countryOf = (id: string) => {
     const entry = model.countries[id];
@@ -114,7 +120,16 @@ export function atlasPages(model: AtlasModel, searchNames: Record<string, string
   };
 
   return {
-    summary: () => (summary ??= summariseAtlas(model, searchNames, passage)),
+    summary: () => (summary ??= summariseAtlas(model, searchNames)),
+    country(id) {
+      let detail = details.get(id);
+      if (!detail) {
+        detail = countryDetail(model, id, passage);
+        if (!detail) throw new UnknownCountryError(id);
+        details.set(id, detail);
+      }
+      return detail;
+    },
     passage,
     passages(query) {
       const ids = listOf(query);
@@ -131,6 +146,11 @@ export function atlasPages(model: AtlasModel, searchNames: Record<string, string
         passages.push({ id, sourceId, index, kind, text, citations, marks: own.get(id) ?? [], venueOnly: links.length > 0 && links.every((link) => link.role === 'venue'), place });
       }
       return { total: ids.length, offset, passages };
+    },
+    inYears(from, to) {
+      const found: string[] = [];
+      for (const [id, spans] of (yearsOf ??= eventYearsByCountry(model))) if (spans.some(([first, last]) => last >= from && first <= to)) found.push(id);
+      return found.sort();
     },
     events(query) {
       let list: readonly { event: TimelineEvent; passage: AtlasPassage | undefined }[];

@@ -590,6 +590,8 @@ export const en = {
     noImported: 'No documents imported yet.',
     textMissing: 'The text of this source is missing from the data folder or cannot be read, so it adds no passages. Import “{{file}}” again to restore it.',
     panelGroup: 'From “{{title}}”',
+    showGroup_one: 'Show its passage',
+    showGroup_other: 'Show its {{count}} passages',
     decidedBy: 'Decided by “{{title}}”',
     preview: {
       title: 'Import “{{file}}”',

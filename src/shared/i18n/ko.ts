@@ -592,6 +592,8 @@ export const ko: Messages = {
     noImported: '아직 가져온 문서가 없습니다.',
     textMissing: '이 자료의 본문 파일이 데이터 폴더에 없거나 읽을 수 없어 구절을 하나도 더하지 않습니다. “{{file}}”을(를) 다시 가져오면 복원됩니다.',
     panelGroup: '“{{title}}”에서',
+    showGroup_one: '문단 한 개 보기',
+    showGroup_other: '문단 {{count}}개 보기',
     decidedBy: '“{{title}}”에 근거한 등급',
     preview: {
       title: '“{{file}}” 가져오기',

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { scaleDocument } from '../../../bench/lib/scaleDocuments';
 import { generatedDocument } from '../../../bench/metrics/import';
 import { loadAtlasBase } from '../../../src/main/data/atlasFiles';
 import { linkAtlasSource } from '../../../src/shared/atlas/model';
 import { atlasPages, EVENT_PAGE_MAX, PASSAGE_PAGE_MAX, UnknownCountryError } from '../../../src/shared/atlas/pages';
-import { EVIDENCE_SAMPLE, SNIPPET_MAX } from '../../../src/shared/atlas/summary';
+import { EVIDENCE_SAMPLE, mergeSpans, PHRASE_MAX, SNIPPET_MAX } from '../../../src/shared/atlas/summary';
 import { viewOf } from '../../../src/shared/atlas/view';
 
 // The bundled atlas, and the same with a generated 1 MB document imported (the bundled article's
@@ -32,23 +33,63 @@ describe('the atlas the window gets', () => {
     expect(summary.imported).toBeLessThan(full.imported / 20);
   });
 
+  it('does not grow with the number of documents either, each naming every country', async () => {
+    // Three reports in which every country of the map has passages, evidence and events: what the
+    // summary holds per country stays the same size, so only the list of sources grows.
+    const reports = await Promise.all([0, 1, 2].map((index) => scaleDocument(repo, index, 300_000)));
+    const sources = reports.map((text, index) => {
+      const info = { id: `imported-report-${String(index)}`, title: `Report ${String(index)}`, author: 'Test', licence: '', imported: true as const };
+      return { source: info, passages: linkAtlasSource({ sourceId: info.id, title: '', text }, base.context.gazetteer, base.context.scheme) };
+    });
+    const one = viewOf(base, sources.slice(0, 1));
+    const three = viewOf(base, sources);
+    const covered = (model: typeof three.model) => Object.values(model.countries).filter((entry) => entry.evidence.length > 0).length;
+    expect(covered(three.model)).toBeGreaterThan(4 * covered(bundled.model));
+    const sizes = [bundled, one, three].map((view) => bytes(atlasPages(view.model, view.searchNames).summary()));
+    expect(bytes(three)).toBeGreaterThan(20 * sizes[0]!);
+    expect(sizes[2]!).toBeLessThanOrEqual(1.2 * sizes[0]!);
+    // Two more documents change counts, tiers and the phrases that decide them; they add nothing per document.
+    expect(sizes[2]!).toBeLessThanOrEqual(1.05 * sizes[1]!);
+    const summary = atlasPages(three.model, three.searchNames).summary();
+    for (const entry of Object.values(summary.countries)) expect(entry.phrase?.length ?? 0).toBeLessThanOrEqual(PHRASE_MAX);
+  });
+
   it('has no passage text, and counts what main pages in', () => {
     const summary = pages.summary();
     expect(summary).not.toHaveProperty('passages');
     const usa = summary.countries['USA']!;
     const model = imported.model.countries['USA']!;
     expect(usa.passages).toBe(model.passageIds.length);
-    expect(usa.passagesBySource.map((group) => group.sourceId)).toEqual([bundled.model.sources[0]!.id, source.id]);
-    expect(usa.passagesBySource.reduce((sum, group) => sum + group.count, 0)).toBe(model.passageIds.length);
     expect(usa.events).toBe(model.events.length);
     expect(usa.evidenceCount).toBe(model.evidence.length);
-    expect(usa.evidence.length).toBeLessThanOrEqual(EVIDENCE_SAMPLE);
-    for (const line of usa.evidence) {
+    expect(usa.phrase).toBe(model.evidence[0]!.phrase);
+    // What grows with the sources comes with the country's detail.
+    const detail = pages.country('USA');
+    expect(detail.passagesBySource.map((group) => group.sourceId)).toEqual([bundled.model.sources[0]!.id, source.id]);
+    expect(detail.passagesBySource.reduce((sum, group) => sum + group.count, 0)).toBe(model.passageIds.length);
+    expect(detail.coMentioned).toEqual(model.coMentioned);
+    expect(detail.evidence.length).toBeLessThanOrEqual(EVIDENCE_SAMPLE);
+    expect(detail.evidence.length).toBeGreaterThan(0);
+    expect(() => pages.country('XXX')).toThrow(UnknownCountryError);
+    for (const line of detail.evidence) {
       expect(line.sentence.length).toBeLessThanOrEqual(SNIPPET_MAX + 2);
       const phrases = model.evidence.filter((item) => item.passageId === line.passageId).map((item) => item.phrase.toLowerCase());
       expect(phrases).toContain(line.sentence.slice(line.start, line.end).toLowerCase());
     }
-    expect(summary.sources.map((entry) => entry.passages)).toEqual(imported.model.sources.map((entry) => entry.passageIds.length));
+    expect(summary).not.toHaveProperty('sources');
+    expect(detail.sources.map((entry) => [entry.id, entry.passages])).toEqual(imported.model.sources.map((entry) => [entry.id, entry.passageIds.length]));
+  });
+
+  it('lists the years a country has events in as the fewest disjoint spans', () => {
+    expect(mergeSpans([[1990, 1999], [1950, 1950], [1995, 2003], [2004, 2004], [2010, 2019]])).toEqual([[1950, 1950], [1990, 2004], [2010, 2019]]);
+    expect(mergeSpans([])).toEqual([]);
+    // The timeline's question, "which countries have an event between these years?", main answers.
+    const usa = imported.model.countries['USA']!;
+    const events = pages.events({ countryId: 'USA', offset: 0, limit: EVENT_PAGE_MAX });
+    expect(events.total).toBe(usa.events.length);
+    const listedFor = events.events.filter((event) => event.countries.includes('USA'));
+    expect(listedFor.length).toBeGreaterThan(0);
+    for (const event of listedFor) expect(pages.inYears(event.date.year, event.date.year)).toContain('USA');
   });
 });
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeServices, type Services } from '../../../src/main/compose';
 import { STORE_FILE } from '../../../src/main/store/openStore';
-import type { AtlasSummary, ImportProgress, PassagePage, PassageView, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
+import type { AtlasSummary, CountryDetail, ImportProgress, PassagePage, PassageView, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
 import { translate } from '../../../src/shared/i18n';
 import { SOURCE_MAX_BYTES } from '../../../src/shared/sources';
 import { STORE_VERSION } from '../../../src/shared/store/schema';
@@ -117,9 +117,10 @@ describe('importing a saved encyclopedia page', () => {
     expect(atlasChanges).toBe(1);
 
     const model = await atlas();
-    const source = model.sources.find((entry) => entry.id === change.source.id);
-    expect(source).toMatchObject({ title: 'Chile and Korea (Wikipedia)', author: 'Wikipedia contributors, CC BY-SA 4.0', imported: true });
-    const chile = model.countries['CHL']!;
+    const chile = { ...model.countries['CHL']!, ...(await call<CountryDetail>('atlas:atlas/country', { countryId: 'CHL' })) };
+    // The panel's attribution of the source comes with Chile's detail.
+    const source = chile.sources.find((entry) => entry.id === change.source.id);
+    expect(source).toMatchObject({ title: 'Chile and Korea (Wikipedia)', author: 'Wikipedia contributors, CC BY-SA 4.0', imported: true, passages: 8 });
     expect(chile.tier).toBe('strategic');
     const { passages: deciding, total } = await call<PassagePage>('atlas:atlas/passages', { countryId: 'CHL', deciding: true, offset: 0, limit: 5 });
     expect(total).toBe(1);
@@ -144,7 +145,7 @@ describe('importing a saved encyclopedia page', () => {
     const passages = (await passagesOf('CHL', source.id));
     services = await start();
     expect(await tierOf('CHL')).toBe('strategic');
-    expect((await atlas()).sources.map((entry) => entry.id)).toContain(source.id);
+    expect((await call<SourceView[]>('atlas:sources/list')).map((entry) => entry.id)).toContain(source.id);
     expect((await passagesOf('CHL', source.id))).toEqual(passages);
   });
 
@@ -155,7 +156,7 @@ describe('importing a saved encyclopedia page', () => {
     const v3 = await readFile(new URL('../../fixtures/store/v3-store.json', import.meta.url), 'utf8');
     await writeFile(join(folder, STORE_FILE), v3);
     services = await start();
-    expect((await atlas()).sources.map((entry) => entry.id)).toContain('imported-d9da99f6641eb4d2');
+    expect((await call<SourceView[]>('atlas:sources/list')).map((entry) => entry.id)).toContain('imported-d9da99f6641eb4d2');
     expect(await tierOf('CHL')).toBe('strategic');
     await services.store.idle();
     expect(JSON.parse(await readFile(join(folder, STORE_FILE), 'utf8'))).toMatchObject({ schemaVersion: STORE_VERSION, sources: [{ id: 'imported-d9da99f6641eb4d2', enabled: true }], views: [] });

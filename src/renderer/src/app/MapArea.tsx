@@ -62,8 +62,7 @@ export function MapArea({ mapRef, selection, colouring, theme, initialView, sess
       const head = t('mapView.lineTooltip', { name, tier: index.tier(tier).label[language] });
       // The deciding phrase is the sources'; a tier the user set has none.
       if (tier !== index.tierOf(id)) return `${head}\n${t('mapView.lineOwnTier')}`;
-      const line = index.country(id)?.evidence[0];
-      const phrase = line?.sentence.slice(line.start, line.end);
+      const phrase = index.country(id)?.phrase;
       return phrase ? `${head}\n${t('mapView.linePhrase', { phrase })}` : head;
     },
     [names, index, language, t, shownTier],

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AtlasSummary, EventPage, EventView, PassagePage, PassageView } from '../../../shared/contract';
+import type { AtlasSummary, CountryDetail, EventPage, EventView, PassagePage, PassageView } from '../../../shared/contract';
 import type { EventQuery, PassageQuery } from '../../../shared/atlas/pages';
 import { atlas, unwrap } from '../bridge';
 
@@ -34,6 +34,51 @@ export function fetchPassagePage(view: AtlasSummary, query: PassageQuery): Promi
 /** One page of dated events from main (through the cache of `view`). */
 export function fetchEventPage(view: AtlasSummary, query: EventQuery): Promise<EventPage> {
   return cached(view, `e\n${JSON.stringify(query)}`, () => unwrap(atlas().atlas.events(query)));
+}
+
+/** What a view showing one country needs beyond the summary, from main (through the cache of `view`). */
+export function fetchCountryDetail(view: AtlasSummary, countryId: string): Promise<CountryDetail> {
+  return cached(view, `c\n${countryId}`, () => unwrap(atlas().atlas.country({ countryId })));
+}
+
+/** Countries with a dated event in the years `from`–`to` (through the cache of `view`). */
+export function fetchCountriesInYears(view: AtlasSummary, from: number, to: number): Promise<string[]> {
+  return cached(view, `y\n${String(from)}\n${String(to)}`, () => unwrap(atlas().atlas.inYears({ from, to })));
+}
+
+/** One country's detail as it comes: null while it comes, with the error if it could not be had. */
+export interface DetailState {
+  detail: CountryDetail | null;
+  error: string | null;
+  retry(): void;
+}
+
+/**
+ * The detail of `countryId` (null: none wanted) in the atlas `view`. An answer for a country or an
+ * atlas no longer shown is dropped.
+ */
+export function useCountryDetail(view: AtlasSummary, countryId: string | null): DetailState {
+  const key = countryId === null ? null : `${viewKey(view)}\n${countryId}`;
+  const [state, setState] = useState<{ key: string; detail: CountryDetail | null; error: string | null } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (key === null || countryId === null) return;
+    let live = true;
+    fetchCountryDetail(view, countryId)
+      .then((detail) => {
+        if (live) setState({ key, detail, error: null });
+      })
+      .catch((error: unknown) => {
+        if (live) setState({ key, detail: null, error: error instanceof Error ? error.message : String(error) });
+      });
+    return () => {
+      live = false;
+    };
+    // The view and the country are named by the key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, attempt]);
+  const own = state && state.key === key ? state : null;
+  return { detail: own?.detail ?? null, error: own?.error ?? null, retry: () => setAttempt((value) => value + 1) };
 }
 
 /** A list main sends a page at a time: what has come so far, and how to ask for more. */

@@ -2,11 +2,11 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { TierId } from '../../../shared/atlas';
 import { EVENT_PAGE_MAX } from '../../../shared/atlas/pages';
-import type { CountryOverview } from '../../../shared/atlas/summary';
+import type { CountryDetail, CountryOverview } from '../../../shared/atlas/summary';
 import type { CountrySummary } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { PageError } from '../atlas/PageError';
-import { useEvents } from '../atlas/usePages';
+import { useCountryDetail, useEvents } from '../atlas/usePages';
 import { formatEventDate, yearRowOf } from '../../../shared/briefing/format';
 import { TierBadge } from '../legend/TierBadge';
 import { createCountryFilter } from '../search/filterCountries';
@@ -32,13 +32,13 @@ interface CompareViewProps {
 }
 
 /** Evidence sentences of a country, each once, in the order the atlas gives them (the first few; main sends no more). */
-function evidenceSentences(entry: CountryOverview | undefined): string[] {
-  return [...new Set((entry?.evidence ?? []).map((line) => line.sentence))];
+function evidenceSentences(detail: CountryDetail | null): string[] {
+  return [...new Set((detail?.evidence ?? []).map((line) => line.sentence))];
 }
 
 /** Deciding passages the evidence sentences do not show: the panel lists them. */
-function evidenceLeft(entry: CountryOverview | undefined): number {
-  return entry ? entry.decidingPassages - new Set(entry.evidence.map((line) => line.passageId)).size : 0;
+function evidenceLeft(entry: CountryOverview | undefined, detail: CountryDetail | null): number {
+  return entry && detail ? entry.decidingPassages - new Set(detail.evidence.map((line) => line.passageId)).size : 0;
 }
 
 /** Dated events of each country compared: the first page of each (oldest first), as many as main sends at once. */
@@ -110,8 +110,11 @@ function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (sid
   const notes = useNotes();
   const left = useEvents(view, { countryId: ids[0] }, COMPARE_EVENTS);
   const right = useEvents(view, { countryId: ids[1] }, COMPARE_EVENTS);
-  const columns = ids.map((id) => {
+  // Evidence lines come with each country's detail from main.
+  const details = [useCountryDetail(view, ids[0]), useCountryDetail(view, ids[1])] as const;
+  const columns = ids.map((id, side) => {
     const entry = atlas.country(id);
+    const more = details[side]!;
     const summary = names.get(id);
     const override = notes.overrides.get(id);
     return {
@@ -121,8 +124,9 @@ function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (sid
       summary,
       tier: atlas.tier(atlas.tierOf(id)),
       yours: override ? { tier: atlas.tier(override.tier as TierId), reason: override.reason } : null,
-      evidence: evidenceSentences(entry),
-      evidenceLeft: evidenceLeft(entry),
+      more,
+      evidence: evidenceSentences(more.detail),
+      evidenceLeft: evidenceLeft(entry, more.detail),
       notes: notesOf(notes, id),
     };
   });
@@ -171,7 +175,11 @@ function CompareTable({ ids, onChange }: { ids: [string, string]; onChange: (sid
               </p>
             )}
             <h4>{t('compare.evidence')}</h4>
-            {column.evidence.length > 0 ? (
+            {column.more.error !== null ? (
+              <PageError error={column.more.error} onRetry={column.more.retry} />
+            ) : column.more.detail === null && (column.entry?.decidingPassages ?? 0) > 0 ? (
+              <p className="muted">{t('pages.loading')}</p>
+            ) : column.evidence.length > 0 ? (
               <ul className="compare-evidence">
                 {column.evidence.map((sentence) => (
                   <li key={sentence} lang="en">

@@ -2,13 +2,13 @@ import './panel.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TierBasis } from '../../../shared/atlas';
-import type { CountryOverview, SourceInfo } from '../../../shared/atlas/summary';
+import type { CountryDetail, CountryOverview, SourceInfo } from '../../../shared/atlas/summary';
 import type { CountrySummary, Language } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { PageError } from '../atlas/PageError';
 import { PassageText } from '../atlas/PassageText';
 import type { Mark } from '../atlas/segments';
-import { useEvents, usePassages } from '../atlas/usePages';
+import { useCountryDetail, useEvents, usePassages, type DetailState } from '../atlas/usePages';
 import { TierBadge } from '../legend/TierBadge';
 import { CountryNotes, DetachedNotes } from '../notes/CountryNotes';
 import { useNotes } from '../notes/NotesContext';
@@ -58,12 +58,15 @@ export function CountryPanel({
   onCompare,
 }: CountryPanelProps) {
   const { t } = useTranslation();
-  const { atlas, names, language } = useAtlas();
+  const { atlas, view, names, language } = useAtlas();
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   const other: Language = language === 'en' ? 'ko' : 'en';
   const entry = atlas.country(country.id);
   const tier = atlas.tier(atlas.tierOf(country.id));
+  // What grows with the sources (evidence lines, sources, countries named beside it) comes from main.
+  const more = useCountryDetail(view, entry ? country.id : null);
+  const { detail } = more;
   const { overrides } = useNotes();
   const overridden = overrides.has(country.id);
   // A passage the panel's own timeline asked for: shown (on its own if its list has not reached it),
@@ -129,20 +132,20 @@ export function CountryPanel({
       {tier.id !== 'home' && (
         <TierOverride key={`${country.id}-${overrides.get(country.id)?.updatedAt ?? ''}`} countryId={country.id} />
       )}
-      {entry && entry.decidingPassages > 0 && <Why key={`why-${country.id}`} entry={entry} />}
-      {entry && entry.tensions.length > 0 && <Tensions entry={entry} />}
+      {entry && entry.decidingPassages > 0 && <Why key={`why-${country.id}`} entry={entry} detail={detail} />}
+      {detail && detail.tensions.length > 0 && <Tensions detail={detail} />}
       <CountryNotes key={`notes-${country.id}`} countryId={country.id} />
-      {entry && entry.passages > 0 && <Passages key={`passages-${country.id}`} entry={entry} focusPassageId={shownPassageId} sources={atlas.model.sources} />}
+      {entry && entry.passages > 0 && <Passages key={`passages-${country.id}`} entry={entry} more={more} focusPassageId={shownPassageId} sources={detail?.sources ?? []} />}
       <DetachedNotes countryId={country.id} />
       {entry && entry.events > 0 && (
         <Timeline key={`timeline-${country.id}`} countryId={country.id} onShowPassage={(passageId) => setRevealed({ countryId: country.id, over: focusPassageId, passageId })} />
       )}
       {entry && entry.memberships.length > 0 && <Memberships entry={entry} body={body} onBody={onBody} />}
-      {entry && entry.coMentioned.length > 0 && (
+      {detail && detail.coMentioned.length > 0 && (
         <section aria-labelledby="panel-co-heading">
           <h3 id="panel-co-heading">{t('panel.coMentioned')}</h3>
           <ul className="chips">
-            {entry.coMentioned.map((id) => (
+            {detail.coMentioned.map((id) => (
               <li key={id}>
                 <button type="button" className="chip" onClick={() => onSelectCountry(id)}>
                   {names.get(id)?.flag} {names.get(id)?.name[language] ?? id}
@@ -154,7 +157,7 @@ export function CountryPanel({
       )}
 
       <Facts country={country} />
-      {entry && entry.passages > 0 && <Attribution entry={entry} />}
+      {detail && detail.passagesBySource.length > 0 && <Attribution detail={detail} />}
     </aside>
   );
 }
@@ -175,14 +178,14 @@ function TierBasisNote({ basis }: { basis: TierBasis }) {
   );
 }
 
-function Why({ entry }: { entry: CountryOverview }) {
+function Why({ entry, detail }: { entry: CountryOverview; detail: CountryDetail | null }) {
   const { t } = useTranslation();
-  const { atlas, view } = useAtlas();
+  const { view } = useAtlas();
   const steps = usePassages(view, { countryId: entry.id, deciding: true }, DECIDING_FIRST, DECIDING_STEP);
   return (
     <section className="panel-why" aria-labelledby="panel-why-heading" aria-busy={steps.loading}>
       <h3 id="panel-why-heading">{t('panel.why')}</h3>
-      <DecidedBy sourceIds={entry.decidingSources} sources={atlas.model.sources} />
+      {detail && <DecidedBy sourceIds={detail.decidingSources} sources={detail.sources} />}
       {entry.decidedBy === 'curated' && <p className="panel-note">{t('panel.whyCurated')}</p>}
       {steps.items.map((passage) => (
         <blockquote key={passage.id} className="evidence">
@@ -200,9 +203,9 @@ function Why({ entry }: { entry: CountryOverview }) {
   );
 }
 
-function Tensions({ entry }: { entry: CountryOverview }) {
+function Tensions({ detail }: { detail: CountryDetail }) {
   const { t } = useTranslation();
-  const kinds = entry.tensions;
+  const kinds = detail.tensions;
   return (
     <section aria-labelledby="panel-tensions-heading">
       <h3 id="panel-tensions-heading">{t('panel.tensions')}</h3>
@@ -218,12 +221,23 @@ function Tensions({ entry }: { entry: CountryOverview }) {
   );
 }
 
-function Passages({ entry, focusPassageId, sources }: { entry: CountryOverview; focusPassageId: string | null; sources: readonly SourceInfo[] }) {
+interface PassagesProps {
+  entry: CountryOverview;
+  /** Its passages by source come with the country's detail. */
+  more: DetailState;
+  focusPassageId: string | null;
+  sources: readonly SourceInfo[];
+}
+
+function Passages({ entry, more, focusPassageId, sources }: PassagesProps) {
   const { t } = useTranslation();
+  const { detail, error, retry } = more;
   return (
-    <section aria-labelledby="panel-passages-heading">
+    <section aria-labelledby="panel-passages-heading" aria-busy={detail === null && error === null}>
       <h3 id="panel-passages-heading">{t('panel.passages', { count: entry.passages })}</h3>
-      <PassagesBySource countryId={entry.id} groups={entry.passagesBySource} sources={sources} focusPassageId={focusPassageId}>
+      {detail === null && error === null && <p className="muted">{t('pages.loading')}</p>}
+      {error !== null && <PageError error={error} onRetry={retry} />}
+      <PassagesBySource countryId={entry.id} groups={detail?.passagesBySource ?? []} sources={sources} focusPassageId={focusPassageId}>
         {(passage) => {
           const { venueOnly } = passage;
           return (
@@ -343,18 +357,14 @@ function Facts({ country }: { country: CountrySummary }) {
   );
 }
 
-function Attribution({ entry }: { entry: CountryOverview }) {
+function Attribution({ detail }: { detail: CountryDetail }) {
   const { t } = useTranslation();
-  const { atlas } = useAtlas();
-  const used = new Set(entry.passagesBySource.map((group) => group.sourceId));
   return (
     <footer className="panel-attribution">
       <h3>{t('panel.sources')}</h3>
-      {atlas.model.sources
-        .filter((source) => used.has(source.id))
-        .map((source) => (
-          <p key={source.id}>{t('panel.attribution', { title: source.title, author: source.author, licence: source.licence })}</p>
-        ))}
+      {detail.sources.map((source) => (
+        <p key={source.id}>{t('panel.attribution', { title: source.title, author: source.author, licence: source.licence })}</p>
+      ))}
     </footer>
   );
 }

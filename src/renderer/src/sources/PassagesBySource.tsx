@@ -1,17 +1,11 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceInfo } from '../../../shared/atlas/summary';
 import type { PassageView } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { PageError } from '../atlas/PageError';
-import { usePageAround, usePassages } from '../atlas/usePages';
-
-/**
- * How many passages a source's group lists at first, and how many more each "Show more" adds, each
- * page fetched from main: a large imported document can link thousands of passages to one country,
- * which the window never holds all at once.
- */
-export const PASSAGE_STEP = 50;
+import { fetchPassagePage, usePageAround, usePassages } from '../atlas/usePages';
+import { openAtFirst, PASSAGE_STEP } from './openGroups';
 
 interface PassagesBySourceProps {
   countryId: string;
@@ -30,12 +24,61 @@ interface PassagesBySourceProps {
  * `focusPassageId`, when further down, is shown with the page that holds it after them.
  */
 export function PassagesBySource({ countryId, groups, sources, focusPassageId = null, children }: PassagesBySourceProps) {
+  const { t } = useTranslation();
+  const { view } = useAtlas();
   const titles = new Map(sources.map((source) => [source.id, source]));
+  // Groups the user opened, on top of those that open at first; a new country starts again.
+  const [opened, setOpened] = useState<{ countryId: string; ids: ReadonlySet<string>; last: string | null }>({ countryId, ids: new Set(), last: null });
+  const userOpened = opened.countryId === countryId ? opened.ids : new Set<string>();
+  // The group just opened takes the focus from its button, which is gone.
+  const open = (sourceId: string) => setOpened({ countryId, ids: new Set([...userOpened, sourceId]), last: sourceId });
+  const first = openAtFirst(groups);
+  // The passage asked for (by search or the timeline) opens its source's group, wherever it is.
+  const [focusSource, setFocusSource] = useState<{ key: string; sourceId: string | null } | null>(null);
+  const focusKey = focusPassageId === null ? null : `${countryId}\n${focusPassageId}`;
+  useEffect(() => {
+    if (focusKey === null || focusPassageId === null) return;
+    let live = true;
+    fetchPassagePage(view, { countryId, offset: 0, limit: 1, around: focusPassageId })
+      .then((page) => {
+        const found = page.passages.find((passage) => passage.id === focusPassageId);
+        if (live) setFocusSource({ key: focusKey, sourceId: found?.sourceId ?? null });
+      })
+      .catch(() => {
+        if (live) setFocusSource({ key: focusKey, sourceId: null });
+      });
+    return () => {
+      live = false;
+    };
+  }, [view, countryId, focusPassageId, focusKey]);
+  const focusedSource = focusSource?.key === focusKey ? focusSource.sourceId : null;
   return (
     <div className="passages">
       {groups.map(({ sourceId, count }) => {
         const source = titles.get(sourceId);
-        return source ? <SourceGroup key={sourceId} countryId={countryId} source={source} count={count} focusPassageId={focusPassageId} render={children} /> : null;
+        if (!source) return null;
+        if (first.has(sourceId) || userOpened.has(sourceId) || focusedSource === sourceId) {
+          return (
+            <SourceGroup
+              key={sourceId}
+              countryId={countryId}
+              source={source}
+              count={count}
+              focusPassageId={focusPassageId}
+              takeFocus={opened.countryId === countryId && opened.last === sourceId}
+              render={children}
+            />
+          );
+        }
+        const heading = `passage-source-${source.id}`;
+        return (
+          <section key={sourceId} className="passage-source" aria-labelledby={heading} data-source={source.id} data-closed="">
+            <h4 id={heading}>{t('sources.panelGroup', { title: source.title })}</h4>
+            <button type="button" className="show-more" aria-expanded={false} onClick={() => open(sourceId)}>
+              {t('sources.showGroup', { count })}
+            </button>
+          </section>
+        );
       })}
     </div>
   );
@@ -46,12 +89,14 @@ function SourceGroup({
   source,
   count,
   focusPassageId,
+  takeFocus,
   render,
 }: {
   countryId: string;
   source: SourceInfo;
   count: number;
   focusPassageId: string | null;
+  takeFocus: boolean;
   render: (passage: PassageView) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -69,9 +114,15 @@ function SourceGroup({
     if (focusShown && focusPassageId) document.getElementById(`passage-${focusPassageId}`)?.scrollIntoView({ block: 'center' });
   }, [focusShown, focusPassageId]);
   const heading = `passage-source-${source.id}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocus) headingRef.current?.focus();
+  }, [takeFocus]);
   return (
     <section className="passage-source" aria-labelledby={heading} data-source={source.id} aria-busy={steps.loading}>
-      <h4 id={heading}>{t('sources.panelGroup', { title: source.title })}</h4>
+      <h4 id={heading} ref={headingRef} tabIndex={-1}>
+        {t('sources.panelGroup', { title: source.title })}
+      </h4>
       <ol className="passage-group">{steps.items.map(render)}</ol>
       {steps.total === null && steps.error === null && <p className="muted">{t('pages.loading')}</p>}
       {steps.error !== null && <PageError error={steps.error} onRetry={steps.retry} />}
