@@ -1,6 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { PASSAGE_MAX_LENGTH } from '../../src/shared/atlas/ingest';
 import { formatNumber } from '../../src/shared/briefing/format';
 import type { AtlasSummary } from '../../src/shared/contract';
 import { flat, pdfInfo, pdfText, renderPage } from '../support/pdf';
@@ -178,5 +179,24 @@ test.describe('a country with many sources', () => {
     await expect(panel(page).locator('.passage.focused')).toBeInViewport();
     // A new opening of Peru starts again: the group opened by hand is closed.
     await expect(group('Andes notes C').getByRole('button', { name: 'Show its 60 passages' })).toBeVisible();
+  });
+});
+
+test.describe('a document of one long line', () => {
+  test('is cut into passages: the panel shows the one that decides the tier, not 600 kB of text', async ({ app }) => {
+    test.setTimeout(120_000);
+    const { page } = app;
+    const filler = 'Officials from both sides reviewed trade, visits and the coming year. ';
+    const half = filler.repeat(Math.ceil(300_000 / filler.length));
+    await importText(app, 'one-line.txt', `${half}South Korea and Chile signed a strategic partnership in 2024. ${half}`);
+    await clickCountry(page, 'CHL');
+    await expect(panel(page)).toHaveAttribute('data-country', 'CHL');
+    const deciding = panel(page).locator('li.passage').filter({ hasText: 'South Korea and Chile signed a strategic partnership in 2024.' }).first();
+    await expect(deciding).toBeVisible();
+    expect((await deciding.innerText()).length).toBeLessThan(PASSAGE_MAX_LENGTH + 500);
+    await page.screenshot({ path: join(screenshotDir, 'paging-one-long-line.png') });
+    await page.keyboard.press('Escape');
+    await clickCountry(page, 'USA');
+    await expect(panel(page)).toHaveAttribute('data-country', 'USA');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { ingestSource, normalisePassage } from './ingest';
+import { cutLong, ingestSource, normalisePassage, PASSAGE_MAX_LENGTH } from './ingest';
 
 const SOURCE_ID = 'wikipedia-foreign-relations-of-south-korea';
 const TITLE = 'Foreign relations of South Korea';
@@ -103,5 +103,60 @@ describe('ingestSource()', () => {
   it('keeps a first line that is not the title as a passage', () => {
     const untitled = ingestSource({ sourceId: 's', title: 'Something else', text: 'Korea and Japan met.\n\nThen they parted.' });
     expect(untitled.map((passage) => passage.text)).toEqual(['Korea and Japan met.', 'Then they parted.']);
+  });
+
+  it('leaves every paragraph of the bundled article whole', () => {
+    const paragraphs = text.split(/\n\s*\n/).filter((block) => block.trim() !== '');
+    expect(Math.max(...paragraphs.map((block) => block.length))).toBeLessThan(PASSAGE_MAX_LENGTH);
+    // Each paragraph but the title and the final block of captions is a passage of its own.
+    const texts = new Set(passages.map((passage) => passage.text));
+    for (const block of paragraphs.slice(1, -1)) expect(texts.has(normalisePassage(block).text)).toBe(true);
+  });
+});
+
+describe('a paragraph longer than a passage', () => {
+  const sentence = (index: number) => `Sentence ${String(index)} says Korea and Japan met[${String(index % 9)}] in ${String(1900 + (index % 120))}.`;
+
+  it('is cut at sentence ends into passages of at most the longest, losing no word', () => {
+    const long = Array.from({ length: 2000 }, (_, index) => sentence(index)).join(' ');
+    const cut = ingestSource({ sourceId: 's', title: 'T', text: `T\n\n${long}\n\nAfter it.` });
+    expect(cut.length).toBeGreaterThan(long.length / PASSAGE_MAX_LENGTH);
+    for (const passage of cut) expect(passage.text.length).toBeLessThanOrEqual(PASSAGE_MAX_LENGTH);
+    // Every passage but the last of the paragraph ends a sentence, citation marker and all.
+    for (const passage of cut.slice(0, -2)) expect(passage.text).toMatch(/in \d{4}\.$/);
+    expect(cut.slice(0, -1).map((passage) => passage.text).join(' ')).toBe(normalisePassage(long).text);
+    expect(cut.at(-1)?.text).toBe('After it.');
+    // The passages are numbered in order and have distinct ids.
+    expect(cut.map((passage) => passage.index)).toEqual(cut.map((_, index) => index));
+    expect(new Set(cut.map((passage) => passage.id)).size).toBe(cut.length);
+  });
+
+  it('is cut at a space where no sentence ends, and at the longest where there is no space either', () => {
+    const words = 'word '.repeat(3 * PASSAGE_MAX_LENGTH);
+    const byWords = cutLong(words);
+    for (const piece of byWords) {
+      expect(piece.length).toBeLessThanOrEqual(PASSAGE_MAX_LENGTH);
+      expect(piece).toMatch(/^(word )*word$/);
+    }
+    expect(byWords.join(' ')).toBe(words.trim());
+    const solid = 'x'.repeat(2 * PASSAGE_MAX_LENGTH + 10);
+    expect(cutLong(solid).map((piece) => piece.length)).toEqual([PASSAGE_MAX_LENGTH, PASSAGE_MAX_LENGTH, 10]);
+  });
+
+  it('never cuts a character outside the basic plane in two', () => {
+    // One letter first, so a cut at the longest would fall between the two halves of a pair.
+    const emoji = `x${'😀'.repeat(PASSAGE_MAX_LENGTH)}`;
+    const pieces = cutLong(emoji);
+    expect(pieces.join('')).toBe(emoji);
+    // No piece starts with the second half of a pair, nor ends with the first.
+    for (const piece of pieces) expect(piece).toMatch(/^x?(?:😀)+$/u);
+  });
+
+  it('is cut in one pass: a megabyte on one line takes as many cuts as it has passages', () => {
+    const line = Array.from({ length: 12_000 }, (_, index) => sentence(index)).join(' ');
+    expect(line.length).toBeGreaterThan(500_000);
+    const pieces = cutLong(line);
+    expect(pieces.length).toBeLessThan(line.length / (PASSAGE_MAX_LENGTH / 2));
+    expect(pieces.join(' ')).toBe(line);
   });
 });

@@ -12,6 +12,17 @@ export interface SourceText {
 /** Longest line still taken for a caption when it sits in the final block of single lines. */
 export const CAPTION_MAX_LENGTH = 200;
 
+/**
+ * Longest passage, in characters of the source: a longer paragraph (a document with no line breaks
+ * is one paragraph) is cut into passages at sentence ends, so a panel shows the part that holds a
+ * piece of evidence rather than a whole document, and a note or a search hit points somewhere
+ * readable. The longest paragraph of the bundled article is under 1,000 characters.
+ */
+export const PASSAGE_MAX_LENGTH = 4000;
+
+// A sentence's end: its stop, any closing quotes or brackets and citation markers, then whitespace.
+const SENTENCE_END = /[.!?。！？]['"’”)\]]*(?:\[[^\]\s]{1,12}\])*\s+/g;
+
 const CITATION_MARKER = /\[(\d{1,4}|[a-z]|note \d{1,4})\]/g;
 const WHITESPACE_RUN = /\s+/g;
 // Whitespace other than a lone space: a chunk without any is already collapsed, and is not copied.
@@ -49,7 +60,7 @@ export function* ingestSourceSteps(source: SourceText, batch = 2000): Generator<
       for (const line of block.lines) drafts.push({ kind: 'caption', raw: line });
       return;
     }
-    drafts.push({ kind: 'prose', raw: block.lines.join('\n') });
+    for (const raw of cutLong(block.lines.join('\n'))) drafts.push({ kind: 'prose', raw });
   });
 
   const seen = new Map<string, number>();
@@ -132,6 +143,39 @@ function splitBlocks(lines: readonly string[]): Block[] {
   }
   if (current.length > 0) blocks.push({ lines: current });
   return blocks;
+}
+
+/**
+ * A paragraph as passages of at most `max` characters: each ends at the last sentence end in its
+ * reach, or failing one past half of it at the last space, or failing that at `max` itself. Linear in
+ * the paragraph: each cut looks at no more than `max` characters.
+ */
+export function cutLong(raw: string, max = PASSAGE_MAX_LENGTH): string[] {
+  if (raw.length <= max) return [raw];
+  const pieces: string[] = [];
+  let from = 0;
+  while (raw.length - from > max) {
+    const reach = raw.slice(from, from + max + 1);
+    let cut = 0;
+    for (const end of reach.matchAll(SENTENCE_END)) {
+      // The whitespace after the stop may run past the reach; the piece ends at the stop's end.
+      const at = end.index + end[0].length;
+      if (at <= max) cut = at;
+    }
+    if (cut <= max / 2) {
+      const space = reach.search(/\s\S*$/);
+      cut = space > max / 2 ? space + 1 : max;
+      // Never between the two halves of a character outside the basic plane.
+      const code = raw.charCodeAt(from + cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    }
+    const piece = raw.slice(from, from + cut).trim();
+    if (piece !== '') pieces.push(piece);
+    from += cut;
+  }
+  const rest = raw.slice(from).trim();
+  if (rest !== '') pieces.push(rest);
+  return pieces;
 }
 
 function isCaptionBlock(block: Block): boolean {

@@ -8,6 +8,7 @@ import { composeServices, type Services } from '../../../src/main/compose';
 import { STORE_FILE } from '../../../src/main/store/openStore';
 import type { AtlasSummary, CountryDetail, ImportProgress, PassagePage, PassageView, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
 import { translate } from '../../../src/shared/i18n';
+import { PASSAGE_MAX_LENGTH } from '../../../src/shared/atlas/ingest';
 import { SOURCE_MAX_BYTES } from '../../../src/shared/sources';
 import { STORE_VERSION } from '../../../src/shared/store/schema';
 
@@ -340,5 +341,24 @@ describe('bad input', () => {
       true,
     );
     expect(result).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+  });
+
+  it('imports a document of one 600 kB line as passages cut at sentence ends, and the country it names opens on the one that decides it', async () => {
+    // A text with no line break at all is one paragraph: it is cut into passages of at most
+    // PASSAGE_MAX_LENGTH characters, and the sentence around a piece of evidence is found in the text
+    // near it (segmenting a whole 600 kB paragraph took minutes, and held main meanwhile).
+    const filler = 'Officials from both sides reviewed trade, visits and the coming year. ';
+    const half = filler.repeat(Math.ceil(300_000 / filler.length));
+    const path = join(files, 'one-line.txt');
+    await writeFile(path, `${half}South Korea and Chile signed a strategic partnership in 2024. ${half}`);
+    const change = await importFile(path);
+    expect(change.source.passages).toBeGreaterThan(600_000 / PASSAGE_MAX_LENGTH);
+    expect(await tierOf('CHL')).toBe('strategic');
+    const chile = await call<CountryDetail>('atlas:atlas/country', { countryId: 'CHL' });
+    expect(chile.evidence.map((line) => line.sentence)).toEqual(['South Korea and Chile signed a strategic partnership in 2024.']);
+    const { passages: deciding } = await call<PassagePage>('atlas:atlas/passages', { countryId: 'CHL', deciding: true, offset: 0, limit: 5 });
+    expect(deciding).toHaveLength(1);
+    expect(deciding[0]!.text).toContain('South Korea and Chile signed a strategic partnership in 2024.');
+    expect(deciding[0]!.text.length).toBeLessThanOrEqual(PASSAGE_MAX_LENGTH);
   });
 });
