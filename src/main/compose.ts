@@ -17,6 +17,7 @@ import { createSearchHandlers } from './handlers/search';
 import { createSourcesHandlers } from './handlers/sources';
 import { createStoreHandlers } from './handlers/store';
 import { createViewsHandlers } from './handlers/views';
+import { createLinkedCache, dataFingerprint, type LinkedCache } from './import/linkedCache';
 import { createLinkWorker, type LinkLimits } from './import/linkWorker';
 import { createLiveAtlas } from './import/liveAtlas';
 import { createPassageIndex, indexedSourcesOf, type PassageIndex } from './import/passageIndex';
@@ -72,6 +73,8 @@ export interface Services {
   invoke: Invoker;
   /** The passage search's indexes (one per source, kept next to the store). */
   passageIndex: PassageIndex;
+  /** Each imported source's linked passages, kept next to the store so a start need not link them again. */
+  linkedCache: LinkedCache;
   /** The whole atlas main holds now (every passage); the window gets only its summary. */
   atlas(): AtlasView;
   language(): Language;
@@ -95,7 +98,15 @@ export async function composeServices(options: ServiceOptions): Promise<Services
   // Two link workers: an imported document is linked in halves, both off main.
   const linkWorker = options.linkWorker;
   const workers = linkWorker === undefined ? [] : [0, 1].map(() => createLinkWorker(linkWorker, options.dataFolder, undefined, options.linkLimits));
-  const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source), { workers, log: options.log });
+  // What linking made of each stored source, read back rather than linked again when it still fits.
+  const linkedCache = createLinkedCache({
+    storeFolder: options.storeFolder,
+    linker: `${options.appInfo().version}\n${await dataFingerprint(options.dataFolder)}`,
+    scheme: base.context.scheme,
+    log: options.log,
+  });
+  void linkedCache.prune(new Set(importedSources.list().map((source) => source.id)));
+  const live = await createLiveAtlas(base, importedSources.list(), (source) => importedSources.textOf(source), { workers, log: options.log, cache: linkedCache });
   let atlas = live.current();
   // A curated tier whose evidence has gone from the bundled sources is skipped rather than failing
   // the start; said once here, where whoever edits the data files will look. Curated tiers are
@@ -162,6 +173,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
     store,
     prefs,
     passageIndex,
+    linkedCache,
     atlas: () => atlas,
     invoke: createInvoker(
       {
@@ -193,7 +205,7 @@ export async function composeServices(options: ServiceOptions): Promise<Services
       sourcesHandlers.cancelAll();
       await Promise.all(workers.map((worker) => worker.close()));
       clearTimeout(warmTimer);
-      await passageIndex.close();
+      await Promise.all([passageIndex.close(), linkedCache.close()]);
       // Waits for the queued saves, then frees the store folder for the next start.
       await store.close();
     },

@@ -9,6 +9,7 @@ import { passageFindings } from '../../src/shared/atlas/tiers';
 import type { SourceChange, SourcePreview } from '../../src/shared/contract';
 import { loadAtlasBase } from '../../src/main/data/atlasFiles';
 import { composeServices, type ServiceOptions, type Services } from '../../src/main/compose';
+import { LINKED_FOLDER } from '../../src/main/import/linkedCache';
 import { createLinkWorker, type LinkLimits, type LinkWorker } from '../../src/main/import/linkWorker';
 import { createLiveAtlas } from '../../src/main/import/liveAtlas';
 import { isCodedError } from '../../src/shared/codedError';
@@ -253,7 +254,9 @@ test.describe('linking an import in a worker thread beside main', () => {
       await first.close();
       expect(logged).toEqual([]);
 
-      // Every run the workers are given now is past its limit.
+      // Every run the workers are given now is past its limit; and what linking made of the source
+      // is not kept (as after an update of the app), so the start links it again.
+      await rm(join(folder, 'store', LINKED_FOLDER), { recursive: true, force: true });
       const limited = await open({ heapMb: 512, timeMs: 1 });
       try {
         expect(logged).toEqual(['A stored source reached a link limit; linking it on main instead.']);

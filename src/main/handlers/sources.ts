@@ -75,7 +75,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
 
   // A preview's linked passages are kept only while it waits, unless the source is in the store.
   const forgetPending = (): void => {
-    if (pending && !repository.get(pending.linked.source.id)) deps.atlas.forget(pending.linked.source.id);
+    if (pending && !repository.get(pending.linked.source.id)) void deps.atlas.forget(pending.linked.source.id);
     pending = null;
   };
 
@@ -160,7 +160,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
     );
     // Cancelled while it was linked or compared: its passages are kept only if something else needs them.
     const dropped = (): null => {
-      if (!repository.get(id) && pending?.linked.source.id !== id) deps.atlas.forget(id);
+      if (!repository.get(id) && pending?.linked.source.id !== id) void deps.atlas.forget(id);
       return null;
     };
     if (job.cancelled) return dropped();
@@ -267,7 +267,7 @@ export function createSourcesHandlers(deps: SourcesHandlerDeps): Pick<Handlers, 
           const before = deps.atlas.current();
           const source = await repository.remove(id);
           const view = await viewOfSource(source);
-          deps.atlas.forget(id);
+          await deps.atlas.forget(id);
           return { source: view, tierChanges: await rebuild(before) };
         }),
     },

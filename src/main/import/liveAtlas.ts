@@ -3,6 +3,7 @@ import { decodeLinksSteps } from '../../shared/atlas/compact';
 import { viewOf, viewSteps, type AtlasBase, type AtlasView } from '../../shared/atlas/view';
 import { isCodedError } from '../../shared/codedError';
 import type { ImportedSource } from '../../shared/store/schema';
+import type { LinkedCache } from './linkedCache';
 import { LinkWorkerClosedError, type LinkWorker } from './linkWorker';
 import { runInSlices } from './slices';
 
@@ -37,8 +38,8 @@ export interface LiveAtlas {
   build(imported: readonly LinkedSource[], onProgress?: (done: number) => void): Promise<AtlasView>;
   /** Makes `view` what the renderer gets, and tells every listener. */
   publish(view: AtlasView): void;
-  /** Drops a removed source's linked passages. */
-  forget(id: string): void;
+  /** Drops a removed source's linked passages, and the copy kept of them on disk. */
+  forget(id: string): Promise<void>;
   onChange(listener: (view: AtlasView) => void): () => void;
 }
 
@@ -46,7 +47,14 @@ export interface LiveAtlasOptions {
   /** Worker threads to link each imported document in, a run of its passages each; without any, main links it all. */
   workers?: readonly LinkWorker[] | undefined;
   log?: ((message: string, error: unknown) => void) | undefined;
+  /** Where each source's linked passages are kept between starts; without it, every start links them again. */
+  cache?: LinkedCache | undefined;
 }
+
+const linkedSource = (source: SourceInput, passages: AtlasPassage[]): LinkedSource => ({
+  source: { id: source.id, title: source.title, author: source.attribution, licence: '', imported: true },
+  passages,
+});
 
 /** A document with fewer passages than this is linked by one worker: a second would not pay for itself. */
 const SPLIT_FROM = 2000;
@@ -112,10 +120,26 @@ export async function createLiveAtlas(
     return linked;
   };
 
-  const link = async (source: SourceInput, onProgress: (done: number) => void = () => {}, newImport = false): Promise<LinkedSource> => {
+  // The passages kept of a source (see LinkedCache), now its linked ones; null when none fit. Kept
+  // passages stand for a text that is there: one whose file is gone shows none, as before.
+  const keptOf = async (source: SourceInput, stored: string | null): Promise<LinkedSource | null> => {
+    const kept = stored === null ? null : ((await options.cache?.read(source)) ?? null);
+    if (!kept) return null;
+    linked.set(source.id, { hash: source.hash, passages: kept });
+    return linkedSource(source, kept);
+  };
+
+  // `keptTried`: the kept passages were looked for already (at start), and did not fit.
+  const linkSource = async (source: SourceInput, onProgress: (done: number) => void = () => {}, newImport = false, keptTried = false): Promise<LinkedSource> => {
     let entry = linked.get(source.id);
     if (!entry || entry.hash !== source.hash) {
-      const text = source.text ?? (await readText(source)) ?? '';
+      const stored = source.text ?? (await readText(source));
+      const kept = keptTried ? null : await keptOf(source, stored);
+      if (kept) {
+        onProgress(1);
+        return kept;
+      }
+      const text = stored ?? '';
       let passages: AtlasPassage[] | null = null;
       if (options.workers && options.workers.length > 0) {
         passages = await linkApart(options.workers, source.id, text, onProgress).catch((error: unknown) => {
@@ -133,23 +157,42 @@ export async function createLiveAtlas(
       passages ??= await linkHere(source.id, text, onProgress);
       entry = { hash: source.hash, passages };
       linked.set(source.id, entry);
+      // A text that is gone links no passage, but that is not kept: the file may come back.
+      if (stored !== null) options.cache?.write(source, passages);
     }
-    return { source: { id: source.id, title: source.title, author: source.attribution, licence: '', imported: true }, passages: entry.passages };
+    return linkedSource(source, entry.passages);
   };
 
   const enabled = sources.filter((source) => source.enabled);
-  let view = enabled.length === 0 ? viewOf(base) : await runInSlices(viewSteps(base, await Promise.all(enabled.map((source) => link(source)))));
+  // The kept passages are read first, a source after another with the next one's file read and
+  // inflated meanwhile (rather than all at once, which holds every file's bytes in memory together);
+  // the sources with none that fit are then linked side by side, in the workers.
+  const start: (LinkedSource | null)[] = [];
+  if (options.cache) {
+    const readKept = async (source: SourceInput): Promise<LinkedSource | null> => keptOf(source, await readText(source));
+    let next = enabled.length > 0 ? readKept(enabled[0]!) : null;
+    for (let index = 0; index < enabled.length; index++) {
+      const current = await next!;
+      next = index + 1 < enabled.length ? readKept(enabled[index + 1]!) : null;
+      start.push(current);
+    }
+  }
+  const started = await Promise.all(enabled.map(async (source, index) => start[index] ?? (await linkSource(source, undefined, false, options.cache !== undefined))));
+  let view = enabled.length === 0 ? viewOf(base) : await runInSlices(viewSteps(base, started));
 
   return {
     base,
     current: () => view,
-    link,
+    link: (source, onProgress, newImport) => linkSource(source, onProgress, newImport),
     build: (imported, onProgress) => runInSlices(viewSteps(base, imported), onProgress),
     publish(next) {
       view = next;
       for (const listener of listeners) listener(next);
     },
-    forget: (id) => void linked.delete(id),
+    forget: async (id) => {
+      linked.delete(id);
+      await options.cache?.remove(id);
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeServices, type Services } from '../../../src/main/compose';
+import { LINKED_FOLDER, linkedPath } from '../../../src/main/import/linkedCache';
 import { STORE_FILE } from '../../../src/main/store/openStore';
 import type { AtlasSummary, CountryDetail, ImportProgress, PassagePage, PassageView, NoteView, Result, SourceChange, SourcePreview, SourceView } from '../../../src/shared/contract';
 import { translate } from '../../../src/shared/i18n';
@@ -47,7 +48,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   // The passage search writes its indexes in the store folder after an import: done before it is removed.
-  await services.passageIndex.close();
+  await Promise.all([services.passageIndex.close(), services.linkedCache.close()]);
   await services.store.idle();
   await rm(folder, { recursive: true, force: true });
   await rm(files, { recursive: true, force: true });
@@ -144,10 +145,22 @@ describe('importing a saved encyclopedia page', () => {
     const { source } = await importFile(fixture('encyclopedia-article.html'));
     await services.store.idle();
     const passages = (await passagesOf('CHL', source.id));
+    await services.linkedCache.close();
     services = await start();
     expect(await tierOf('CHL')).toBe('strategic');
     expect((await call<SourceView[]>('atlas:sources/list')).map((entry) => entry.id)).toContain(source.id);
     expect((await passagesOf('CHL', source.id))).toEqual(passages);
+    // What linking made of it was read back, not made again.
+    expect(services.linkedCache.counts()).toEqual({ read: 1, written: 0, stale: 0 });
+
+    // A kept copy that no longer fits (damaged here) is linked again, to the same passages, and replaced.
+    await writeFile(linkedPath(folder, source.id), 'damaged');
+    services = await start();
+    expect((await passagesOf('CHL', source.id))).toEqual(passages);
+    await services.linkedCache.close();
+    expect(services.linkedCache.counts()).toEqual({ read: 0, written: 1, stale: 1 });
+    services = await start();
+    expect(services.linkedCache.counts().read).toBe(1);
   });
 
   it('starts from a version-3 store, moving its source text out to its file and linking it as before', async () => {
@@ -186,8 +199,12 @@ describe('importing a saved encyclopedia page', () => {
     const passage = (await passagesOf('CHL', source.id))[0]!;
     expect(await readFile(join(folder, STORE_FILE), 'utf8')).not.toContain(passage.text);
 
+    await services.linkedCache.close();
+    expect(await readdir(join(folder, LINKED_FOLDER))).toEqual([`${source.id}.bin`]);
+
     await call('atlas:sources/remove', { id: source.id });
     expect(await readdir(join(folder, 'sources'))).toEqual([]);
+    expect(await readdir(join(folder, LINKED_FOLDER))).toEqual([]);
   });
 
   it('turns off, back on and removes, the tiers following, while a note on its passage is kept and shown detached', async () => {
