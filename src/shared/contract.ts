@@ -320,7 +320,7 @@ export const calls = {
     list: call<CountrySummary[]>()('atlas:countries/list', noInput),
   },
   atlas: {
-    /** The atlas in brief (countries, tiers, evidence lines, counts); passages and events are paged below. */
+    /** The atlas in brief (countries, tiers, each one's deciding phrase, counts); the rest is asked for below. */
     get: call<AtlasSummary>()('atlas:atlas/get', noInput),
     /** What a view showing one country needs beyond the summary: evidence lines, sources, countries named beside it. */
     country: call<CountryDetail>()('atlas:atlas/country', z.strictObject({ countryId: countryIdSchema })),

@@ -129,61 +129,62 @@ export async function createLiveAtlas(
     return linkedSource(source, kept);
   };
 
-  // `keptTried`: the kept passages were looked for already (at start), and did not fit.
-  const linkSource = async (source: SourceInput, onProgress: (done: number) => void = () => {}, newImport = false, keptTried = false): Promise<LinkedSource> => {
-    let entry = linked.get(source.id);
-    if (!entry || entry.hash !== source.hash) {
-      const stored = source.text ?? (await readText(source));
-      const kept = keptTried ? null : await keptOf(source, stored);
-      if (kept) {
-        onProgress(1);
-        return kept;
-      }
-      const text = stored ?? '';
-      let passages: AtlasPassage[] | null = null;
-      if (options.workers && options.workers.length > 0) {
-        passages = await linkApart(options.workers, source.id, text, onProgress).catch((error: unknown) => {
-          // A limit reached is a new import's answer: linking on main would only freeze it there.
-          if (isCodedError(error) && newImport) throw error;
-          // Closed as the app quits: there is nothing left to link for.
-          if (error instanceof LinkWorkerClosedError) throw error;
-          // A worker that cannot start or fails costs time, never the import: main does it all. So
-          // does a stored source past a limit: it was accepted once, and refusing it now would stop
-          // the start with no way to turn it off.
-          options.log?.(isCodedError(error) ? 'A stored source reached a link limit; linking it on main instead.' : 'The link worker failed; linking on main instead.', error);
-          return null;
-        });
-      }
-      passages ??= await linkHere(source.id, text, onProgress);
-      entry = { hash: source.hash, passages };
-      linked.set(source.id, entry);
-      // A text that is gone links no passage, but that is not kept: the file may come back.
-      if (stored !== null) options.cache?.write(source, passages);
+  // Links `stored` (the source's text, null when its file is gone) and keeps what it makes.
+  const linkText = async (source: SourceInput, stored: string | null, onProgress: (done: number) => void, newImport: boolean): Promise<LinkedSource> => {
+    const text = stored ?? '';
+    let passages: AtlasPassage[] | null = null;
+    if (options.workers && options.workers.length > 0) {
+      passages = await linkApart(options.workers, source.id, text, onProgress).catch((error: unknown) => {
+        // A limit reached is a new import's answer: linking on main would only freeze it there.
+        if (isCodedError(error) && newImport) throw error;
+        // Closed as the app quits: there is nothing left to link for.
+        if (error instanceof LinkWorkerClosedError) throw error;
+        // A worker that cannot start or fails costs time, never the import: main does it all. So
+        // does a stored source past a limit: it was accepted once, and refusing it now would stop
+        // the start with no way to turn it off.
+        options.log?.(isCodedError(error) ? 'A stored source reached a link limit; linking it on main instead.' : 'The link worker failed; linking on main instead.', error);
+        return null;
+      });
     }
-    return linkedSource(source, entry.passages);
+    passages ??= await linkHere(source.id, text, onProgress);
+    linked.set(source.id, { hash: source.hash, passages });
+    // A text that is gone links no passage, but that is not kept: the file may come back.
+    if (stored !== null) options.cache?.write(source, passages);
+    return linkedSource(source, passages);
+  };
+
+  const link = async (source: SourceInput, onProgress: (done: number) => void = () => {}, newImport = false): Promise<LinkedSource> => {
+    const entry = linked.get(source.id);
+    if (entry && entry.hash === source.hash) return linkedSource(source, entry.passages);
+    const stored = source.text ?? (await readText(source));
+    const kept = await keptOf(source, stored);
+    if (kept) onProgress(1);
+    return kept ?? (await linkText(source, stored, onProgress, newImport));
   };
 
   const enabled = sources.filter((source) => source.enabled);
   // The kept passages are read first, a source after another with the next one's file read and
   // inflated meanwhile (rather than all at once, which holds every file's bytes in memory together);
   // the sources with none that fit are then linked side by side, in the workers.
-  const start: (LinkedSource | null)[] = [];
-  if (options.cache) {
-    const readKept = async (source: SourceInput): Promise<LinkedSource | null> => keptOf(source, await readText(source));
-    let next = enabled.length > 0 ? readKept(enabled[0]!) : null;
-    for (let index = 0; index < enabled.length; index++) {
-      const current = await next!;
-      next = index + 1 < enabled.length ? readKept(enabled[index + 1]!) : null;
-      start.push(current);
-    }
+  const read: { stored: string | null; kept: LinkedSource | null }[] = [];
+  const readKept = async (source: SourceInput) => {
+    const stored = await readText(source);
+    const kept = await keptOf(source, stored);
+    // The text is held only for a source that is still to be linked.
+    return { stored: kept ? null : stored, kept };
+  };
+  let next = enabled.length > 0 ? readKept(enabled[0]!) : null;
+  for (let index = 0; index < enabled.length; index++) {
+    read.push(await next!);
+    next = index + 1 < enabled.length ? readKept(enabled[index + 1]!) : null;
   }
-  const started = await Promise.all(enabled.map(async (source, index) => start[index] ?? (await linkSource(source, undefined, false, options.cache !== undefined))));
+  const started = await Promise.all(enabled.map((source, index) => read[index]!.kept ?? linkText(source, read[index]!.stored, () => {}, false)));
   let view = enabled.length === 0 ? viewOf(base) : await runInSlices(viewSteps(base, started));
 
   return {
     base,
     current: () => view,
-    link: (source, onProgress, newImport) => linkSource(source, onProgress, newImport),
+    link,
     build: (imported, onProgress) => runInSlices(viewSteps(base, imported), onProgress),
     publish(next) {
       view = next;

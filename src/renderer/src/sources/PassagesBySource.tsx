@@ -4,7 +4,7 @@ import type { SourceInfo } from '../../../shared/atlas/summary';
 import type { PassageView } from '../../../shared/contract';
 import { useAtlas } from '../atlas/AtlasContext';
 import { PageError } from '../atlas/PageError';
-import { fetchPassagePage, usePageAround, usePassages } from '../atlas/usePages';
+import { usePageAround, usePassages } from '../atlas/usePages';
 import { openAtFirst, PASSAGE_STEP } from './openGroups';
 
 interface PassagesBySourceProps {
@@ -34,24 +34,8 @@ export function PassagesBySource({ countryId, groups, sources, focusPassageId = 
   const open = (sourceId: string) => setOpened({ countryId, ids: new Set([...userOpened, sourceId]), last: sourceId });
   const first = openAtFirst(groups);
   // The passage asked for (by search or the timeline) opens its source's group, wherever it is.
-  const [focusSource, setFocusSource] = useState<{ key: string; sourceId: string | null } | null>(null);
-  const focusKey = focusPassageId === null ? null : `${countryId}\n${focusPassageId}`;
-  useEffect(() => {
-    if (focusKey === null || focusPassageId === null) return;
-    let live = true;
-    fetchPassagePage(view, { countryId, offset: 0, limit: 1, around: focusPassageId })
-      .then((page) => {
-        const found = page.passages.find((passage) => passage.id === focusPassageId);
-        if (live) setFocusSource({ key: focusKey, sourceId: found?.sourceId ?? null });
-      })
-      .catch(() => {
-        if (live) setFocusSource({ key: focusKey, sourceId: null });
-      });
-    return () => {
-      live = false;
-    };
-  }, [view, countryId, focusPassageId, focusKey]);
-  const focusedSource = focusSource?.key === focusKey ? focusSource.sourceId : null;
+  const focusPage = usePageAround(view, { countryId }, focusPassageId, 1);
+  const focusedSource = focusPage?.passages.find((passage) => passage.id === focusPassageId)?.sourceId ?? null;
   return (
     <div className="passages">
       {groups.map(({ sourceId, count }) => {
